@@ -1,0 +1,148 @@
+"""Reading comments back: filtered listings as JSON-ready records, and the review list of `check`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from guidetrace.guideline.keys import canonical_key
+from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.models import Citation, Comment, CommentTopic, ConsultationRound, Revision, Section, Submitter, Topic
+
+from .classify_answer import UNCLASSIFIED
+
+
+def _round(session: Session, key: str) -> ConsultationRound:
+    rnd = session.scalar(select(ConsultationRound).where(ConsultationRound.key == key))
+    if rnd is None:
+        known = ", ".join(session.scalars(select(ConsultationRound.key)).all()) or "none loaded"
+        raise GuidetraceError(f"unknown round {key!r} (known: {known})")
+    return rnd
+
+
+def subtree_ids(session: Session, revision_id: int, key: str) -> list[int]:
+    rows = session.execute(select(Section.id, Section.key, Section.parent_id).where(Section.revision_id == revision_id)).all()
+    by_key = {k: i for i, k, _ in rows}
+    wanted = canonical_key(key)
+    if wanted not in by_key:
+        raise GuidetraceError(f"no section {key!r} in this revision")
+    children = defaultdict(list)
+    for sid, _, parent in rows:
+        children[parent].append(sid)
+    out, stack = [], [by_key[wanted]]
+    while stack:
+        sid = stack.pop()
+        out.append(sid)
+        stack.extend(children[sid])
+    return out
+
+
+def list_comments(
+    session: Session, *, round_key: str | None = None, section: str | None = None,
+    disposition: str | None = None, submitter_kind: str | None = None,
+) -> list[dict[str, Any]]:
+    query = (
+        select(Comment, ConsultationRound.key, Revision.key, Submitter.name, Submitter.kind)
+        .join(ConsultationRound, Comment.round_id == ConsultationRound.id)
+        .join(Revision, ConsultationRound.revision_id == Revision.id)
+        .outerjoin(Submitter, Comment.submitter_id == Submitter.id)
+        .order_by(ConsultationRound.key, Comment.part, Comment.seq)
+    )
+    if round_key:
+        query = query.where(ConsultationRound.id == _round(session, round_key).id)
+    if disposition:
+        query = query.where(Comment.disposition == disposition)
+    if submitter_kind:
+        query = query.where(Submitter.kind == submitter_kind) if submitter_kind != "unknown" else query.where(
+            (Submitter.kind == "unknown") | (Comment.submitter_id.is_(None)))
+    if section:
+        revision_ids = {r for r in session.scalars(select(ConsultationRound.revision_id)
+                                                   .where(ConsultationRound.key == round_key) if round_key
+                                                   else select(ConsultationRound.revision_id))}
+        ids: list[int] = []
+        for rid in revision_ids:
+            try:
+                ids.extend(subtree_ids(session, rid, section))
+            except GuidetraceError:
+                continue
+        if not ids:
+            raise GuidetraceError(f"no section {section!r} in the revision of any loaded round")
+        query = query.where(Comment.id.in_(select(Citation.comment_id).where(Citation.section_id.in_(ids))))
+    rows = session.execute(query).all()
+    return _with_citations(session, rows)
+
+
+def _with_citations(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
+    ids = [r[0].id for r in rows]
+    cited: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    unresolved: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    topics: dict[int, list[str]] = defaultdict(list)
+    sec_rev = aliased(Revision)
+    for start in range(0, len(ids), 5000):
+        chunk = ids[start : start + 5000]
+        for c, key, rev in session.execute(
+            select(Citation, Section.key, sec_rev.key).outerjoin(Section, Citation.section_id == Section.id)
+            .outerjoin(sec_rev, Section.revision_id == sec_rev.id)
+            .where(Citation.comment_id.in_(chunk)).order_by(Citation.comment_id, Citation.position)
+        ):
+            if key is None:
+                unresolved[c.comment_id].append({"text": c.text, "evidence": c.evidence, "reason": c.note})
+            else:
+                cited[c.comment_id].append({"section": key, "revision": rev, "evidence": c.evidence,
+                                            "confidence": c.confidence, "text": c.text, "origin": c.origin})
+        for cid, tkey in session.execute(select(CommentTopic.comment_id, Topic.key).join(Topic)
+                                         .where(CommentTopic.comment_id.in_(chunk))):
+            topics[cid].append(tkey)
+    out = []
+    for c, round_key, _rev, name, kind in rows:
+        out.append({
+            "id": c.key, "round": round_key, "part": c.part, "seq": c.seq,
+            "submitter": {"name": name, "kind": kind or "unknown"},
+            "location": c.location, "heading": c.heading,
+            "citations": cited[c.id], "unresolved": unresolved[c.id],
+            "body": c.body, "reason": c.reason, "proposal": c.proposal, "response": c.response,
+            "disposition": {"primary": c.disposition,
+                            "all": list(dict.fromkeys(d["disposition"] for d in c.dispositions or [])),
+                            "rules": [d["rule"] for d in c.dispositions or []]},
+            "topics": sorted(topics[c.id]), "bulk": c.bulk, "represents": c.represents,
+            "source": {"file": c.source_file, "line": c.source_line, "page": c.source_page},
+        })
+    return out
+
+
+def check_store(session: Session) -> dict[str, list[dict[str, Any]]]:
+    """What needs a person's eye: unresolved citations, unclassified answers, load warnings."""
+    unresolved = [
+        {"comment": key, "text": c.text, "evidence": c.evidence, "reason": c.note, "file": file, "line": line}
+        for c, key, file, line in session.execute(
+            select(Citation, Comment.key, Comment.source_file, Comment.source_line)
+            .join(Comment, Citation.comment_id == Comment.id)
+            .where(Citation.section_id.is_(None)).order_by(Comment.key, Citation.position)
+        )
+    ]
+    unclassified = [
+        {"comment": key, "response": response, "file": file, "line": line}
+        for key, response, file, line in session.execute(
+            select(Comment.key, Comment.response, Comment.source_file, Comment.source_line)
+            .where(Comment.disposition == UNCLASSIFIED).order_by(Comment.key)
+        )
+    ]
+    warnings = [
+        {"round": key, "warning": w}
+        for key, ws in session.execute(select(ConsultationRound.key, ConsultationRound.warnings))
+        for w in ws or []
+    ]
+    return {"unresolved": unresolved, "unclassified": unclassified, "warnings": warnings}
+
+
+def round_rows(session: Session) -> list[dict[str, Any]]:
+    out = []
+    for rnd, rev in session.execute(select(ConsultationRound, Revision.key).join(Revision)
+                                    .order_by(ConsultationRound.key)):
+        out.append({"round": rnd.key, "revision": rev, "title": rnd.title, "period": [rnd.period_start, rnd.period_end],
+                    "submissions": rnd.total_submissions, "by_kind": rnd.totals_by_kind, "parts": rnd.part_totals,
+                    "named_submitters": rnd.named_submitters, "warnings": rnd.warnings})
+    return out

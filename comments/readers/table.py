@@ -1,0 +1,174 @@
+"""The numbered-table layout: one row per opinion, columns found by header synonyms.
+
+Rows are produced lazily from each container (Markdown pipe table, TSV, CSV,
+XLSX), so a large sheet is never held whole as a list of raw rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from guidetrace.guideline.keys import normalize_text
+from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.textfile import read_text
+
+from ..headers import map_header, parse_columns_option
+from ..html_text import html_to_text
+from ..opinion_text import opinion_parts, split_tag
+from ..records import CommentDocument, OpinionRecord, RoundMeta
+
+HEADER_SEARCH_ROWS = 30
+MAX_XLSX_UNCOMPRESSED = 200 * 1024 * 1024
+_MD_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_PART_HEADING = re.compile(r"^#+\s*(?P<part>[A-Z])[.．]")
+
+
+def markdown_rows(text: str) -> Iterator[tuple[int, list[str] | str]]:
+    """Pipe-table rows as cell lists; `# B.` headings as strings (they set the part)."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            yield number, stripped
+        elif stripped.startswith("|") and not _MD_SEPARATOR.match(stripped):
+            inner = stripped[1:-1] if stripped.endswith("|") and len(stripped) > 1 else stripped[1:]
+            yield number, [c.replace("\\|", "|").strip() for c in re.split(r"(?<!\\)\|", inner)]
+
+
+def tsv_rows(text: str) -> Iterator[tuple[int, list[str] | str]]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield number, line.split("\t")
+
+
+def csv_rows(text: str, *, file: str) -> Iterator[tuple[int, list[str] | str]]:
+    reader = csv.reader(io.StringIO(text))
+    try:
+        for row in reader:
+            if any(c.strip() for c in row):
+                yield reader.line_num, row
+    except csv.Error as exc:
+        raise GuidetraceError(f"malformed CSV: {exc}", file=file, line=reader.line_num) from None
+
+
+def xlsx_rows(path: Path) -> Iterator[tuple[int, list[str] | str]]:
+    from openpyxl import load_workbook
+
+    file = str(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise GuidetraceError("not an XLSX workbook (not a zip archive)", file=file) from None
+    if size > MAX_XLSX_UNCOMPRESSED:
+        raise GuidetraceError(f"workbook unpacks to {size} bytes (limit {MAX_XLSX_UNCOMPRESSED}): refusing", file=file)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken workbook
+        raise GuidetraceError(f"cannot open workbook: {exc.__class__.__name__}: {exc}", file=file) from None
+    try:
+        for sheet in book.worksheets:
+            for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                cells = ["" if v is None else str(v) for v in row]
+                if any(c.strip() for c in cells):
+                    yield number, cells
+    finally:
+        book.close()
+
+
+def read_table(
+    rows: Iterator[tuple[int, list[str] | str]], *, file: str, layout: str, columns: str | None = None
+) -> CommentDocument:
+    mapping = parse_columns_option(columns, file=file) if columns else None
+    width = None
+    part = "A"
+    opinions: list[OpinionRecord] = []
+    seq: dict[str, int] = {}
+    for number, row in rows:
+        if isinstance(row, str):
+            if m := _PART_HEADING.match(row):
+                part = m.group("part")
+            continue
+        if mapping is None or width is None:
+            found = map_header(row)
+            if found is not None:
+                mapping = mapping or found
+                width = len(row)
+                continue
+            if mapping is None:
+                if number > HEADER_SEARCH_ROWS and not opinions:
+                    break
+                continue
+            width = len(row)
+        if map_header(row) is not None:
+            continue  # a header repeated on a later page
+        if len(row) < width and len(row) <= max(mapping.values()):
+            raise GuidetraceError(
+                f"truncated row: {len(row)} cell(s) where the header has {width}", file=file, line=number
+            )
+        opinion = _opinion(row, mapping, part, seq, number, file)
+        if opinion is not None:
+            opinions.append(opinion)
+    if mapping is None:
+        raise GuidetraceError(
+            "no recognisable table: no header row naming an opinion column (ご意見, 提出された意見, …) "
+            f"in the first {HEADER_SEARCH_ROWS} rows; use --columns to name the columns",
+            file=file,
+        )
+    if not opinions:
+        raise GuidetraceError("the table has a header but no opinion rows", file=file)
+    return CommentDocument(file=file, layout=layout, meta=RoundMeta(), opinions=tuple(opinions))
+
+
+def _opinion(
+    row: list[str], mapping: dict[str, int], part: str, seq: dict[str, int], number: int, file: str
+) -> OpinionRecord | None:
+    def cell(field: str) -> str:
+        index = mapping.get(field)
+        return row[index] if index is not None and index < len(row) else ""
+
+    raw_opinion = cell("opinion")
+    if not html_to_text(raw_opinion):
+        if any(html_to_text(cell(f)) for f in ("answer",)):
+            raise GuidetraceError("row with an answer but no opinion text", file=file, line=number)
+        return None
+    parts = opinion_parts(raw_opinion)
+    response, answer_tag = split_tag(html_to_text(cell("answer")))
+    submitter = normalize_text(html_to_text(cell("submitter"))) or parts.submitter or answer_tag
+    count_text = normalize_text(cell("count"))
+    count = int(m.group(0)) if (m := re.search(r"\d+", count_text)) else None
+    seq[part] = seq.get(part, 0) + 1
+    return OpinionRecord(
+        part=part,
+        seq=seq[part],
+        number=normalize_text(cell("number")) or None,
+        body=parts.body,
+        body_html=raw_opinion,
+        location=html_to_text(cell("location")) or None,
+        location_detail=parts.location,
+        submitter=submitter or None,
+        reason=parts.reason,
+        proposal=parts.proposal,
+        response=response.strip() or None,
+        response_html=cell("answer") or None,
+        revised_flag=normalize_text(cell("revised")) or None,
+        bulk=parts.bulk_note or (count is not None and count > 1),
+        represents=count,
+        line=number,
+    )
+
+
+def read_table_file(path: Path, *, fmt: str, columns: str | None = None) -> CommentDocument:
+    file = str(path)
+    if fmt == "xlsx":
+        return read_table(xlsx_rows(path), file=file, layout="xlsx", columns=columns)
+    text = read_text(path).text
+    if fmt == "markdown":
+        return read_table(markdown_rows(text), file=file, layout="markdown", columns=columns)
+    if fmt == "tsv":
+        return read_table(tsv_rows(text), file=file, layout="tsv", columns=columns)
+    return read_table(csv_rows(text, file=file), file=file, layout="csv", columns=columns)

@@ -1,0 +1,49 @@
+"""Parsed comment documents: frozen records produced by every reader, whatever the layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class OpinionRecord:
+    part: str
+    seq: int
+    body: str
+    location: str | None = None
+    heading: str | None = None
+    submitter: str | None = None
+    reason: str | None = None
+    proposal: str | None = None
+    location_detail: str | None = None
+    response: str | None = None
+    response_html: str | None = None
+    body_html: str | None = None
+    revised_flag: str | None = None
+    bulk: bool = False
+    represents: int | None = None
+    number: str | None = None
+    line: int | None = None
+    page: str | None = None
+
+
+@dataclass(frozen=True)
+class RoundMeta:
+    """What a document's front matter says about its round (all optional)."""
+
+    title: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    total_submissions: int | None = None
+    totals_by_kind: dict[str, int] = field(default_factory=dict)
+    part_totals: dict[str, int] = field(default_factory=dict)
+    named_submitters: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CommentDocument:
+    file: str
+    layout: str
+    meta: RoundMeta
+    opinions: tuple[OpinionRecord, ...]

@@ -1,0 +1,28 @@
+"""Inferring a submitter's kind from the name (rules in data/submitter_kinds.yaml)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from guidetrace.guideline.keys import normalize_text
+from guidetrace.trace.rules import packaged_yaml
+
+UNKNOWN = "unknown"
+
+
+@lru_cache(maxsize=1)
+def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    data = packaged_yaml("guidetrace.comments", "submitter_kinds.yaml")
+    return tuple((k["key"], re.compile("|".join(f"(?:{p})" for p in k["patterns"]))) for k in data["kinds"])
+
+
+@lru_cache(maxsize=4096)
+def submitter_kind(name: str | None) -> str:
+    if not name:
+        return UNKNOWN
+    text = normalize_text(name)
+    for key, pattern in _kind_patterns():
+        if pattern.search(text):
+            return key
+    return UNKNOWN

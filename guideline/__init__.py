@@ -1,0 +1,1 @@
+"""guidetrace.guideline"""

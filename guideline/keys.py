@@ -1,0 +1,120 @@
+"""Canonical section keys and Japanese text normalisation.
+
+Every place that compares a section number, a measure ID or a title goes through
+these functions, so that `３．１．２`, `3. 1. 2.` and `3.1.2` are one key and
+`都市 OS 2-2`, `都市ＯＳ２－２` and `都市OS2-2` are one measure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ROOT_KEY = "general"
+ROOT_LABEL = "全般"
+
+_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ① .. ⑳
+_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "―": "-"})
+_SPACES = re.compile(r"\s+")
+_DOTTED = re.compile(r"^\d+(?:\s*\.\s*\d+)*\s*\.?$")
+_MEASURE = re.compile(r"^(?P<cat>[^\d\s.]+?)\s*(?P<num>\d+(?:\s*-\s*\d+)*)$")
+_APPENDIX = re.compile(r"^(?:【\s*)?(?:appendix|付録|別添|別紙)(?:\s*】)?\s*(?P<letter>[A-Za-z]|\d+)$", re.I)
+_ITEM = re.compile(r"^(?P<parent>.+?)\((?P<num>\d+)\)$")
+
+
+def circled_to_paren(text: str) -> str:
+    """Keep ①..⑳ recognisable as item numbers: NFKC alone would turn ① into a bare 1."""
+    return "".join(f"({_CIRCLED[c]})" if c in _CIRCLED else c for c in text)
+
+
+def normalize_text(text: str) -> str:
+    """NFKC, unified dashes, single spaces: the form every comparison uses."""
+    text = unicodedata.normalize("NFKC", circled_to_paren(text)).translate(_DASHES)
+    return _SPACES.sub(" ", text).strip()
+
+
+def title_key(text: str) -> str:
+    """A title as compared: normalised, case-folded, with no spaces or punctuation between words."""
+    text = normalize_text(text).casefold()
+    return re.sub(r"[\s・、。,.:：「」『』()\[\]【】]", "", text)
+
+
+def normalize_dotted(text: str) -> str:
+    """`3. 1. 2.` or `３．１．２` -> `3.1.2`."""
+    text = normalize_text(text)
+    return re.sub(r"\s*\.\s*", ".", text).strip(".")
+
+
+def canonical_key(raw: str) -> str:
+    """The canonical form of a key as written by a user or a tree file."""
+    text = normalize_text(str(raw))
+    if not text:
+        return text
+    if text in (ROOT_KEY, ROOT_LABEL):
+        return ROOT_KEY
+    if _DOTTED.match(text):
+        return normalize_dotted(text)
+    m = _APPENDIX.match(text)
+    if m:
+        return f"Appendix {m.group('letter').upper()}"
+    m = _ITEM.match(text.replace(" ", ""))
+    if m:
+        return f"{canonical_key(m.group('parent'))}({int(m.group('num'))})"
+    m = _MEASURE.match(text)
+    if m:
+        cat = m.group("cat").replace(" ", "")
+        return cat + re.sub(r"\s+", "", m.group("num"))
+    return text
+
+
+def item_key(parent_key: str, number: int) -> str:
+    return f"{parent_key}({number})"
+
+
+def kind_for_key(key: str) -> str:
+    """The kind a key implies when a tree file does not say."""
+    if key == ROOT_KEY:
+        return "root"
+    if key.startswith("Appendix "):
+        return "appendix"
+    if _ITEM.match(key):
+        return "item"
+    if re.fullmatch(r"\d+(?:\.\d+)*", key):
+        return ("chapter", "section", "subsection")[min(key.count("."), 2)]
+    if _MEASURE.match(key):
+        return "measure"
+    return "section"
+
+
+def implied_parent(key: str) -> str | None:
+    """`3.1.2` -> `3.1`, `3` -> root, `3.1.2(4)` -> `3.1.2`; None when the key implies nothing."""
+    if key == ROOT_KEY:
+        return None
+    m = _ITEM.match(key)
+    if m:
+        return m.group("parent")
+    if re.fullmatch(r"\d+(?:\.\d+)+", key):
+        return key.rsplit(".", 1)[0]
+    if re.fullmatch(r"\d+", key) or key.startswith("Appendix "):
+        return ROOT_KEY
+    return None
+
+
+def number_of(key: str) -> str | None:
+    if key == ROOT_KEY:
+        return None
+    m = _ITEM.match(key)
+    if m:
+        return m.group("num")
+    if re.fullmatch(r"\d+(?:\.\d+)*", key):
+        return key
+    if key.startswith("Appendix "):
+        return key.split(" ", 1)[1]
+    m = _MEASURE.match(key)
+    return m.group("num") if m else None
+
+
+def sort_key(key: str) -> tuple[object, ...]:
+    """Natural order: 2 < 2.3 < 2.3.10 < 3 < Appendix A; measures after numbers."""
+    parts = re.split(r"(\d+)", key)
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)

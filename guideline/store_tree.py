@@ -1,0 +1,167 @@
+"""Writing a parsed revision tree into the store: one transaction, idempotent.
+
+Sections are matched by (revision, key) and updated in place, so comments that
+cite them keep their links when a corrected tree is loaded again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.models import Guideline, Revision, Section, SectionLink
+from guidetrace.trace.store import Store
+
+from .keys import sort_key
+from .lineage import propose_lineage
+from .records import RevisionTree, SectionRecord
+
+
+@dataclass(frozen=True)
+class TreeLoadSummary:
+    revision: str
+    sections: int
+    added: int
+    updated: int
+    removed: int
+    links: int
+    proposed_links: int
+
+
+def store_tree(store: Store, tree: RevisionTree) -> TreeLoadSummary:
+    with store.transaction() as session:
+        return _store_tree(session, tree)
+
+
+def find_revision(session: Session, key: str, guideline_key: str | None = None) -> Revision:
+    query = select(Revision).where(Revision.key == key)
+    if guideline_key:
+        query = query.join(Guideline).where(Guideline.key == guideline_key)
+    found = session.scalars(query).all()
+    if not found:
+        known = ", ".join(sorted(session.scalars(select(Revision.key)).all())) or "none loaded"
+        raise GuidetraceError(f"unknown revision {key!r} (known: {known})")
+    if len(found) > 1:
+        raise GuidetraceError(f"revision {key!r} exists in several guidelines: pass --guideline")
+    return found[0]
+
+
+def _store_tree(session: Session, tree: RevisionTree) -> TreeLoadSummary:
+    g = session.scalar(select(Guideline).where(Guideline.key == tree.guideline.key))
+    if g is None:
+        g = Guideline(key=tree.guideline.key, title=tree.guideline.title)
+        session.add(g)
+    g.title, g.publisher = tree.guideline.title, tree.guideline.publisher
+    session.flush()
+
+    rec = tree.revision
+    predecessor = None
+    if rec.predecessor:
+        predecessor = session.scalar(
+            select(Revision).where(Revision.guideline_id == g.id, Revision.key == rec.predecessor)
+        )
+        if predecessor is None:
+            raise GuidetraceError(
+                f"predecessor revision {rec.predecessor!r} is not in the store: load it first", file=tree.file
+            )
+    rev = session.scalar(select(Revision).where(Revision.guideline_id == g.id, Revision.key == rec.key))
+    if rev is None:
+        rev = Revision(guideline_id=g.id, key=rec.key, label=rec.label, status=rec.status)
+        session.add(rev)
+    rev.label, rev.status, rev.date, rev.source = rec.label, rec.status, rec.date, rec.source
+    rev.partial, rev.notes = rec.partial, list(rec.notes)
+    rev.predecessor_id = predecessor.id if predecessor else None
+    session.flush()
+
+    added, updated, removed, ids = _store_sections(session, rev.id, tree.sections)
+    links, proposed = _store_links(session, tree, rev, predecessor, ids)
+    return TreeLoadSummary(rec.key, len(tree.sections), added, updated, removed, links, proposed)
+
+
+def _store_sections(
+    session: Session, revision_id: int, records: tuple[SectionRecord, ...]
+) -> tuple[int, int, int, dict[str, int]]:
+    existing = {s.key: s for s in session.scalars(select(Section).where(Section.revision_id == revision_id))}
+    session.execute(update(Section).where(Section.revision_id == revision_id).values(parent_id=None))
+    wanted = {r.key for r in records}
+    gone = [s.id for k, s in existing.items() if k not in wanted]
+    if gone:
+        session.execute(delete(Section).where(Section.id.in_(gone)))
+    added = updated = 0
+    rows: dict[str, Section] = {}
+    for position, rec in enumerate(records):
+        row = existing.get(rec.key)
+        values = dict(
+            kind=rec.kind, number=rec.number, title=rec.title, position=position, pages=list(rec.pages),
+            aliases=list(rec.aliases), body=rec.body, inferred=rec.inferred, source=rec.source, note=rec.note,
+        )
+        if row is None:
+            row = Section(revision_id=revision_id, key=rec.key, **values)
+            session.add(row)
+            added += 1
+        else:
+            if any(getattr(row, k) != v for k, v in values.items()):
+                updated += 1
+            for k, v in values.items():
+                setattr(row, k, v)
+        rows[rec.key] = row
+    session.flush()
+    for rec in records:
+        if rec.parent is not None:
+            rows[rec.key].parent_id = rows[rec.parent].id
+    session.flush()
+    return added, updated, len(gone), {k: r.id for k, r in rows.items()}
+
+
+def _store_links(
+    session: Session, tree: RevisionTree, rev: Revision, predecessor: Revision | None, ids: dict[str, int]
+) -> tuple[int, int]:
+    old_ids: dict[str, int] = {}
+    old_titles: list[tuple[str, str | None]] = []
+    if predecessor is not None:
+        for key, sid, title in session.execute(
+            select(Section.key, Section.id, Section.title).where(Section.revision_id == predecessor.id)
+        ):
+            old_ids[key] = sid
+            old_titles.append((key, title))
+        old_titles.sort(key=lambda kt: sort_key(kt[0]))
+    # Links are owned by the newer side: this revision's own links, and `removed`
+    # marks on its predecessor's sections; a successor's links to us are kept.
+    session.execute(delete(SectionLink).where(SectionLink.from_section_id.in_(list(ids.values()))))
+    session.execute(
+        delete(SectionLink).where(SectionLink.kind == "removed", SectionLink.from_section_id.in_(list(old_ids.values())))
+    )
+    links = list(tree.links)
+    lineage_given = any(link.kind != "refers_to" for link in links)
+    proposed = 0
+    if predecessor is not None and not lineage_given:
+        new_titles = [(s.key, s.title) for s in tree.sections if s.kind != "root"]
+        suggestions = propose_lineage(old_titles, new_titles, both_complete=not (rev.partial or predecessor.partial))
+        links.extend(suggestions)
+        proposed = len(suggestions)
+    for link in links:
+        if link.kind == "refers_to":
+            source_id, target_id = ids[link.from_key], ids[link.to_key]  # type: ignore[index]
+        else:
+            if predecessor is None:
+                raise GuidetraceError(
+                    "lineage given but the revision names no predecessor", file=tree.file, line=link.line
+                )
+            if link.from_key not in old_ids:
+                raise GuidetraceError(
+                    f"lineage names {link.from_key!r}, which is not a section of {predecessor.key!r}",
+                    file=tree.file,
+                    line=link.line,
+                )
+            # Edges point from the newer section to the one it succeeds.
+            source_id = ids[link.to_key] if link.to_key else old_ids[link.from_key]
+            target_id = old_ids[link.from_key] if link.to_key else None
+        session.add(
+            SectionLink(kind=link.kind, from_section_id=source_id, to_section_id=target_id,
+                        proposed=link.proposed, note=link.note)
+        )
+    session.flush()
+    return len(links), proposed

@@ -1,0 +1,270 @@
+"""The `guidetrace` command. Each command calls a library function and formats its result."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from guidetrace.comments.queries import check_store, list_comments, round_rows
+from guidetrace.comments.store_comments import load_comments
+from guidetrace.guideline.bundled import load_bundled_trees
+from guidetrace.guideline.formats import read_tree
+from guidetrace.guideline.queries import diff_revisions, list_sections, show_section
+from guidetrace.guideline.records import GuidelineRecord, RevisionRecord
+from guidetrace.guideline.store_tree import store_tree
+
+from . import __version__
+from .demo import run_demo
+from .errors import GuidetraceError
+from .graph import build_graph, export_graph
+from .output import emit, render
+from .store import Store, open_store
+
+FORMATS = click.Choice(["table", "json", "csv"])
+
+
+class Cli(click.Group):
+    """Turns a GuidetraceError anywhere below into one line on stderr and exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GuidetraceError as exc:
+            click.echo(f"guidetrace: error: {exc}", err=True)
+            ctx.exit(2)
+
+
+class Lazy:
+    """Opens the store on first use, so `--help` and `--version` never touch a database."""
+
+    def __init__(self, db: str | None):
+        self.db = db
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.db)
+        return self._store
+
+
+@click.group(cls=Cli)
+@click.option("--db", envvar="GUIDETRACE_DB", help="SQLite path or SQLAlchemy URL (default ./guidetrace.db).")
+@click.version_option(__version__, prog_name="guidetrace")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """Trace public comments on a guideline to the sections they cite."""
+    ctx.obj = Lazy(db)
+
+
+@cli.group()
+def guideline() -> None:
+    """Guideline section trees and their revisions."""
+
+
+@guideline.command("load")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--bundled", is_flag=True, help="Load the trees shipped with guidetrace.")
+@click.option("--format", "fmt", type=click.Choice(["auto", "yaml", "csv"]), default="auto")
+@click.option("--guideline", "guideline_key", help="Guideline key (CSV trees).")
+@click.option("--title", help="Guideline title (CSV trees).")
+@click.option("--revision", help="Revision key (CSV trees).")
+@click.option("--label", help="Revision label (CSV trees).")
+@click.option("--predecessor", help="Predecessor revision key (CSV trees).")
+@click.option("--status", type=click.Choice(["draft", "final"]), default="final")
+@click.pass_obj
+def guideline_load(obj: Lazy, files: tuple[Path, ...], bundled: bool, fmt: str, guideline_key: str | None,
+                   title: str | None, revision: str | None, label: str | None, predecessor: str | None,
+                   status: str) -> None:
+    """Load revision trees from YAML or CSV files (one revision per file), in the order given."""
+    if not files and not bundled:
+        raise GuidetraceError("give tree FILES or --bundled")
+    summaries = load_bundled_trees(obj.store) if bundled else []
+    g = GuidelineRecord(guideline_key, title or guideline_key) if guideline_key else None
+    r = RevisionRecord(revision, label or revision, status, predecessor=predecessor) if revision else None
+    for path in files:
+        summaries.append(store_tree(obj.store, read_tree(path, fmt=fmt, guideline=g, revision=r)))
+    for s in summaries:
+        click.echo(f"{s.revision}: {s.sections} sections ({s.added} added, {s.updated} updated, "
+                   f"{s.removed} removed), {s.links} links ({s.proposed_links} proposed)", err=True)
+
+
+@guideline.command("list")
+@click.option("--revision", help="Revision key (default: the latest).")
+@click.option("--format", "fmt", type=FORMATS, default="table")
+@click.option("-o", "--output", help="Write to this file instead of stdout.")
+@click.pass_obj
+def guideline_list(obj: Lazy, revision: str | None, fmt: str, output: str | None) -> None:
+    """List a revision's sections in document order."""
+    with obj.store.sessions() as session:
+        rows = list_sections(session, revision)
+    cols = None if fmt == "json" else ["key", "kind", "title", "parent", "pages", "inferred"]
+    emit(render(rows, fmt, columns=cols), output)
+
+
+@guideline.command("show")
+@click.argument("key")
+@click.option("--revision", help="Revision key (default: the latest).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.pass_obj
+def guideline_show(obj: Lazy, key: str, revision: str | None, fmt: str) -> None:
+    """One section: its place in the tree and its links to other revisions."""
+    with obj.store.sessions() as session:
+        row = show_section(session, key, revision)
+    if fmt == "json":
+        emit(render(row, "json"), None)
+        return
+    flat = [{"field": k, "value": v} for k, v in row.items() if k != "links"]
+    flat += [{"field": f"link ({link['direction']})", "value": f"{link['kind']} {link['revision']}:{link['section']}"}
+             for link in row["links"]]
+    emit(render(flat, "table", columns=["field", "value"]), None)
+
+
+@guideline.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.pass_obj
+def guideline_diff(obj: Lazy, old: str, new: str, fmt: str) -> None:
+    """What changed between two revisions: added, removed, retitled, renumbered."""
+    with obj.store.sessions() as session:
+        result = diff_revisions(session, old, new)
+    if fmt == "json":
+        emit(render(result, "json"), None)
+        return
+    rows = []
+    for change in ("renumbered", "retitled", "merged", "split", "added", "removed"):
+        for e in result[change]:
+            rows.append({"change": change, "old": e.get("old", e.get("key") if change == "removed" else ""),
+                         "new": e.get("new", e.get("key") if change == "added" else ""),
+                         "title": e.get("title") or "", "old title": e.get("old_title") or ""})
+    text = render(rows, "table", columns=["change", "old", "new", "title", "old title"],
+                  title=f"{old} → {new}: {len(result['unchanged'])} unchanged")
+    if "caveat" in result:
+        text += f"note: {result['caveat']}\n"
+    emit(text, None)
+
+
+@cli.group()
+def comments() -> None:
+    """Comment-result documents: load, list."""
+
+
+@comments.command("load")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--revision", required=True, help="The revision the comments were made on.")
+@click.option("--round", "round_key", help="Round key (default: GUIDELINE-REVISION).")
+@click.option("--format", "fmt", type=click.Choice(["auto", "mic", "markdown", "tsv", "csv", "xlsx"]), default="auto")
+@click.option("--columns", help="Override detected columns, 1-based: opinion=3,answer=4,location=2,…")
+@click.option("--grow-tree", is_flag=True, help="Add sections the document names but the tree lacks (inferred).")
+@click.pass_obj
+def comments_load(obj: Lazy, file: Path, revision: str, round_key: str | None, fmt: str, columns: str | None,
+                  grow_tree: bool) -> None:
+    """Load one document in one transaction; loading it again changes nothing."""
+    from .progress import progress_bar
+
+    with progress_bar() as progress:
+        s = load_comments(obj.store, file, revision=revision, round_key=round_key, fmt=fmt, columns=columns,
+                          grow=grow_tree, progress=progress)
+    disp = ", ".join(f"{k} {v}" for k, v in s.dispositions.items())
+    click.echo(f"{s.round} ({s.layout}, revision {s.revision}): {s.opinions} opinions "
+               f"({s.added} new, {s.updated} matched, {s.removed} removed), {s.submissions} submissions counted; "
+               f"citations {s.citations} resolved, {s.unresolved} unresolved; dispositions: {disp}", err=True)
+    for key in s.grown:
+        click.echo(f"grown: added inferred section {key}", err=True)
+    for w in s.warnings:
+        click.echo(f"warning: {w}", err=True)
+
+
+@comments.command("list")
+@click.option("--round", "round_key")
+@click.option("--section", help="Opinions citing this section or any section below it.")
+@click.option("--disposition")
+@click.option("--submitter-kind")
+@click.option("--format", "fmt", type=FORMATS, default="table")
+@click.option("-o", "--output")
+@click.pass_obj
+def comments_list(obj: Lazy, round_key: str | None, section: str | None, disposition: str | None,
+                  submitter_kind: str | None, fmt: str, output: str | None) -> None:
+    """List opinions with their citations, answers and dispositions."""
+    with obj.store.sessions() as session:
+        rows = list_comments(session, round_key=round_key, section=section, disposition=disposition,
+                             submitter_kind=submitter_kind)
+    if fmt == "json":
+        emit(render(rows, "json"), output)
+        return
+    flat = [{"id": r["id"], "submitter": r["submitter"]["name"], "kind": r["submitter"]["kind"],
+             "sections": [c["section"] for c in r["citations"]], "unresolved": [u["text"] for u in r["unresolved"]],
+             "disposition": r["disposition"]["primary"], "body": r["body"][:60] if fmt == "table" else r["body"],
+             "response": r["response"] if fmt == "csv" else None} for r in rows]
+    cols = ["id", "submitter", "kind", "sections", "disposition", "body"] + (["unresolved", "response"] if fmt == "csv" else [])
+    emit(render(flat, fmt, columns=cols), output)
+
+
+@cli.command("check")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.pass_obj
+def check(obj: Lazy, fmt: str) -> None:
+    """Unresolved citations, unclassified answers and load warnings; exit 1 when there are any."""
+    with obj.store.sessions() as session:
+        found = check_store(session)
+    if fmt == "json":
+        emit(render(found, "json"), None)
+    else:
+        for name, rows in found.items():
+            click.echo(f"{name}: {len(rows)}")
+            if rows:
+                click.echo(render(rows, "table"), nl=False)
+    if found["unresolved"] or found["unclassified"]:
+        sys.exit(1)
+
+
+@cli.command("rounds")
+@click.option("--format", "fmt", type=FORMATS, default="table")
+@click.pass_obj
+def rounds(obj: Lazy, fmt: str) -> None:
+    """Consultation rounds in the store, with their period and totals."""
+    with obj.store.sessions() as session:
+        emit(render(round_rows(session), fmt), None)
+
+
+@cli.group()
+def export() -> None:
+    """Export the store."""
+
+
+@export.command("graph")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "json"]), default="graphml")
+@click.option("-o", "--output")
+@click.pass_obj
+def export_graph_cmd(obj: Lazy, fmt: str, output: str | None) -> None:
+    """The whole graph (revisions, sections, comments, topics, submitters) as GraphML or node-link JSON."""
+    with obj.store.sessions() as session:
+        emit(export_graph(build_graph(session), fmt), output)
+
+
+@cli.group()
+def db() -> None:
+    """The store's schema."""
+
+
+@db.command("upgrade")
+@click.pass_obj
+def db_upgrade(obj: Lazy) -> None:
+    """Bring the store to the newest schema (opening it does this too)."""
+    obj.store.upgrade()
+    click.echo(f"{obj.store.url}: schema up to date", err=True)
+
+
+@cli.command("demo")
+@click.argument("outdir", required=False, default="guidetrace-demo", type=click.Path(path_type=Path))
+def demo(outdir: Path) -> None:
+    """The main job on the bundled data: a fresh store, the trees, the seed, the outputs."""
+    run_demo(outdir, echo=click.echo)
+
+
+def main() -> None:
+    cli(prog_name="guidetrace")

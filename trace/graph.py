@@ -1,0 +1,145 @@
+"""The store as a networkx MultiDiGraph, and the questions asked of it.
+
+Node ids are typed strings (`section:3.0-draft:3.1.2`, `comment:…`, `topic:…`,
+`submitter:…`, `revision:…`); every node has a `type`, every edge a `kind`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from .models import Citation, Comment, CommentTopic, Revision, Section, SectionLink, Submitter, Topic
+
+
+def section_node(revision: str, key: str) -> str:
+    return f"section:{revision}:{key}"
+
+
+def build_graph(session: Session) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    revs = {r.id: r for r in session.scalars(select(Revision))}
+    for r in revs.values():
+        g.add_node(f"revision:{r.key}", type="revision", key=r.key, label=r.label, status=r.status, date=r.date or "")
+        if r.predecessor_id in revs:
+            g.add_edge(f"revision:{r.key}", f"revision:{revs[r.predecessor_id].key}", kind="succeeds")
+    node_of: dict[int, str] = {}
+    for s in session.scalars(select(Section).order_by(Section.revision_id, Section.position)):
+        node = section_node(revs[s.revision_id].key, s.key)
+        node_of[s.id] = node
+        g.add_node(node, type="section", revision=revs[s.revision_id].key, key=s.key, kind=s.kind,
+                   title=s.title or "", pages=list(s.pages or []), inferred=s.inferred)
+    for s_id, parent_id, rev_id, kind in session.execute(select(Section.id, Section.parent_id, Section.revision_id, Section.kind)):
+        if parent_id is not None:
+            g.add_edge(node_of[parent_id], node_of[s_id], kind="contains")
+        elif kind == "root":
+            g.add_edge(f"revision:{revs[rev_id].key}", node_of[s_id], kind="contains")
+    for link in session.scalars(select(SectionLink)):
+        if link.to_section_id is not None:
+            g.add_edge(node_of[link.from_section_id], node_of[link.to_section_id], kind=link.kind,
+                       proposed=link.proposed, note=link.note or "")
+        else:
+            g.nodes[node_of[link.from_section_id]]["removed"] = True
+    for sub in session.scalars(select(Submitter)):
+        g.add_node(f"submitter:{sub.name}", type="submitter", name=sub.name, kind=sub.kind)
+    sub_name = dict(session.execute(select(Submitter.id, Submitter.name)).all())
+    comment_node: dict[int, str] = {}
+    for c in session.scalars(select(Comment)):
+        comment_node[c.id] = f"comment:{c.key}"
+        g.add_node(comment_node[c.id], type="comment", key=c.key, part=c.part, disposition=c.disposition,
+                   bulk=c.bulk, represents=c.represents or 1)
+        if c.submitter_id is not None:
+            g.add_edge(comment_node[c.id], f"submitter:{sub_name[c.submitter_id]}", kind="submitted_by")
+    for c in session.scalars(select(Citation).where(Citation.section_id.is_not(None))):
+        g.add_edge(comment_node[c.comment_id], node_of[c.section_id], kind="cites",  # type: ignore[index]
+                   evidence=c.evidence, confidence=c.confidence)
+    for t in session.scalars(select(Topic)):
+        g.add_node(f"topic:{t.key}", type="topic", key=t.key, label=t.label_ja, label_en=t.label_en)
+    topic_key = dict(session.execute(select(Topic.id, Topic.key)).all())
+    for ct in session.scalars(select(CommentTopic)):
+        g.add_edge(comment_node[ct.comment_id], f"topic:{topic_key[ct.topic_id]}", kind="about", matched=ct.matched)
+    return g
+
+
+def _edges(g: nx.MultiDiGraph, node: str, kind: str, *, out: bool = True) -> Iterable[str]:
+    edges = g.out_edges(node, data=True) if out else g.in_edges(node, data=True)
+    for u, v, data in edges:
+        if data.get("kind") == kind:
+            yield v if out else u
+
+
+def ancestors(g: nx.MultiDiGraph, node: str) -> list[str]:
+    """Parents up to the root, nearest first."""
+    chain, current = [], node
+    while True:
+        parents = [p for p in _edges(g, current, "contains", out=False) if g.nodes[p].get("type") == "section"]
+        if not parents:
+            return chain
+        current = parents[0]
+        chain.append(current)
+
+
+def subtree(g: nx.MultiDiGraph, node: str) -> list[str]:
+    out, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(_edges(g, current, "contains"))
+    return out
+
+
+def subtree_rollup(g: nx.MultiDiGraph, revision: str) -> dict[str, dict[str, int]]:
+    """Per section key of `revision`: opinions citing it directly and anywhere in its subtree."""
+    direct: dict[str, set[str]] = {}
+    for node, data in g.nodes(data=True):
+        if data.get("type") == "section" and data["revision"] == revision:
+            direct[node] = set(_edges(g, node, "cites", out=False))
+    out = {}
+    for node in direct:
+        below: set[str] = set()
+        for n in subtree(g, node):
+            below |= direct.get(n, set())
+        out[g.nodes[node]["key"]] = {"direct": len(direct[node]), "subtree": len(below)}
+    return out
+
+
+def impact_set(g: nx.MultiDiGraph, node: str, depth: int = 2) -> dict[str, int]:
+    """What an edit to `node` touches: its subtree and refers_to neighbours (both ways), with distance."""
+    seen = {node: 0}
+    frontier = [node]
+    for d in range(1, depth + 1):
+        nxt = []
+        for current in frontier:
+            neighbours = list(_edges(g, current, "contains")) + list(_edges(g, current, "refers_to")) + list(
+                _edges(g, current, "refers_to", out=False))
+            for n in neighbours:
+                if n not in seen:
+                    seen[n] = d
+                    nxt.append(n)
+        frontier = nxt
+    seen.pop(node)
+    return seen
+
+
+def _scalar_attrs(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """GraphML holds scalars only: lists and None become JSON text or empty strings."""
+    h = g.copy()
+    for _, data in h.nodes(data=True):
+        for k, v in list(data.items()):
+            data[k] = json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else ("" if v is None else v)
+    for _, _, data in h.edges(data=True):
+        for k, v in list(data.items()):
+            data[k] = "" if v is None else v
+    return h
+
+
+def export_graph(g: nx.MultiDiGraph, fmt: str) -> str:
+    if fmt == "graphml":
+        return "\n".join(nx.generate_graphml(_scalar_attrs(g), prettyprint=True)) + "\n"
+    data: dict[str, Any] = nx.node_link_data(g, edges="links")
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

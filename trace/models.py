@@ -1,0 +1,190 @@
+"""Typed SQLAlchemy models: the one schema every reader writes and every report reads.
+
+The Alembic migrations in `migrations/versions` are the source of truth for the
+schema on disk; these models must match the newest migration (a test checks it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SECTION_KINDS = (
+    "root",
+    "chapter",
+    "section",
+    "subsection",
+    "item",
+    "measure",
+    "checklist",
+    "appendix",
+    "column",
+)
+LINK_KINDS = ("succeeds", "renumbered", "split", "merged", "removed", "refers_to")
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Guideline(Base):
+    __tablename__ = "guideline"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    title: Mapped[str] = mapped_column(String(500))
+    publisher: Mapped[str | None] = mapped_column(String(200))
+
+
+class Revision(Base):
+    __tablename__ = "revision"
+    __table_args__ = (UniqueConstraint("guideline_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guideline_id: Mapped[int] = mapped_column(ForeignKey("guideline.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(100))
+    label: Mapped[str] = mapped_column(String(200))
+    date: Mapped[str | None] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(10))
+    predecessor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("revision.id", ondelete="SET NULL")
+    )
+    partial: Mapped[bool] = mapped_column(Boolean, default=True)
+    source: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class Section(Base):
+    __tablename__ = "section"
+    __table_args__ = (
+        UniqueConstraint("revision_id", "key"),
+        Index("ix_section_parent", "parent_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    revision_id: Mapped[int] = mapped_column(ForeignKey("revision.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    number: Mapped[str | None] = mapped_column(String(100))
+    title: Mapped[str | None] = mapped_column(Text)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("section.id", ondelete="SET NULL"))
+    position: Mapped[int] = mapped_column(Integer)
+    pages: Mapped[list[Any]] = mapped_column(default=list)
+    aliases: Mapped[list[Any]] = mapped_column(default=list)
+    body: Mapped[str | None] = mapped_column(Text)
+    inferred: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class SectionLink(Base):
+    __tablename__ = "section_link"
+    __table_args__ = (
+        Index("ix_section_link_from", "from_section_id"),
+        Index("ix_section_link_to", "to_section_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    from_section_id: Mapped[int] = mapped_column(ForeignKey("section.id", ondelete="CASCADE"))
+    to_section_id: Mapped[int | None] = mapped_column(
+        ForeignKey("section.id", ondelete="CASCADE")
+    )
+    proposed: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class ConsultationRound(Base):
+    __tablename__ = "consultation_round"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    revision_id: Mapped[int] = mapped_column(ForeignKey("revision.id", ondelete="RESTRICT"))
+    kind: Mapped[str] = mapped_column(String(20), default="result")
+    title: Mapped[str | None] = mapped_column(Text)
+    period_start: Mapped[str | None] = mapped_column(String(10))
+    period_end: Mapped[str | None] = mapped_column(String(10))
+    total_submissions: Mapped[int | None] = mapped_column(Integer)
+    totals_by_kind: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    part_totals: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    named_submitters: Mapped[list[Any]] = mapped_column(default=list)
+    warnings: Mapped[list[Any]] = mapped_column(default=list)
+    source_file: Mapped[str | None] = mapped_column(Text)
+    source_sha256: Mapped[str | None] = mapped_column(String(64))
+
+
+class Submitter(Base):
+    __tablename__ = "submitter"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(500), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+
+
+class Comment(Base):
+    __tablename__ = "comment"
+    __table_args__ = (Index("ix_comment_round", "round_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("consultation_round.id", ondelete="CASCADE"))
+    part: Mapped[str] = mapped_column(String(10))
+    seq: Mapped[int] = mapped_column(Integer)
+    submitter_id: Mapped[int | None] = mapped_column(ForeignKey("submitter.id"))
+    location: Mapped[str | None] = mapped_column(Text)
+    heading: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)
+    proposal: Mapped[str | None] = mapped_column(Text)
+    response: Mapped[str | None] = mapped_column(Text)
+    response_html: Mapped[str | None] = mapped_column(Text)
+    disposition: Mapped[str] = mapped_column(String(20))
+    dispositions: Mapped[list[Any]] = mapped_column(default=list)
+    bulk: Mapped[bool] = mapped_column(Boolean, default=False)
+    represents: Mapped[int | None] = mapped_column(Integer)
+    source_file: Mapped[str | None] = mapped_column(Text)
+    source_line: Mapped[int | None] = mapped_column(Integer)
+    source_page: Mapped[str | None] = mapped_column(String(50))
+
+
+class Citation(Base):
+    __tablename__ = "citation"
+    __table_args__ = (
+        Index("ix_citation_comment", "comment_id"),
+        Index("ix_citation_section", "section_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comment.id", ondelete="CASCADE"))
+    section_id: Mapped[int | None] = mapped_column(ForeignKey("section.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(String(20))
+    confidence: Mapped[float] = mapped_column(Float)
+    origin: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Topic(Base):
+    __tablename__ = "topic"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    label_ja: Mapped[str] = mapped_column(String(200))
+    label_en: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+
+
+class CommentTopic(Base):
+    __tablename__ = "comment_topic"
+    comment_id: Mapped[int] = mapped_column(
+        ForeignKey("comment.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic_id: Mapped[int] = mapped_column(
+        ForeignKey("topic.id", ondelete="CASCADE"), primary_key=True
+    )
+    matched: Mapped[str] = mapped_column(Text)

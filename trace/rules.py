@@ -1,0 +1,15 @@
+"""Loading the tunable rule files shipped with the package (always with safe YAML)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@lru_cache(maxsize=None)
+def packaged_yaml(package: str, name: str) -> Any:
+    text = (resources.files(package) / "data" / name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)

@@ -1,0 +1,105 @@
+"""Opening a store: SQLite file by default, any SQLAlchemy URL when given.
+
+Every store is brought to the newest schema by the shipped Alembic migrations
+when it is opened, so a user never runs a separate set-up step.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from .errors import GuidetraceError
+
+DEFAULT_DB = "guidetrace.db"
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def resolve_url(url_or_path: str | None) -> str:
+    """`--db` value, else $GUIDETRACE_DB, else ./guidetrace.db; a plain path means SQLite."""
+    value = url_or_path or os.environ.get("GUIDETRACE_DB") or DEFAULT_DB
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", "guidetrace.trace:migrations")
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+@dataclass
+class Store:
+    """An engine plus a session factory; the only handle readers and reports need."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed whole, or rolled back whole on any error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def upgrade(self) -> None:
+        with self.engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def create_store_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        # Let SQLAlchemy issue BEGIN itself so a transaction spans every statement.
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        return engine
+    return create_engine(url)
+
+
+def open_store(url_or_path: str | None = None, *, upgrade: bool = True) -> Store:
+    url = resolve_url(url_or_path)
+    if url.startswith("sqlite:///"):
+        parent = Path(url.removeprefix("sqlite:///")).parent
+        if not parent.is_dir():
+            raise GuidetraceError(f"cannot create store: folder {parent} does not exist")
+    try:
+        engine = create_store_engine(url)
+    except Exception as exc:  # bad URL, missing driver
+        raise GuidetraceError(f"cannot open store {url!r}: {exc}") from exc
+    store = Store(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    if upgrade:
+        try:
+            store.upgrade()
+        except GuidetraceError:
+            raise
+        except Exception as exc:
+            raise GuidetraceError(f"cannot open store {url!r}: {exc.__class__.__name__}: {exc}") from exc
+    return store
