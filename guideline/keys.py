@@ -17,7 +17,7 @@ _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ① .. ⑳
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "―": "-"})
 _SPACES = re.compile(r"\s+")
 _DOTTED = re.compile(r"^\d+(?:\s*\.\s*\d+)*\s*\.?$")
-_MEASURE = re.compile(r"^(?P<cat>[^\d\s.]+?)\s*(?P<num>\d+(?:\s*-\s*\d+)*)$")
+_MEASURE = re.compile(r"^(?P<cat>[^\d.()/]+?)\s*(?P<num>\d+(?:\s*-\s*\d+)*)$")
 _APPENDIX = re.compile(r"^(?:【\s*)?(?:appendix|付録|別添|別紙)(?:\s*】)?\s*(?P<letter>[A-Za-z]|\d+)$", re.I)
 _ITEM = re.compile(r"^(?P<parent>.+?)\((?P<num>\d+)\)$")
 

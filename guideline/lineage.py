@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from .keys import title_key
+from .keys import implied_parent, title_key
 from .records import LinkRecord
 
 SIMILAR_TITLE = 0.85
@@ -37,6 +37,8 @@ def propose_lineage(
         if not title:
             continue
         same = [k for k in by_title.get(title_key(title), []) if k not in matched_old]
+        if len(same) > 1:  # a shared title: prefer the section under the same parent
+            same = [k for k in same if implied_parent(k) == implied_parent(key)] or same
         if len(same) == 1:
             links.append(LinkRecord("renumbered", same[0], key, proposed=True, note="same title"))
             matched_old.add(same[0])

@@ -34,7 +34,8 @@ def load_yaml(text: str, *, file: str) -> Any:
     try:
         return yaml.load(text, Loader=LineSafeLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        # Where the unclosed construct began says more than where the parser gave up.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise GuidetraceError(
             f"invalid YAML: {problem}", file=file, line=mark.line + 1 if mark else None
