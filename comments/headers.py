@@ -33,8 +33,8 @@ def field_of(cell: str) -> str | None:
     for field in FIELDS:
         if text in syn[field]:
             return field
-    for field in FIELDS:
-        if any(text.startswith(s) for s in syn[field] if len(s) >= 2):
+    for field in FIELDS:  # `該当箇所(ページ)`, `ご意見の概要(要旨)`: a synonym plus a note in brackets
+        if any(text.startswith(s) and text[len(s)] in "([" for s in syn[field] if len(text) > len(s)):
             return field
     return None
 

@@ -10,7 +10,10 @@ import re
 from html.parser import HTMLParser
 
 _BLOCK = frozenset({"p", "div", "li", "ul", "ol", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"})
-_SKIP = frozenset({"script", "style"})
+# Tags a PDF export or a ministry's table uses for layout; any other tag is text
+# the commenter typed (`<script>` included) and is kept literally.
+_INLINE = frozenset({"b", "strong", "i", "em", "u", "s", "span", "sup", "sub", "font", "a", "small", "td", "th",
+                     "thead", "tbody", "colgroup", "col"})
 _LOOKS_LIKE_HTML = re.compile(r"</?[a-zA-Z][^>]*>")
 _SPACES = re.compile(r"[ \t\u3000]+")
 
@@ -19,23 +22,24 @@ class _TextCollector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.skipping = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
-            self.skipping += 1
-        elif tag in _BLOCK:
+        if tag in _BLOCK:
             self.parts.append("\n")
+        elif tag not in _INLINE:
+            self.parts.append(self.get_starttag_text() or f"<{tag}>")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in _BLOCK:
+        if tag in _BLOCK:
             self.parts.append("\n")
+        elif tag not in _INLINE:
+            self.parts.append(f"</{tag}>")
 
     def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
+        self.parts.append(data)
 
 
 def looks_like_html(text: str) -> bool:
@@ -45,8 +49,8 @@ def looks_like_html(text: str) -> bool:
 def html_to_text(fragment: str) -> str:
     """Lines of text; runs of spaces (the PDF export's layout padding) become one space.
 
-    Text inside <script> or <style> is kept out of the clean text but stays in the
-    original HTML, which is stored beside it.
+    Layout tags become line breaks or vanish; every other tag stays as literal text,
+    so nothing a commenter wrote is lost. The text is never rendered as HTML.
     """
     if not looks_like_html(fragment):
         return _tidy(fragment)

@@ -97,7 +97,7 @@ class CitationResolver:
         if not text:
             return res
         norm = normalize_lines(text)
-        pages: list[tuple[int, str]] = []
+        pages: list[tuple[range, str]] = []
         last = 0
         for m in self.pattern.finditer(norm):
             self._titles(norm[last : m.start()], res, origin)
@@ -105,34 +105,38 @@ class CitationResolver:
             kind = next(k for k in ("page", "appendix", "column", "measure", "number", "item", "general") if m.group(k))
             getattr(self, f"_on_{kind}")(m, res, origin, pages)
         self._titles(norm[last:], res, origin)
-        for page, raw in pages:
-            self._on_page_deferred(page, raw, res, origin)
+        for span, raw in pages:
+            self._on_page_deferred(span, raw, res, origin)
         return res
 
     # Locators -----------------------------------------------------------------
 
-    def _on_page(self, m: re.Match[str], res: Resolution, origin: str, pages: list[tuple[int, str]]) -> None:
+    def _on_page(self, m: re.Match[str], res: Resolution, origin: str, pages: list[tuple[range, str]]) -> None:
         first = int(m.group("p1") or m.group("p3"))
         last = int(m.group("p2")) if m.group("p2") else first
         if last < first or last - first > 200:
             last = first
-        pages.extend((p, m.group(0)) for p in range(first, last + 1))
+        pages.append((range(first, last + 1), m.group(0)))
 
-    def _on_page_deferred(self, page: int, raw: str, res: Resolution, origin: str) -> None:
-        """Pages are weak evidence: they confirm what the text names, and cite only when nothing does."""
-        holders = self.index.page_sections(page)
+    def _on_page_deferred(self, span: range, raw: str, res: Resolution, origin: str) -> None:
+        """Pages are weak evidence: they confirm what the text names, and cite only when nothing does.
+
+        A range resolves as one locator: trees know only some pages, so a gap inside it is no error.
+        """
+        holders = list(dict.fromkeys(k for page in span for k in self.index.page_sections(page)))
         if not holders:
-            res.unresolved.append(Unresolved(raw, "page", f"no section of {self.index.revision} is known to be on page {page}", origin))
+            pages = f"page {span.start}" if len(span) == 1 else f"pages {span.start}-{span.stop - 1}"
+            res.unresolved.append(Unresolved(raw, "page", f"no section of {self.index.revision} is known to be on {pages}", origin))
             return
         for key in holders:
             if not res.covers(self.index, key):
                 res.cite(key, "page", raw, origin)
 
-    def _on_appendix(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[int, str]]) -> None:
+    def _on_appendix(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[range, str]]) -> None:
         key = f"Appendix {m.group('letter').upper()}"
         self._cite_key(key, "appendix", m.group(0), res, origin, parent="general", kind="appendix")
 
-    def _on_column(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[int, str]]) -> None:
+    def _on_column(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[range, str]]) -> None:
         wanted = title_key("コラム:" + m.group("coltitle"))
         columns = [k for k, kind in self.index.kinds.items() if kind == "column"]
         exact = [k for k in columns if title_key(self.index.titles[k] or "") == wanted]
@@ -148,17 +152,17 @@ class CitationResolver:
                                              proposed_parent=res.context, proposed_kind="column",
                                              proposed_title=m.group(0).strip()))
 
-    def _on_measure(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[int, str]]) -> None:
+    def _on_measure(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[range, str]]) -> None:
         key = canonical_key(m.group("cat").replace(" ", "") + m.group("mnum").replace(" ", ""))
         parent = res.context if res.context and self.index.kinds.get(res.context) not in ("measure", "item") else None
         self._cite_key(key, "measure", m.group(0), res, origin, parent=parent, kind="measure")
 
-    def _on_number(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[int, str]]) -> None:
+    def _on_number(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[range, str]]) -> None:
         key = canonical_key(m.group(0))
         parent = key.rsplit(".", 1)[0] if "." in key else "general"
         self._cite_key(key, "number", m.group(0), res, origin, parent=parent, kind=None)
 
-    def _on_item(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[int, str]]) -> None:
+    def _on_item(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[range, str]]) -> None:
         number = int(m.group("inum") or m.group("bnum"))
         context = res.context
         while context is not None and self.index.kinds.get(context) in ("item", "measure", "column"):
@@ -175,7 +179,7 @@ class CitationResolver:
                                          origin, proposed_key=f"{context}({number})", proposed_parent=context,
                                          proposed_kind="item"))
 
-    def _on_general(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[int, str]]) -> None:
+    def _on_general(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[range, str]]) -> None:
         res.cite(self.index.root, "general", m.group(0), origin)
 
     def _cite_key(self, key: str, evidence: str, raw: str, res: Resolution, origin: str,
