@@ -1,0 +1,90 @@
+"""The command line: outputs, exit codes, and one-line errors."""
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from guidetrace.trace import __version__
+
+from .conftest import FIXTURES
+
+
+def test_version_and_help(run) -> None:  # type: ignore[no-untyped-def]
+    assert run("--version").output.strip() == f"guidetrace, version {__version__}"
+    for args in ([], ["guideline"], ["comments", "load"], ["export", "graph"], ["db"]):
+        assert run(*args, "--help").exit_code == 0
+
+
+def test_guideline_commands(run) -> None:  # type: ignore[no-untyped-def]
+    assert run("guideline", "load", "--bundled").exit_code == 0
+    rows = json.loads(run("guideline", "list", "--revision", "3.0-draft", "--format", "json").output)
+    by_key = {r["key"]: r for r in rows}
+    assert by_key["サービス2-6"]["parent"] == "3.1.2" and "Appendix B" in by_key
+    csv_out = run("guideline", "list", "--revision", "2.0", "--format", "csv").output.splitlines()
+    assert csv_out[0] == "key,kind,title,parent,pages,inferred" and len(csv_out) == 17
+    diff = run("guideline", "diff", "3.0-draft", "3.0")
+    assert diff.exit_code == 0 and "4.2(2)" in diff.output and "コラム：海外のスマートシティ事例" in diff.output
+    shown = json.loads(run("guideline", "show", "3.1.2", "--revision", "3.0-draft", "--format", "json").output)
+    assert shown["children"] == ["サービス2-6", "サービス3-2", "3.1.2(4)"]
+
+
+def test_comment_commands_and_check(run, seed: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("guideline", "load", "--bundled")
+    loaded = run("comments", "load", str(seed), "--revision", "3.0-draft")
+    assert loaded.exit_code == 0
+    assert "26 opinions" in loaded.stderr and "42 resolved, 0 unresolved" in loaded.stderr and "令和5月27日" in loaded.stderr
+    out = tmp_path / "c.json"
+    assert run("comments", "list", "--section", "3.1.2", "--format", "json", "-o", str(out)).output == ""
+    records = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["id"] for r in records] == ["scsg-3.0-draft/A-04", "scsg-3.0-draft/A-05", "scsg-3.0-draft/A-06"]
+    required = {"id", "round", "part", "seq", "submitter", "location", "citations", "unresolved", "body", "reason",
+                "response", "disposition", "topics", "bulk", "represents", "source"}
+    assert required <= set(records[0])
+    assert set(records[0]["citations"][0]) >= {"section", "revision", "evidence", "confidence", "text"}
+    assert run("check").exit_code == 0
+    run("comments", "load", str(FIXTURES / "comments" / "numbered.md"), "--revision", "3.0-draft", "--round", "t")
+    check = run("check", "--format", "json")
+    assert check.exit_code == 1 and json.loads(check.output)["unresolved"][0]["text"] == "9.9.9"
+
+
+def test_export_graph(run, seed: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("guideline", "load", "--bundled")
+    run("comments", "load", str(seed), "--revision", "3.0-draft")
+    graphml = run("export", "graph", "--format", "graphml").output
+    root = ET.fromstring(graphml)
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    nodes = root.findall(".//g:node", ns)
+    assert len(nodes) == 4 + 97 + 26 + 4  # revisions, sections, comments, submitters
+    data = json.loads(run("export", "graph", "--format", "json").output)
+    kinds = {link["kind"] for link in data["links"]}
+    assert kinds == {"contains", "succeeds", "renumbered", "merged", "refers_to", "cites", "submitted_by"}
+
+
+def test_user_errors_exit_2_with_one_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = FIXTURES / "trees" / "duplicate-key.yaml"
+    result = run("guideline", "load", str(bad))
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"guidetrace: error: {bad}:8: duplicate section key '3.1' (first defined on line 5)"]
+    for args in (["guideline", "list", "--revision", "9.9"], ["comments", "load", "nope.md", "--revision", "x"],
+                 ["guideline", "load"]):
+        r = run(*args)
+        assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+
+
+def test_installed_package_does_not_shadow_stdlib_trace(tmp_path: Path) -> None:
+    out = subprocess.run([sys.executable, "-c", "import trace, guidetrace.trace; print(trace.__file__)"],
+                         cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    assert "guidetrace" not in out and out.strip().endswith("trace.py")
+
+
+def test_console_script_runs_from_another_folder(tmp_path: Path) -> None:
+    script = Path(sys.executable).with_name("guidetrace")
+    result = subprocess.run([str(script), "--db", str(tmp_path / "x.db"), "guideline", "load", "--bundled"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    listed = subprocess.run([str(script), "--db", str(tmp_path / "x.db"), "guideline", "list", "--revision",
+                             "3.0-draft", "--format", "json"], cwd=tmp_path, capture_output=True, text=True)
+    assert any(r["key"] == "Appendix B" for r in json.loads(listed.stdout))
