@@ -1,0 +1,40 @@
+"""The store itself: migrations match the models, SQLite settings, URL handling."""
+
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+
+from guidetrace.trace.models import Base
+from guidetrace.trace.store import Store, open_store, resolve_url
+
+
+def test_migrations_match_models(store: Store) -> None:
+    with store.engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    assert diffs == [] and version == "0001"
+
+
+def test_sqlite_pragmas(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "s.db"))
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
+    store.dispose()
+
+
+def test_resolve_url(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GUIDETRACE_DB", raising=False)
+    assert resolve_url(None) == f"sqlite:///{tmp_path / 'guidetrace.db'}"
+    monkeypatch.setenv("GUIDETRACE_DB", "other.db")
+    assert resolve_url(None) == f"sqlite:///{tmp_path / 'other.db'}"
+    assert resolve_url("postgresql+psycopg://u@h/d") == "postgresql+psycopg://u@h/d"
+
+
+def test_db_upgrade_command(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("db", "upgrade")
+    assert result.exit_code == 0 and "schema up to date" in result.stderr
