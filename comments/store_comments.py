@@ -73,8 +73,11 @@ def load_comments(
         return store_document(session, document, revision=revision, round_key=round_key, grow=grow, progress=progress)
 
 
-def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: OpinionRecord) -> Resolution:
-    res = Resolution(context=_heading_key(resolver, opinion.heading) if opinion.heading else None)
+def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: OpinionRecord,
+                    headings: dict[str, str | None]) -> Resolution:
+    if opinion.heading and opinion.heading not in headings:
+        headings[opinion.heading] = _heading_key(resolver, opinion.heading)
+    res = Resolution(context=headings.get(opinion.heading) if opinion.heading else None)
     resolver.resolve(opinion.location, origin="location", into=res)
     resolver.resolve(opinion.location_detail, origin="detail", into=res)
     if not res.cited:
@@ -98,13 +101,15 @@ def store_document(
     key = round_key or default_round_key(session, rev)
     index = build_index(session, rev)
     resolver = CitationResolver(index)
-    resolutions = [resolve_opinion(resolver, index, o) for o in document.opinions]
+    headings: dict[str, str | None] = {}  # a document has few headings: resolve each once
+    resolutions = [resolve_opinion(resolver, index, o, headings) for o in document.opinions]
     summary = LoadSummary(round=key, revision=rev.key, file=document.file, layout=document.layout)
     if grow and any(u.proposed_key for r in resolutions for u in r.unresolved):
         summary.grown = grow_tree(session, rev, index, resolutions, source=document.file)
         index = build_index(session, rev)
         resolver = CitationResolver(index)
-        resolutions = [resolve_opinion(resolver, index, o) for o in document.opinions]
+        headings = {}
+        resolutions = [resolve_opinion(resolver, index, o, headings) for o in document.opinions]
 
     rnd = _upsert_round(session, document, rev, key)
     submitter_ids = _upsert_submitters(session, document)

@@ -15,12 +15,13 @@ FORMATS = ("auto", "mic", "markdown", "tsv", "csv", "xlsx")
 SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv"}
 
 
-def detect_format(path: Path) -> str:
+def detect_format(path: Path, text: str | None = None) -> str:
     """By ending for containers; by content for text (a .md export may be mic or a pipe table)."""
     suffix = path.suffix.lower()
     if suffix in SUFFIXES:
         return SUFFIXES[suffix]
-    text = read_text(path).text
+    if text is None:
+        text = read_text(path).text
     if looks_like_mic(text):
         return "mic"
     head = text[:20000]
@@ -36,9 +37,11 @@ def read_document(path: Path, *, fmt: str = "auto", columns: str | None = None) 
         raise GuidetraceError("no such file", file=str(path))
     if fmt not in FORMATS:
         raise GuidetraceError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})", file=str(path))
-    chosen = detect_format(path) if fmt == "auto" else fmt
+    is_container = (fmt == "auto" and SUFFIXES.get(path.suffix.lower()) == "xlsx") or fmt == "xlsx"
+    text = None if is_container else read_text(path).text  # decoded once, for detection and reading
+    chosen = detect_format(path, text) if fmt == "auto" else fmt
     if chosen == "mic":
         if columns:
             raise GuidetraceError("--columns applies to table layouts, not to the mic layout", file=str(path))
-        return read_mic(read_text(path).text, file=str(path))
-    return read_table_file(path, fmt=chosen, columns=columns)
+        return read_mic(text or "", file=str(path))
+    return read_table_file(path, fmt=chosen, columns=columns, text=text)

@@ -162,11 +162,12 @@ def _opinion(
     )
 
 
-def read_table_file(path: Path, *, fmt: str, columns: str | None = None) -> CommentDocument:
+def read_table_file(path: Path, *, fmt: str, columns: str | None = None, text: str | None = None) -> CommentDocument:
     file = str(path)
     if fmt == "xlsx":
         return read_table(xlsx_rows(path), file=file, layout="xlsx", columns=columns)
-    text = read_text(path).text
+    if text is None:
+        text = read_text(path).text
     if fmt == "markdown":
         return read_table(markdown_rows(text), file=file, layout="markdown", columns=columns)
     if fmt == "tsv":
