@@ -13,6 +13,7 @@ from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import Citation, Comment, CommentTopic, ConsultationRound, Revision, Section, Submitter, Topic
 
 from .classify_answer import UNCLASSIFIED
+from .draft_final import check_draft_final
 
 
 def _round(session: Session, key: str) -> ConsultationRound:
@@ -135,7 +136,21 @@ def check_store(session: Session) -> dict[str, list[dict[str, Any]]]:
         for key, ws in session.execute(select(ConsultationRound.key, ConsultationRound.warnings))
         for w in ws or []
     ]
-    return {"unresolved": unresolved, "unclassified": unclassified, "warnings": warnings}
+    pairs = check_draft_final(session)
+    draft_final = [{"revisions": f"{p['draft']} → {p['final']}", "change": c["change"], "draft_section": c["draft"],
+                    "final_section": c["final"], "title": c["title"], "explained_by": c["explained_by"]}
+                   for p in pairs for c in p["changes"]]
+    revised_unchanged = [{"revisions": f"{p['draft']} → {p['final']}", **r} for p in pairs for r in p["revised_unchanged"]]
+    return {"unresolved": unresolved, "unclassified": unclassified, "warnings": warnings,
+            "draft_final_changes": draft_final, "revised_unchanged": revised_unchanged}
+
+
+NEEDS_REVIEW = ("unresolved", "unclassified", "revised_unchanged")
+
+
+def needs_review(found: dict[str, list[dict[str, Any]]]) -> bool:
+    """Changes nobody explains need review too; explained ones are information."""
+    return any(found[k] for k in NEEDS_REVIEW) or any(not c["explained_by"] for c in found["draft_final_changes"])
 
 
 def round_rows(session: Session) -> list[dict[str, Any]]:

@@ -28,6 +28,8 @@ from .readers import read_document
 from .records import CommentDocument, OpinionRecord
 from .resolve_citations import CitationResolver, Resolution
 from .submitter_kinds import submitter_kind
+from .tag_topics import tag_comments
+from .topics_lexicon import load_lexicon
 from .tree_index import TreeIndex, build_index
 
 BATCH = 5000
@@ -50,6 +52,7 @@ class LoadSummary:
     grown: list[str] = field(default_factory=list)
     dispositions: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    topic_edges: int = 0
 
 
 def default_round_key(session: Session, revision: Revision) -> str:
@@ -67,10 +70,16 @@ def load_comments(
     columns: str | None = None,
     grow: bool = False,
     progress: Progress | None = None,
+    topics_file: Path | None = None,
 ) -> LoadSummary:
     document = read_document(path, fmt=fmt, columns=columns)
+    lexicon = load_lexicon(topics_file)
     with store.transaction() as session:
-        return store_document(session, document, revision=revision, round_key=round_key, grow=grow, progress=progress)
+        summary = store_document(session, document, revision=revision, round_key=round_key, grow=grow, progress=progress)
+        rnd_id = session.scalar(select(ConsultationRound.id).where(ConsultationRound.key == summary.round))
+        ids = list(session.scalars(select(Comment.id).where(Comment.round_id == rnd_id)))
+        summary.topic_edges = tag_comments(session, lexicon, ids)
+        return summary
 
 
 def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: OpinionRecord,

@@ -15,9 +15,9 @@ from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import Guideline, Revision, Section, SectionLink
 from guidetrace.trace.store import Store
 
-from .keys import sort_key
+from .keys import ROOT_KEY, sort_key
 from .lineage import propose_lineage
-from .records import RevisionTree, SectionRecord
+from .records import LinkRecord, RevisionTree, SectionRecord
 
 
 @dataclass(frozen=True)
@@ -136,6 +136,9 @@ def _store_links(
     )
     links = list(tree.links)
     lineage_given = any(link.kind != "refers_to" for link in links)
+    if predecessor is not None and not any(link.to_key == ROOT_KEY for link in links):
+        # The whole guideline always succeeds the whole guideline: 全般 keeps its comments.
+        links.append(LinkRecord("succeeds", ROOT_KEY, ROOT_KEY, note="the guideline as a whole"))
     proposed = 0
     if predecessor is not None and not lineage_given:
         new_titles = [(s.key, s.title) for s in tree.sections if s.kind != "root"]

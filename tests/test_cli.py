@@ -56,10 +56,10 @@ def test_export_graph(run, seed: Path, tmp_path: Path) -> None:  # type: ignore[
     root = ET.fromstring(graphml)
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     nodes = root.findall(".//g:node", ns)
-    assert len(nodes) == 4 + 97 + 26 + 4  # revisions, sections, comments, submitters
+    assert len(nodes) == 4 + 97 + 26 + 4 + 20  # revisions, sections, comments, submitters, topics
     data = json.loads(run("export", "graph", "--format", "json").output)
     kinds = {link["kind"] for link in data["links"]}
-    assert kinds == {"contains", "succeeds", "renumbered", "merged", "refers_to", "cites", "submitted_by"}
+    assert kinds == {"contains", "succeeds", "renumbered", "merged", "refers_to", "cites", "submitted_by", "about"}
 
 
 def test_user_errors_exit_2_with_one_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -88,3 +88,24 @@ def test_console_script_runs_from_another_folder(tmp_path: Path) -> None:
     listed = subprocess.run([str(script), "--db", str(tmp_path / "x.db"), "guideline", "list", "--revision",
                              "3.0-draft", "--format", "json"], cwd=tmp_path, capture_output=True, text=True)
     assert any(r["key"] == "Appendix B" for r in json.loads(listed.stdout))
+
+
+def test_topic_and_plan_commands(run, seed: Path) -> None:  # type: ignore[no-untyped-def]
+    run("guideline", "load", "--bundled")
+    run("comments", "load", str(seed), "--revision", "3.0-draft")
+    topics = json.loads(run("topics", "list", "--format", "json").output)
+    assert {t["topic"] for t in topics} >= {"sbom", "edr-xdr", "ota-update", "recovery-drills"}
+    md = run("plan", "--format", "md").output
+    assert md.startswith("# Next-revision plan: 第3.0版") and "## 1. SBOM（ソフトウェア部品表） (`sbom`), score 12" in md
+    rows = run("plan", "--format", "csv").output.splitlines()
+    assert rows[0] == "rank,topic,label,score,section,opinions,status,addressed_in,impact,comments"
+    assert rows[1].startswith("1,sbom,")
+    en = run("plan", "--format", "md", "--lang", "en").output
+    assert "SBOM (software bill of materials)" in en
+    assert run("plan", "mark", "sbom", "2.3.2", "--status", "dropped").exit_code == 0
+    assert "dropped" in json.dumps(json.loads(run("plan", "--format", "json").output)["groups"][0]["entries"])
+    bad = run("plan", "mark", "sbom", "2.3.2", "--status", "addressed")
+    assert bad.exit_code == 2 and "needs --revision" in bad.stderr
+    suggested = run("topics", "suggest", "--limit", "5").output
+    assert suggested.startswith("topics:\n- key: ") and "ソフトウェア" in suggested
+    assert run("topics", "retag").exit_code == 0

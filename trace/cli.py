@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
-
 import click
 
-from guidetrace.comments.queries import check_store, list_comments, round_rows
+from guidetrace.comments.queries import check_store, list_comments, needs_review, round_rows
 from guidetrace.comments.store_comments import load_comments
 from guidetrace.guideline.bundled import load_bundled_trees
 from guidetrace.guideline.formats import read_tree
@@ -18,38 +16,10 @@ from guidetrace.guideline.store_tree import store_tree
 
 from . import __version__
 from .demo import run_demo
+from .cli_base import FORMATS, Cli, Lazy
 from .errors import GuidetraceError
 from .graph import build_graph, export_graph
 from .output import emit, render
-from .store import Store, open_store
-
-FORMATS = click.Choice(["table", "json", "csv"])
-
-
-class Cli(click.Group):
-    """Turns a GuidetraceError anywhere below into one line on stderr and exit status 2."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except GuidetraceError as exc:
-            click.echo(f"guidetrace: error: {exc}", err=True)
-            ctx.exit(2)
-
-
-class Lazy:
-    """Opens the store on first use, so `--help` and `--version` never touch a database."""
-
-    def __init__(self, db: str | None):
-        self.db = db
-        self._store: Store | None = None
-
-    @property
-    def store(self) -> Store:
-        if self._store is None:
-            self._store = open_store(self.db)
-        return self._store
-
 
 @click.group(cls=Cli)
 @click.option("--db", envvar="GUIDETRACE_DB", help="SQLite path or SQLAlchemy URL (default ./guidetrace.db).")
@@ -160,19 +130,21 @@ def comments() -> None:
 @click.option("--format", "fmt", type=click.Choice(["auto", "mic", "markdown", "tsv", "csv", "xlsx"]), default="auto")
 @click.option("--columns", help="Override detected columns, 1-based: opinion=3,answer=4,location=2,…")
 @click.option("--grow-tree", is_flag=True, help="Add sections the document names but the tree lacks (inferred).")
+@click.option("--topics", "topics_file", type=click.Path(path_type=Path), help="A lexicon YAML merged over the shipped one.")
 @click.pass_obj
 def comments_load(obj: Lazy, file: Path, revision: str, round_key: str | None, fmt: str, columns: str | None,
-                  grow_tree: bool) -> None:
+                  grow_tree: bool, topics_file: Path | None) -> None:
     """Load one document in one transaction; loading it again changes nothing."""
     from .progress import progress_bar
 
     with progress_bar() as progress:
         s = load_comments(obj.store, file, revision=revision, round_key=round_key, fmt=fmt, columns=columns,
-                          grow=grow_tree, progress=progress)
+                          grow=grow_tree, progress=progress, topics_file=topics_file)
     disp = ", ".join(f"{k} {v}" for k, v in s.dispositions.items())
     click.echo(f"{s.round} ({s.layout}, revision {s.revision}): {s.opinions} opinions "
                f"({s.added} new, {s.updated} matched, {s.removed} removed), {s.submissions} submissions counted; "
-               f"citations {s.citations} resolved, {s.unresolved} unresolved; dispositions: {disp}", err=True)
+               f"citations {s.citations} resolved, {s.unresolved} unresolved; {s.topic_edges} topic tags; "
+               f"dispositions: {disp}", err=True)
     for key in s.grown:
         click.echo(f"grown: added inferred section {key}", err=True)
     for w in s.warnings:
@@ -208,7 +180,7 @@ def comments_list(obj: Lazy, round_key: str | None, section: str | None, disposi
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @click.pass_obj
 def check(obj: Lazy, fmt: str) -> None:
-    """Unresolved citations, unclassified answers and load warnings; exit 1 when there are any."""
+    """Unresolved citations, unclassified answers, warnings, draft→final changes; exit 1 if any needs review."""
     with obj.store.sessions() as session:
         found = check_store(session)
     if fmt == "json":
@@ -218,7 +190,7 @@ def check(obj: Lazy, fmt: str) -> None:
             click.echo(f"{name}: {len(rows)}")
             if rows:
                 click.echo(render(rows, "table"), nl=False)
-    if found["unresolved"] or found["unclassified"]:
+    if needs_review(found):
         sys.exit(1)
 
 
@@ -264,6 +236,16 @@ def db_upgrade(obj: Lazy) -> None:
 def demo(outdir: Path) -> None:
     """The main job on the bundled data: a fresh store, the trees, the seed, the outputs."""
     run_demo(outdir, echo=click.echo)
+
+
+def _register() -> None:
+    from .cli_analysis import plan, topics
+
+    cli.add_command(topics)
+    cli.add_command(plan)
+
+
+_register()
 
 
 def main() -> None:

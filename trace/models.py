@@ -177,6 +177,9 @@ class Topic(Base):
     label_ja: Mapped[str] = mapped_column(String(200))
     label_en: Mapped[str] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(Text)
+    terms: Mapped[list[Any]] = mapped_column(default=list)
+    patterns: Mapped[list[Any]] = mapped_column(default=list)
+    hint_sections: Mapped[list[Any]] = mapped_column(default=list)
 
 
 class CommentTopic(Base):
@@ -188,3 +191,18 @@ class CommentTopic(Base):
         ForeignKey("topic.id", ondelete="CASCADE"), primary_key=True
     )
     matched: Mapped[str] = mapped_column(Text)
+
+
+class PlanMark(Base):
+    """An editor's decision on one plan entry (topic × section to edit), kept across rebuilds."""
+
+    __tablename__ = "plan_mark"
+    __table_args__ = (UniqueConstraint("topic_key", "section_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    topic_key: Mapped[str] = mapped_column(String(100))
+    section_key: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20))
+    revision_key: Mapped[str | None] = mapped_column(String(100))
+    addressed_section: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+    marked_at: Mapped[str] = mapped_column(String(40))

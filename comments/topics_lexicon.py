@@ -1,0 +1,97 @@
+"""The topic lexicon: the shipped YAML merged with a user's file, compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from guidetrace.guideline.keys import canonical_key, normalize_text
+from guidetrace.guideline.formats.yaml_tree import LINE, load_yaml
+from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.rules import packaged_yaml
+from guidetrace.trace.textfile import read_text
+
+_WORD = re.compile(r"^[0-9a-z][0-9a-z .\-]*$")
+
+
+@dataclass(frozen=True)
+class TopicDef:
+    key: str
+    label_ja: str
+    label_en: str
+    description: str | None
+    terms: tuple[str, ...]
+    patterns: tuple[str, ...]
+    hint_sections: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CompiledTopic:
+    topic: TopicDef
+    regex: re.Pattern[str]
+
+    def first_match(self, text: str) -> str | None:
+        m = self.regex.search(text)
+        return m.group(0) if m else None
+
+
+def fold(text: str) -> str:
+    """The form topics are matched in: NFKC, case-folded, line breaks kept."""
+    return "\n".join(normalize_text(line).casefold() for line in text.split("\n"))
+
+
+def _term_regex(term: str) -> str:
+    folded = normalize_text(term).casefold()
+    if _WORD.match(folded):
+        return rf"(?<![0-9a-z]){re.escape(folded)}(?![0-9a-z])"
+    return re.escape(folded)
+
+
+def compile_topic(topic: TopicDef, *, file: str = "topics", line: int | None = None) -> CompiledTopic:
+    parts = [_term_regex(t) for t in topic.terms] + [f"(?:{p})" for p in topic.patterns]
+    if not parts:
+        raise GuidetraceError(f"topic {topic.key!r} has no terms or patterns", file=file, line=line)
+    try:
+        return CompiledTopic(topic, re.compile("|".join(parts), re.M))
+    except re.error as exc:
+        raise GuidetraceError(f"topic {topic.key!r}: bad pattern: {exc}", file=file, line=line) from None
+
+
+def _topic_def(raw: dict[str, Any], *, file: str) -> TopicDef:
+    line = raw.get(LINE)
+    if not raw.get("key"):
+        raise GuidetraceError("topic without a key", file=file, line=line)
+    label = raw.get("label") or {}
+    if not isinstance(label, dict):
+        label = {"ja": str(label), "en": str(label)}
+    return TopicDef(
+        key=str(raw["key"]),
+        label_ja=str(label.get("ja") or label.get("en") or raw["key"]),
+        label_en=str(label.get("en") or label.get("ja") or raw["key"]),
+        description=str(raw["description"]) if raw.get("description") else None,
+        terms=tuple(str(t) for t in raw.get("terms") or ()),
+        patterns=tuple(str(p) for p in raw.get("patterns") or ()),
+        hint_sections=tuple(canonical_key(str(s)) for s in raw.get("hint_sections") or ()),
+    )
+
+
+def load_lexicon(user_file: Path | None = None) -> list[CompiledTopic]:
+    shipped = packaged_yaml("guidetrace.comments", "topics.yaml")
+    topics: dict[str, tuple[TopicDef, str, int | None]] = {}
+    for raw in shipped["topics"]:
+        topics[str(raw["key"])] = (_topic_def(raw, file="topics.yaml"), "topics.yaml", None)
+    if user_file is not None:
+        file = str(user_file)
+        doc = load_yaml(read_text(user_file).text, file=file)
+        if not isinstance(doc, dict) or not isinstance(doc.get("topics"), list):
+            raise GuidetraceError("expected a mapping with a list under topics:", file=file, line=1)
+        for raw in doc["topics"]:
+            if not isinstance(raw, dict):
+                raise GuidetraceError("expected a topic mapping {key, terms, …}", file=file, line=1)
+            if raw.get("remove"):
+                topics.pop(str(raw.get("key")), None)
+                continue
+            topics[str(raw.get("key"))] = (_topic_def(raw, file=file), file, raw.get(LINE))
+    return [compile_topic(t, file=f, line=line) for t, f, line in topics.values()]

@@ -1,0 +1,82 @@
+"""Per-opinion facts that topic and plan reports aggregate, loaded in a few set queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from guidetrace.trace.models import Citation, Comment, CommentTopic, ConsultationRound, Revision, Section, Submitter, Topic
+
+
+@dataclass(frozen=True)
+class OpinionFact:
+    id: int
+    key: str
+    round: str
+    round_order: int
+    revision_id: int
+    disposition: str
+    submitter: str | None
+    submitter_kind: str
+    represents: int
+    topics: dict[str, str]
+    sections: tuple[int, ...]
+    body: str
+
+
+def load_facts(session: Session) -> list[OpinionFact]:
+    preds = dict(session.execute(select(Revision.id, Revision.predecessor_id)).all())
+
+    def generation(rev: int) -> int:  # how many revisions came before this one
+        n, cur = 0, preds.get(rev)
+        while cur is not None:
+            n, cur = n + 1, preds.get(cur)
+        return n
+
+    rounds = sorted(session.execute(select(ConsultationRound.id, ConsultationRound.key, ConsultationRound.revision_id,
+                                           ConsultationRound.period_start)).all(),
+                    key=lambda r: (generation(r[2]), r[3] or "", r[1]))
+    order = {rid: (i, key, rev) for i, (rid, key, rev, _) in enumerate(rounds)}
+    topics: dict[int, dict[str, str]] = defaultdict(dict)
+    for cid, tkey, matched in session.execute(select(CommentTopic.comment_id, Topic.key, CommentTopic.matched).join(Topic)):
+        topics[cid][tkey] = matched
+    cited: dict[int, list[int]] = defaultdict(list)
+    for cid, sid in session.execute(select(Citation.comment_id, Citation.section_id)
+                                    .where(Citation.section_id.is_not(None)).order_by(Citation.comment_id, Citation.position)):
+        cited[cid].append(sid)
+    out = []
+    for c, name, kind in session.execute(select(Comment, Submitter.name, Submitter.kind)
+                                         .outerjoin(Submitter, Comment.submitter_id == Submitter.id)
+                                         .order_by(Comment.round_id, Comment.part, Comment.seq)):
+        i, rkey, rev = order[c.round_id]
+        out.append(OpinionFact(c.id, c.key, rkey, i, rev, c.disposition, name, kind or "unknown",
+                               c.represents or 1, topics[c.id], tuple(cited[c.id]), c.body))
+    return out
+
+
+class SectionTree:
+    """Section ids -> key, kind, parent: enough to pick the section an editor would edit."""
+
+    def __init__(self, session: Session):
+        self.rows = {sid: (key, kind, parent, rid, title) for sid, key, kind, parent, rid, title in session.execute(
+            select(Section.id, Section.key, Section.kind, Section.parent_id, Section.revision_id, Section.title))}
+
+    def ancestors(self, sid: int) -> list[int]:
+        out, cur = [], self.rows[sid][2]
+        while cur is not None:
+            out.append(cur)
+            cur = self.rows[cur][2]
+        return out
+
+    def edit_targets(self, section_ids: tuple[int, ...]) -> list[int]:
+        """The most specific sections cited, items folded into the section that holds them."""
+        cited = set(section_ids)
+        specific = [s for s in section_ids if not any(s in self.ancestors(o) for o in cited if o != s)]
+        folded = [self.rows[s][2] if self.rows[s][1] == "item" and self.rows[s][2] is not None else s for s in specific]
+        return list(dict.fromkeys(folded))
+
+    def key(self, sid: int) -> str:
+        return self.rows[sid][0]

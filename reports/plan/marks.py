@@ -1,0 +1,36 @@
+"""`plan mark`: an editor's decision on a plan entry, stored so rebuilt plans keep it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+
+from guidetrace.guideline.keys import canonical_key
+from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.models import PlanMark, Topic
+from guidetrace.trace.store import Store
+
+from .build import NO_TOPIC
+
+STATUSES = ("open", "addressed", "dropped")
+
+
+def mark_plan(store: Store, topic: str, section: str, status: str, *, revision: str | None = None,
+              addressed_section: str | None = None, note: str | None = None) -> PlanMark:
+    if status not in STATUSES:
+        raise GuidetraceError(f"unknown status {status!r} (expected one of {', '.join(STATUSES)})")
+    if status == "addressed" and not revision:
+        raise GuidetraceError("an addressed entry needs --revision (where it was addressed)")
+    with store.transaction() as session:
+        if topic != NO_TOPIC and session.scalar(select(Topic.id).where(Topic.key == topic)) is None:
+            raise GuidetraceError(f"unknown topic {topic!r}")
+        key = canonical_key(section)
+        mark = session.scalar(select(PlanMark).where(PlanMark.topic_key == topic, PlanMark.section_key == key))
+        if mark is None:
+            mark = PlanMark(topic_key=topic, section_key=key, status=status, marked_at="")
+            session.add(mark)
+        mark.status, mark.revision_key, mark.note = status, revision, note
+        mark.addressed_section = canonical_key(addressed_section) if addressed_section else None
+        mark.marked_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        return mark

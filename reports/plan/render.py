@@ -1,0 +1,50 @@
+"""The plan as a table, Markdown, JSON or CSV: one view over the builder's dict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from guidetrace.trace.output import render
+
+COLUMNS = ["rank", "topic", "label", "score", "section", "opinions", "status", "addressed_in", "impact", "comments"]
+
+
+def plan_rows(plan: dict[str, Any], lang: str = "ja") -> list[dict[str, Any]]:
+    rows = []
+    for rank, group in enumerate(plan["groups"], start=1):
+        for e in group["entries"]:
+            addressed = f"{e.get('revision') or ''} {e.get('addressed_in') or ''}".strip()
+            rows.append({"rank": rank, "topic": group["topic"], "label": group[f"label_{lang}"], "score": group["score"],
+                         "section": e["section"], "opinions": e["opinions"],
+                         "status": e["status"] + (" (proposed)" if e["source"] == "proposed" else ""),
+                         "addressed_in": addressed, "impact": e["impact"], "comments": e["comments"]})
+    return rows
+
+
+def plan_markdown(plan: dict[str, Any], lang: str = "ja") -> str:
+    lines = [f"# Next-revision plan: {plan['target']}", "",
+             f"Sections are keys of revision {plan['revision']}. Score weights: "
+             + ", ".join(f"{k} × {v}" for k, v in plan["score"]["weights"].items()) + ".", ""]
+    for rank, group in enumerate(plan["groups"], start=1):
+        factors = ", ".join(f"{k} {v}" for k, v in group["factors"].items() if v)
+        lines += [f"## {rank}. {group[f'label_{lang}']} (`{group['topic']}`), score {group['score']}", "", f"Factors: {factors}.", "",
+                  "| section | opinions | status | touches | comments |", "|---|---|---|---|---|"]
+        for e in group["entries"]:
+            status = e["status"] + (f" in {e.get('revision')} {e.get('addressed_in') or ''}".rstrip() if e["status"] == "addressed" else "")
+            status += " (proposed)" if e["source"] == "proposed" else ""
+            lines.append(f"| {_md(e['section'])} | {e['opinions']} | {_md(status)} | {_md(', '.join(e['impact']))} | "
+                         f"{_md(', '.join(e['comments']))} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_plan(plan: dict[str, Any], fmt: str, lang: str = "ja") -> str:
+    if fmt == "json":
+        return render(plan, "json")
+    if fmt == "md":
+        return plan_markdown(plan, lang)
+    return render(plan_rows(plan, lang), fmt, columns=COLUMNS)

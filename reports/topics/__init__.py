@@ -1,0 +1,1 @@
+"""Topic report: what keeps coming back, where, from whom, and how it was answered."""

@@ -1,0 +1,83 @@
+"""Builds one row per topic across every round, with citations shown in the latest revision."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from guidetrace.guideline.queries import latest_revision
+from guidetrace.guideline.reanchor import Reanchorer
+from guidetrace.trace.models import Revision, Topic
+
+from ..facts import OpinionFact, SectionTree, load_facts
+
+ORGANISATION_KINDS = ("corporation", "association", "government", "academic")
+
+
+def target_revision(session: Session, target: str | None) -> Revision:
+    """A revision key or label, when it names one in the store; else the latest revision."""
+    if target:
+        match = session.scalar(select(Revision).where((Revision.key == target) | (Revision.label == target)))
+        if match is not None:
+            return match
+    return latest_revision(session)  # a label for a revision not yet loaded plans against the latest
+
+
+def build_topic_summary(session: Session, target: str | None = None) -> list[dict[str, Any]]:
+    latest = target_revision(session, target)
+    anchors = Reanchorer(session, latest)
+    tree = SectionTree(session)
+    facts = load_facts(session)
+    by_topic: dict[str, list[OpinionFact]] = defaultdict(list)
+    for f in facts:
+        for t in f.topics:
+            by_topic[t].append(f)
+    rows = []
+    for topic in session.scalars(select(Topic)):
+        ops = by_topic.get(topic.key, [])
+        if not ops:
+            continue
+        rows.append(_topic_row(topic, ops, tree, anchors, latest))
+    rows.sort(key=lambda r: (-r["opinions"], r["topic"]))
+    return rows
+
+
+def _topic_row(topic: Topic, ops: list[OpinionFact], tree: SectionTree, anchors: Reanchorer,
+               latest: Revision) -> dict[str, Any]:
+    per_round: dict[str, dict[str, Any]] = {}
+    latest_sections: list[str] = []
+    for f in ops:
+        r = per_round.setdefault(f.round, {"opinions": 0, "dispositions": Counter(), "sections": [], "anchored": [],
+                                           "outdated": []})
+        r["opinions"] += 1
+        r["dispositions"][f.disposition] += 1
+        for sid in tree.edit_targets(f.sections):
+            own = tree.key(sid)
+            if own not in r["sections"]:
+                r["sections"].append(own)
+            anchor = anchors.anchor(sid)
+            for k in anchor.keys:
+                if k not in r["anchored"]:
+                    r["anchored"].append(k)
+                if k not in latest_sections:
+                    latest_sections.append(k)
+            if anchor.outdated:
+                r["outdated"].append({"section": own, "reasons": list(anchor.reasons)})
+    for r in per_round.values():
+        r["dispositions"] = dict(r["dispositions"])
+    submitters = list(dict.fromkeys((f.submitter or "", f.submitter_kind) for f in ops))
+    return {
+        "topic": topic.key, "label_ja": topic.label_ja, "label_en": topic.label_en,
+        "opinions": len(ops), "submissions": sum(f.represents for f in ops),
+        "rounds": list(per_round), "recurring": len(per_round) >= 2,
+        "open": not any(f.disposition == "revised" for f in ops),
+        "submitters": [{"name": n, "kind": k} for n, k in submitters],
+        "organisations": sorted({n for n, k in submitters if k in ORGANISATION_KINDS}),
+        "by_submitter_kind": dict(Counter(k for _, k in submitters)),
+        "dispositions": dict(Counter(f.disposition for f in ops)),
+        "sections": latest_sections, "revision": latest.key, "per_round": per_round,
+        "comments": [f.key for f in ops],
+    }

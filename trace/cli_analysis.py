@@ -1,0 +1,94 @@
+"""Commands over topics and the next-revision plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from guidetrace.comments.suggest_topics import suggest_topics, suggestions_yaml
+from guidetrace.comments.tag_topics import retag
+from guidetrace.comments.topics_lexicon import load_lexicon
+from guidetrace.reports.plan.build import build_plan
+from guidetrace.reports.plan.marks import STATUSES, mark_plan
+from guidetrace.reports.plan.render import render_plan
+from guidetrace.reports.topics.build import build_topic_summary
+
+from .cli_base import FORMATS, Lazy
+from .output import emit, render
+
+TOPICS_FILE = click.option("--topics", "topics_file", type=click.Path(path_type=Path),
+                           help="A lexicon YAML merged over the shipped one.")
+
+
+@click.group()
+def topics() -> None:
+    """Topics: recurring requests across rounds and revisions."""
+
+
+@topics.command("list")
+@click.option("--target", help="Revision key or label to show sections in (default: the latest).")
+@click.option("--format", "fmt", type=FORMATS, default="table")
+@click.option("-o", "--output")
+@click.pass_obj
+def topics_list(obj: Lazy, target: str | None, fmt: str, output: str | None) -> None:
+    """Each topic: opinions, rounds, sections (in the latest revision), submitters, dispositions."""
+    with obj.store.sessions() as session:
+        rows = build_topic_summary(session, target)
+    if fmt == "json":
+        emit(render(rows, "json"), output)
+        return
+    flat = [{**r, "organisations": len(r["organisations"]), "rounds": len(r["rounds"])} for r in rows]
+    emit(render(flat, fmt, columns=["topic", "label_ja", "opinions", "rounds", "recurring", "open", "organisations",
+                                    "sections", "dispositions"]), output)
+
+
+@topics.command("retag")
+@TOPICS_FILE
+@click.pass_obj
+def topics_retag(obj: Lazy, topics_file: Path | None) -> None:
+    """Tag every opinion again after the lexicon changed."""
+    edges = retag(obj.store, topics_file)
+    click.echo(f"{edges} comment-topic edges written", err=True)
+
+
+@topics.command("suggest")
+@TOPICS_FILE
+@click.option("--limit", default=15, show_default=True)
+@click.option("--uncovered-only", is_flag=True, help="Only opinions that no topic tags.")
+@click.pass_obj
+def topics_suggest(obj: Lazy, topics_file: Path | None, limit: int, uncovered_only: bool) -> None:
+    """Candidate topics from terms no topic covers, as YAML stubs for a lexicon."""
+    lexicon = load_lexicon(topics_file)
+    with obj.store.sessions() as session:
+        found = suggest_topics(session, lexicon, limit=limit, uncovered_only=uncovered_only)
+    emit(suggestions_yaml(found), None)
+
+
+@click.group(invoke_without_command=True)
+@click.option("--target", help="The revision being planned (key or label; default: the latest loaded).")
+@click.option("--format", "fmt", type=click.Choice(["table", "md", "json", "csv"]), default="table")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja")
+@click.option("-o", "--output")
+@click.pass_context
+def plan(ctx: click.Context, target: str | None, fmt: str, lang: str, output: str | None) -> None:
+    """What the next revision should address: requests answered noted or declined, ranked."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with ctx.obj.store.sessions() as session:
+        emit(render_plan(build_plan(session, target), fmt, lang), output)
+
+
+@plan.command("mark")
+@click.argument("topic")
+@click.argument("section")
+@click.option("--status", type=click.Choice(STATUSES), required=True)
+@click.option("--revision", help="Where it was addressed.")
+@click.option("--section", "addressed_section", help="The section that addresses it.")
+@click.option("--note")
+@click.pass_obj
+def plan_mark(obj: Lazy, topic: str, section: str, status: str, revision: str | None,
+              addressed_section: str | None, note: str | None) -> None:
+    """Set a plan entry's status (TOPIC SECTION as shown by `guidetrace plan`)."""
+    mark = mark_plan(obj.store, topic, section, status, revision=revision, addressed_section=addressed_section, note=note)
+    click.echo(f"{mark.topic_key} {mark.section_key}: {mark.status}", err=True)

@@ -1,0 +1,37 @@
+"""What every command module shares: the error-to-exit-2 group and the lazy store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .errors import GuidetraceError
+from .store import Store, open_store
+
+FORMATS = click.Choice(["table", "json", "csv"])
+
+
+class Cli(click.Group):
+    """Turns a GuidetraceError anywhere below into one line on stderr and exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GuidetraceError as exc:
+            click.echo(f"guidetrace: error: {exc}", err=True)
+            ctx.exit(2)
+
+
+class Lazy:
+    """Opens the store on first use, so `--help` and `--version` never touch a database."""
+
+    def __init__(self, db: str | None):
+        self.db = db
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.db)
+        return self._store
