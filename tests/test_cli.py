@@ -109,3 +109,22 @@ def test_topic_and_plan_commands(run, seed: Path) -> None:  # type: ignore[no-un
     suggested = run("topics", "suggest", "--limit", "5").output
     assert suggested.startswith("topics:\n- key: ") and "ソフトウェア" in suggested
     assert run("topics", "retag").exit_code == 0
+
+
+def test_demo_writes_site_reports_and_diagrams(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from guidetrace.trace.cli import cli
+
+    out = tmp_path / "demo"
+    result = CliRunner().invoke(cli, ["demo", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.output.strip().splitlines()[-1] == f"site: {(out / 'site' / 'index.html').resolve()}"
+    assert "26 opinions, 42 citations (0 unresolved)" in result.output
+    for name in ("sections", "responses", "topics", "plan"):
+        for fmt in ("md", "csv", "json", "xlsx"):
+            assert (out / "reports" / f"{name}.{fmt}").stat().st_size > 0
+    heat = (out / "diagrams" / "heat.svg").read_text(encoding="utf-8")
+    assert "スマートシティにおけるセキュリティ対策" in heat and "各カテゴリにおけるセキュリティの概要" in heat
+    again = CliRunner().invoke(cli, ["demo", str(out)], catch_exceptions=False)  # a fresh store each time
+    assert again.exit_code == 0 and "26 opinions" in again.output

@@ -233,16 +233,18 @@ def db_upgrade(obj: Lazy) -> None:
 
 @cli.command("demo")
 @click.argument("outdir", required=False, default="guidetrace-demo", type=click.Path(path_type=Path))
-def demo(outdir: Path) -> None:
-    """The main job on the bundled data: a fresh store, the trees, the seed, the outputs."""
-    run_demo(outdir, echo=click.echo)
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja")
+def demo(outdir: Path, lang: str) -> None:
+    """The main job on the bundled data: a fresh store, the trees, the seed, the site, reports and diagrams."""
+    run_demo(outdir, echo=click.echo, lang=lang)
 
 
 def _register() -> None:
     from .cli_analysis import plan, topics
+    from .cli_reports import diagram, report, site
 
-    cli.add_command(topics)
-    cli.add_command(plan)
+    for command in (topics, plan, report, diagram, site):
+        cli.add_command(command)
 
 
 _register()

@@ -1,4 +1,4 @@
-"""The main job on bundled data: fresh store, the guideline trees, the seed, and the outputs."""
+"""The main job on bundled data: a fresh store, the guideline trees, the seed, every output."""
 
 from __future__ import annotations
 
@@ -6,55 +6,83 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guidetrace.comments.bundled import SEED_REVISION, seed_path
-from guidetrace.comments.queries import check_store, list_comments
+from guidetrace.comments.queries import check_store
 from guidetrace.comments.store_comments import load_comments
 from guidetrace.guideline.bundled import load_bundled_trees
-from guidetrace.guideline.queries import list_sections
+from guidetrace.reports.diagrams.dot import render_diagram
+from guidetrace.reports.diagrams.make import make_diagram
+from guidetrace.reports.plan.build import build_plan
+from guidetrace.reports.plan.render import plan_xlsx, render_plan
+from guidetrace.reports.responses.build import build_responses
+from guidetrace.reports.responses.view import render_responses
+from guidetrace.reports.sections.build import build_sections_report
+from guidetrace.reports.sections.view import render_sections
+from guidetrace.reports.site.build import build_site
+from guidetrace.reports.topics.build import build_topic_summary
+from guidetrace.reports.topics.view import render_topics
 
 from .errors import GuidetraceError
 from .graph import build_graph, export_graph
-from .output import render
 from .store import open_store
 
+REPORT_FORMATS = ("md", "csv", "json", "xlsx")
 
-def run_demo(outdir: Path, *, echo: Callable[[str], None] = print) -> Path:
-    """Returns the path of the store it made; every output lands under `outdir`."""
+
+def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "ja") -> Path:
+    """Returns the path of the site's index.html; every output lands under `outdir`."""
     try:
-        outdir.mkdir(parents=True, exist_ok=True)
+        (outdir / "reports").mkdir(parents=True, exist_ok=True)
+        (outdir / "diagrams").mkdir(exist_ok=True)
     except OSError as exc:
         raise GuidetraceError(f"cannot create {outdir}: {exc.strerror}") from None
     db = outdir / "guidetrace.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     store = open_store(str(db))
+    written: list[Path] = []
     try:
         trees = load_bundled_trees(store)
         loaded = load_comments(store, seed_path(), revision=SEED_REVISION)
         with store.sessions() as session:
-            sections = list_sections(session, SEED_REVISION)
-            opinions = list_comments(session)
+            sections, responses = build_sections_report(session), build_responses(session)
+            topics, plan = build_topic_summary(session), build_plan(session)
+            builders = {
+                "sections": lambda fmt: render_sections(sections, fmt, lang),
+                "responses": lambda fmt: render_responses(responses, fmt, lang),
+                "topics": lambda fmt: render_topics(topics, fmt, lang),
+                "plan": lambda fmt: plan_xlsx(plan, lang) if fmt == "xlsx" else render_plan(plan, fmt, lang),
+            }
+            for name, build in builders.items():
+                for fmt in REPORT_FORMATS:
+                    written.append(_write(outdir / "reports" / f"{name}.{fmt}", build(fmt)))
+            for kind, root in (("heat", None), ("topics", None), ("lineage", None), ("impact", "サービス3-2"),
+                               ("impact", "sbom")):
+                model = make_diagram(session, kind, root=root, lang=lang)
+                name = f"{kind}-{root}" if root else kind
+                written.append(_write(outdir / "diagrams" / f"{name}.svg", render_diagram(model, "svg")))
+            written.append(_write(outdir / "graph.graphml", export_graph(build_graph(session), "graphml")))
             problems = check_store(session)
-            graph = build_graph(session)
-        outputs = {
-            "sections-3.0-draft.json": render(sections, "json"),
-            "comments.json": render(opinions, "json"),
-            "comments.csv": render([{"id": o["id"], "submitter": o["submitter"]["name"],
-                                     "sections": [c["section"] for c in o["citations"]],
-                                     "disposition": o["disposition"]["primary"], "body": o["body"],
-                                     "response": o["response"]} for o in opinions], "csv"),
-            "graph.graphml": export_graph(graph, "graphml"),
-        }
-        for name, text in outputs.items():
-            (outdir / name).write_text(text, encoding="utf-8")
+            index = build_site(session, outdir / "site", lang=lang)
     finally:
         store.dispose()
     for t in trees:
         echo(f"revision {t.revision}: {t.sections} sections")
     echo(f"round {loaded.round}: {loaded.opinions} opinions, {loaded.citations} citations "
-         f"({loaded.unresolved} unresolved), dispositions " + ", ".join(f"{k} {v}" for k, v in loaded.dispositions.items()))
+         f"({loaded.unresolved} unresolved), {loaded.topic_edges} topic tags; dispositions "
+         + ", ".join(f"{k} {v}" for k, v in loaded.dispositions.items()))
     echo(f"check: {len(problems['unresolved'])} unresolved, {len(problems['unclassified'])} unclassified, "
          f"{len(problems['warnings'])} warning(s)")
-    for name in outputs:
-        echo(f"wrote {outdir / name}")
-    echo(f"store: {db.resolve()}")
-    return db
+    top = plan["groups"][0] if plan["groups"] else None
+    if top:
+        echo(f"plan: {len(plan['groups'])} topics; first: {top[f'label_{lang}']} (score {top['score']})")
+    echo(f"wrote {len(written)} reports and diagrams under {outdir}, and the store {db}")
+    echo(f"site: {index.resolve()}")
+    return index
+
+
+def _write(path: Path, data: str | bytes) -> Path:
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+    return path

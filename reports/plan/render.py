@@ -48,3 +48,10 @@ def render_plan(plan: dict[str, Any], fmt: str, lang: str = "ja") -> str:
     if fmt == "md":
         return plan_markdown(plan, lang)
     return render(plan_rows(plan, lang), fmt, columns=COLUMNS)
+
+
+def plan_xlsx(plan: dict[str, Any], lang: str = "ja") -> bytes:
+    from ..tabular import to_xlsx
+
+    rows = plan_rows(plan, lang)
+    return to_xlsx([("plan", COLUMNS, [[r[c] for c in COLUMNS] for r in rows], [6, 18, 28, 7, 18, 8, 18, 18, 30, 40])])

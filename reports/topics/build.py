@@ -49,6 +49,7 @@ def _topic_row(topic: Topic, ops: list[OpinionFact], tree: SectionTree, anchors:
                latest: Revision) -> dict[str, Any]:
     per_round: dict[str, dict[str, Any]] = {}
     latest_sections: list[str] = []
+    counts: dict[str, int] = {}
     for f in ops:
         r = per_round.setdefault(f.round, {"opinions": 0, "dispositions": Counter(), "sections": [], "anchored": [],
                                            "outdated": []})
@@ -60,6 +61,7 @@ def _topic_row(topic: Topic, ops: list[OpinionFact], tree: SectionTree, anchors:
                 r["sections"].append(own)
             anchor = anchors.anchor(sid)
             for k in anchor.keys:
+                counts[k] = counts.get(k, 0) + 1
                 if k not in r["anchored"]:
                     r["anchored"].append(k)
                 if k not in latest_sections:
@@ -78,6 +80,6 @@ def _topic_row(topic: Topic, ops: list[OpinionFact], tree: SectionTree, anchors:
         "organisations": sorted({n for n, k in submitters if k in ORGANISATION_KINDS}),
         "by_submitter_kind": dict(Counter(k for _, k in submitters)),
         "dispositions": dict(Counter(f.disposition for f in ops)),
-        "sections": latest_sections, "revision": latest.key, "per_round": per_round,
+        "sections": latest_sections, "section_counts": counts, "revision": latest.key, "per_round": per_round,
         "comments": [f.key for f in ops],
     }

@@ -1,0 +1,60 @@
+"""The section heat tree: one cluster per chapter, colour by the opinions in each subtree."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from guidetrace.trace.errors import GuidetraceError
+
+from .common import MAX_NODES, UrlFor, heat_colour, short
+from .model import Cluster, Diagram, Edge, Node, Style
+
+SHAPES = {"root": "folder", "chapter": "tab", "measure": "note", "item": "box", "column": "component",
+          "checklist": "box3d", "appendix": "tab"}
+
+
+def heat_diagram(report: dict[str, Any], *, root: str | None = None, depth: int | None = None,
+                 url_for: UrlFor = None, title: str | None = None) -> Diagram:
+    rows = {r["section"]: r for r in report["rows"]}
+    children: dict[str | None, list[str]] = defaultdict(list)
+    for r in report["rows"]:
+        children[r["parent"]].append(r["section"])
+    start = root or next(k for k, r in rows.items() if r["kind"] == "root")
+    if start not in rows:
+        raise GuidetraceError(f"no section {root!r} in revision {report['revision']}")
+    note = None
+    if depth is None and root is None and len(rows) > MAX_NODES:
+        depth, note = 1, f"{len(rows)} sections: chapters only; use --root CHAPTER for one chapter"
+    chosen: list[tuple[str, int]] = []
+    stack = [(start, 0)]
+    while stack:
+        key, d = stack.pop()
+        chosen.append((key, d))
+        if depth is None or d < depth:
+            stack.extend((c, d + 1) for c in reversed(children[key]))
+    top = max((rows[k]["subtree"] for k, _ in chosen if rows[k]["kind"] != "root"), default=0)
+    diagram = Diagram(title=title or f"{report['round']} — {report['revision']}", direction="LR", note=note)
+    for key, _ in chosen:
+        r = rows[key]
+        fill, font = heat_colour(r["subtree"], top)
+        style = Style(shape=SHAPES.get(r["kind"], "box"), fill=fill, font_color=font,
+                      line="dashed" if r["subtree"] == 0 else "solid", bold=r["direct"] > 0)
+        counts = f"{r['direct']} / {r['subtree']}"
+        diagram.nodes.append(Node(id=key, label=f"{key}\n{short(r['title'])}\n{counts}", style=style,
+                                  url=url_for(key) if url_for else None, tooltip=r["title"] or key))
+    kept = {k for k, _ in chosen}
+    for key, _ in chosen:
+        if rows[key]["parent"] in kept and key != start:
+            diagram.edges.append(Edge(rows[key]["parent"], key, style=Style(shape="none", color="#999999")))
+    for chapter in children[start] if rows[start]["kind"] == "root" else [start]:
+        members, todo = [], [chapter]
+        while todo:
+            k = todo.pop()
+            if k in kept:
+                members.append(k)
+                todo.extend(children[k])
+        if members:
+            diagram.clusters.append(Cluster(id=chapter, label=f"{chapter} {short(rows[chapter]['title'], 30)}",
+                                            nodes=tuple(members)))
+    return diagram

@@ -1,0 +1,31 @@
+"""From the store to a diagram model, by kind: the one place the CLI and the site ask for diagrams."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from guidetrace.guideline.queries import latest_revision
+from guidetrace.guideline.store_tree import find_revision
+from guidetrace.trace.graph import build_graph
+
+from ..sections.build import build_sections_report
+from ..topics.build import build_topic_summary
+from .common import UrlFor
+from .heat import heat_diagram
+from .impact import impact_diagram
+from .lineage import lineage_diagram
+from .model import Diagram
+from .topic_map import topic_map_diagram
+
+
+def make_diagram(session: Session, kind: str, *, root: str | None = None, depth: int | None = None,
+                 round_key: str | None = None, revision: str | None = None, lang: str = "ja",
+                 url_for: UrlFor = None, topic_url: UrlFor = None) -> Diagram:
+    if kind == "heat":
+        return heat_diagram(build_sections_report(session, round_key), root=root, depth=depth, url_for=url_for)
+    if kind == "topics":
+        return topic_map_diagram(build_topic_summary(session), lang=lang, url_for=url_for, topic_url=topic_url)
+    if kind == "impact":
+        rev = find_revision(session, revision) if revision else latest_revision(session)
+        return impact_diagram(build_graph(session), rev.key, root or "", depth=depth or 2, url_for=url_for)
+    return lineage_diagram(build_graph(session), root=root, depth=depth or 1)

@@ -1,0 +1,27 @@
+"""The topic map: topics on one side, sections on the other, edge width = opinions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .common import UrlFor, short
+from .model import Diagram, Edge, Node, Style
+
+
+def topic_map_diagram(topics: list[dict[str, Any]], *, lang: str = "ja", url_for: UrlFor = None,
+                      topic_url: UrlFor = None, limit: int = 25) -> Diagram:
+    shown = [t for t in topics if t["section_counts"]][:limit]
+    revision = shown[0]["revision"] if shown else ""
+    diagram = Diagram(title=f"topics × sections ({revision})", direction="LR")
+    sections: dict[str, int] = {}
+    for t in shown:
+        style = Style(shape="ellipse", fill="#e8f0fe" if t["open"] else "#e6f4ea", bold=t["recurring"])
+        diagram.nodes.append(Node(id=f"topic:{t['topic']}", label=f"{short(t[f'label_{lang}'], 24)}\n{t['opinions']}",
+                                  style=style, url=topic_url(t["topic"]) if topic_url else None))
+        for key, n in t["section_counts"].items():
+            sections[key] = sections.get(key, 0) + n
+            diagram.edges.append(Edge(f"topic:{t['topic']}", f"section:{key}", label=str(n),
+                                      style=Style(shape="normal", width=min(1 + n, 6), color="#5f6368")))
+    for key in sections:
+        diagram.nodes.append(Node(id=f"section:{key}", label=key, url=url_for(key) if url_for else None))
+    return diagram

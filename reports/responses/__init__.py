@@ -1,0 +1,1 @@
+"""The comment–response table in the ministry's own three-column layout."""

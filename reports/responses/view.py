@@ -1,0 +1,40 @@
+"""The response table as XLSX (a sheet per part), CSV, Markdown or JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from guidetrace.trace.output import render
+
+from ..labels import label
+from ..tabular import md_cell, to_csv, to_xlsx
+
+COLUMNS = ["location", "opinion", "answer"]
+EXTRA = ["id", "sections", "disposition"]
+
+
+def render_responses(report: dict[str, Any], fmt: str, lang: str = "ja") -> str | bytes:
+    rows = report["rows"]
+    if fmt == "json":
+        return render(report, "json")
+    heads = [label(c, lang) for c in COLUMNS + EXTRA]
+    if fmt == "csv":
+        return to_csv(rows, ["part"] + COLUMNS + EXTRA, [label("part", lang)] + heads)
+    if fmt == "xlsx":
+        return to_xlsx([(f"{label('part', lang)} {part}", heads,
+                         [[r[c] for c in COLUMNS + EXTRA] for r in rows if r["part"] == part], [28, 70, 60, 24, 20, 14])
+                        for part in report["parts"]])
+    if fmt == "md":
+        out = [f"# {label('responses_report', lang)}: {report['round']}", ""]
+        for part in report["parts"]:
+            out += [f"## {label('part', lang)} {part}", ""]
+            current = object()
+            for r in (r for r in rows if r["part"] == part):
+                if r["section"] != current:
+                    current = r["section"]
+                    out += [f"### {md_cell(r['section'] or '—')} {md_cell(r['section_title'] or '')}".rstrip(), "",
+                            "| " + " | ".join(heads[:3]) + " |", "|---|---|---|"]
+                out.append("| " + " | ".join(md_cell(r[c]) for c in COLUMNS) + " |")
+            out.append("")
+        return "\n".join(out)
+    return render(rows, "table", columns=["id", "section", "disposition", "answer"])

@@ -1,0 +1,1 @@
+"""The sections report: which sections drew comments, and which drew none."""

@@ -1,0 +1,46 @@
+"""The sections report in each format: flat rows for tables, the nested dict for JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from guidetrace.trace.output import render
+
+from ..labels import DISPOSITIONS, SUBMITTER_KINDS, label
+from ..tabular import to_csv, to_markdown, to_xlsx
+
+BASE = ["section", "title", "kind", "parent", "direct", "subtree", "submissions"]
+
+
+def flat_rows(report: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
+    columns = BASE + [f"disp:{d}" for d in DISPOSITIONS] + [f"kind:{k}" for k in SUBMITTER_KINDS]
+    rows = []
+    for r in report["rows"]:
+        row = {c: r[c] for c in BASE}
+        row.update({f"disp:{d}": r["by_disposition"].get(d, 0) for d in DISPOSITIONS})
+        row.update({f"kind:{k}": r["by_submitter_kind"].get(k, 0) for k in SUBMITTER_KINDS})
+        rows.append(row)
+    return columns, rows
+
+
+def headers(columns: list[str], lang: str) -> list[str]:
+    return [label(c.split(":", 1)[1] if ":" in c else c, lang) for c in columns]
+
+
+def render_sections(report: dict[str, Any], fmt: str, lang: str = "ja") -> str | bytes:
+    if fmt == "json":
+        return render(report["rows"], "json")
+    columns, rows = flat_rows(report)
+    if fmt == "csv":
+        return to_csv(rows, columns, headers(columns, lang) if lang == "ja" else columns)
+    if fmt == "md":
+        title = f"# {label('sections_report', lang)}: {report['round']} ({report['revision']})\n\n"
+        return title + to_markdown(rows, columns, headers(columns, lang))
+    if fmt == "xlsx":
+        widths = [16, 40, 10, 10] + [8] * (len(columns) - 4)
+        return to_xlsx([(report["revision"], headers(columns, lang), [[r[c] for c in columns] for r in rows], widths)])
+    if fmt == "html":
+        from ..site.pages import standalone_sections_page
+
+        return standalone_sections_page(report, lang)
+    return render(rows, "table", columns=BASE + [f"disp:{d}" for d in ("revised", "noted", "declined")])

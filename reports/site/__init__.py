@@ -1,0 +1,1 @@
+"""The static site: pages rendered with autoescaping Jinja2, diagrams inlined as SVG."""

@@ -1,0 +1,81 @@
+"""Rows to Markdown, CSV and XLSX, shared by every report.
+
+Spreadsheet cells are neutralised against formula injection: a cell that starts
+with = + - @ (or a tab or carriage return) is written with a leading apostrophe,
+so a comment's text can never become a formula in Excel or LibreOffice.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(cell_text(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def neutralise(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(headers or columns)
+    for row in rows:
+        writer.writerow([neutralise(cell_text(row.get(c))) for c in columns])
+    return buf.getvalue()
+
+
+def md_cell(value: Any) -> str:
+    text = cell_text(value).replace("\\", "\\\\").replace("|", "\\|").replace("&", "&amp;").replace("<", "&lt;")
+    return text.replace("\n", "<br>")  # after escaping: the only tag a cell may hold
+
+
+def to_markdown(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None) -> str:
+    head = headers or columns
+    lines = ["| " + " | ".join(md_cell(h) for h in head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(md_cell(row.get(c)) for c in columns) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def to_xlsx(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]], Sequence[int]]]) -> bytes:
+    """Sheets of (name, headers, rows, column widths): styled header, wrapped text, frozen header row."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    book = Workbook()
+    book.remove(book.active)
+    header_font, header_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="305496")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for name, headers, rows, widths in sheets:
+        sheet = book.create_sheet(title=name[:31] or "sheet")
+        sheet.append(list(headers))
+        for cell in sheet[1]:
+            cell.font, cell.fill, cell.alignment = header_font, header_fill, wrap
+        for row in rows:
+            sheet.append([v if isinstance(v, (int, float)) and not isinstance(v, bool) else neutralise(cell_text(v))
+                          for v in row])
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = wrap
+        for i, width in enumerate(widths, start=1):
+            sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width = width
+        sheet.freeze_panes = "A2"
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()

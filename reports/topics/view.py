@@ -1,0 +1,43 @@
+"""The topic report in each format."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from guidetrace.trace.output import render
+
+from ..labels import label
+from ..tabular import md_cell, to_csv, to_xlsx
+
+COLUMNS = ["topic", "label", "opinions", "submissions", "rounds", "recurring", "open", "organisations", "sections",
+           "dispositions", "comments"]
+
+
+def topic_rows(topics: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    return [{**t, "label": t[f"label_{lang}"]} for t in topics]
+
+
+def render_topics(topics: list[dict[str, Any]], fmt: str, lang: str = "ja") -> str | bytes:
+    if fmt == "json":
+        return render(topics, "json")
+    rows = topic_rows(topics, lang)
+    if fmt == "csv":
+        return to_csv(rows, COLUMNS)
+    if fmt == "xlsx":
+        return to_xlsx([(label("topics", lang), COLUMNS, [[r[c] for c in COLUMNS] for r in rows],
+                         [18, 28, 8, 8, 20, 8, 8, 30, 40, 30, 40])])
+    if fmt == "md":
+        out = [f"# {label('topics', lang)}", ""]
+        for t in rows:
+            flags = ", ".join(f for f, on in (("recurring", t["recurring"]), ("open", t["open"])) if on)
+            out += [f"## {md_cell(t['label'])} (`{t['topic']}`)", "",
+                    f"- {label('opinions', lang)}: {t['opinions']} ({', '.join(t['rounds'])}){'; ' + flags if flags else ''}",
+                    f"- {label('section', lang)} ({t['revision']}): {md_cell(', '.join(t['sections'])) or '—'}",
+                    f"- {label('submitter', lang)}: {md_cell(', '.join(s['name'] or '?' for s in t['submitters']))}",
+                    f"- {label('disposition', lang)}: " + ", ".join(f"{label(k, lang)} {v}" for k, v in t["dispositions"].items())]
+            for rnd, r in t["per_round"].items():
+                for o in r["outdated"]:
+                    out.append(f"- outdated in {rnd}: {md_cell(o['section'])} — {md_cell('; '.join(o['reasons']))}")
+            out.append("")
+        return "\n".join(out)
+    return render(rows, "table", columns=["topic", "label", "opinions", "recurring", "open", "sections"])

@@ -1,0 +1,81 @@
+"""The generated site in headless Chromium (Debian's package, driven by Playwright), from file://."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from guidetrace.comments.store_comments import load_comments
+from guidetrace.reports.sections.build import build_sections_report
+from guidetrace.reports.sections.view import render_sections
+from guidetrace.reports.site.build import build_site
+from guidetrace.reports.site.pages import section_page
+from guidetrace.trace.store import Store
+
+from .conftest import FIXTURES, require
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture
+def browser_page():  # type: ignore[no-untyped-def]
+    require(os.path.exists(CHROMIUM), "Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "the playwright Python package")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+        page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+        page.on("request", lambda r: problems.append(f"network: {r.url}") if not r.url.startswith(("file:", "data:")) else None)
+        yield page, problems
+        browser.close()
+
+
+def test_site_in_chromium(loaded: Store, tmp_path: Path, browser_page) -> None:  # type: ignore[no-untyped-def]
+    page, problems = browser_page
+    load_comments(loaded, FIXTURES / "comments" / "numbered.md", revision="3.0-draft", round_key="test-xss")
+    with loaded.sessions() as s:
+        index = build_site(s, tmp_path / "site")
+        expected = {r["section"]: r for r in json.loads(render_sections(build_sections_report(s, "scsg-3.0-draft"), "json"))}
+        other = {r["section"]: r for r in json.loads(render_sections(build_sections_report(s, "test-xss"), "json"))}
+
+    page.goto(index.as_uri())
+    rows = page.locator("#sections-1 tbody tr")
+    assert rows.count() == len(expected) == 35
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        key = row.get_attribute("data-section")
+        shown = (int(row.locator("[data-count=direct]").inner_text()), int(row.locator("[data-count=subtree]").inner_text()))
+        assert shown == (expected[key]["direct"], expected[key]["subtree"]), key
+
+    page.locator("#sections-1 thead th").nth(4).click()  # sort by subtree, ascending, then descending
+    page.locator("#sections-1 thead th").nth(4).click()
+    assert rows.nth(0).get_attribute("data-section") == "general"
+    page.fill("input[data-filter=sections-1]", "都市OS")
+    visible = [rows.nth(i).get_attribute("data-section") for i in range(rows.count()) if rows.nth(i).is_visible()]
+    assert visible == ["3.1.3", "都市OS2-2"]
+
+    page.locator("#sections-1 a", has_text="3.1.3").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(section_page("3.0-draft", "3.1.3"))
+    both_rounds = expected["3.1.3"]["subtree"] + other["3.1.3"]["subtree"]  # a section page gathers every round
+    assert page.locator("h1").inner_text().startswith("3.1.3")
+    assert page.locator("#subtree-count").inner_text() == str(both_rounds) == "7"
+
+    page.goto(index.as_uri())
+    page.locator("svg a").first.click()  # a node of the heat tree
+    page.wait_for_load_state("load")
+    assert "section-" in page.url
+
+    page.goto((index.parent / section_page("3.0-draft", "general")).as_uri())
+    body = page.locator("#test-xss\\/A-08 .body").inner_text()
+    assert body == "全体への意見。<script>alert(1)</script> | 縦棒"
+    assert problems == []

@@ -1,0 +1,61 @@
+"""The static site, read as files: links resolve, nothing external, comment markup stays text."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from guidetrace.comments.store_comments import load_comments
+from guidetrace.reports.site.build import build_site
+from guidetrace.reports.site.pages import section_page, slug
+from guidetrace.reports.site.svg_inline import parse_svg
+from guidetrace.trace.store import Store
+
+from .conftest import FIXTURES, require
+
+
+@pytest.fixture
+def site(loaded: Store, tmp_path: Path) -> Path:
+    load_comments(loaded, FIXTURES / "comments" / "numbered.md", revision="3.0-draft", round_key="test-xss")
+    with loaded.sessions() as s:
+        return build_site(s, tmp_path / "site").parent
+
+
+def test_pages_and_links(site: Path) -> None:
+    require(shutil.which("dot") is not None, "Graphviz's dot (apt-get install graphviz)")
+    pages = {p.name for p in site.glob("*.html")}
+    assert {"index.html", "plan.html", section_page("3.0-draft", "3.1.3"), section_page("3.0", "サービス3-2")} <= pages
+    assert len([p for p in pages if p.startswith("topic-")]) == 20
+    for page in site.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"(src|href)=\"(https?:)?//", text), page.name  # no CDN, no network
+        for target in re.findall(r'href="([^"#]+)', text):
+            assert (page.parent / target).exists(), (page.name, target)
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert index.count("<svg") == 4  # a heat tree per round, the topic map, the lineage
+    assert f'<a href="{section_page("3.0-draft", "3.1.3")}"' in index
+
+
+def test_comment_markup_stays_text(site: Path) -> None:
+    page = (site / section_page("3.0-draft", "general")).read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert" not in page and page.count("<script") == 1  # only the site's own script
+
+
+def test_slugs_are_plain_file_names() -> None:
+    for key in ("../../etc/passwd", "a/b", "サービス2-6", "..", "<x>", "Appendix B"):
+        name = slug(key)
+        assert "/" not in name and not name.startswith(".") and re.fullmatch(r"[A-Za-z0-9.\-]+", name)
+    assert slug("サービス2-6") != slug("サービス2-7")
+
+
+def test_svg_allow_list_drops_scripts_and_foreign_links() -> None:
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="x()">'
+           b'<script>alert(1)</script><a xlink:href="javascript:alert(1)"><text>t</text></a>'
+           b'<a xlink:href="section-a.html"><text onclick="y()">&lt;b&gt;</text></a></svg>')
+    root = parse_svg(svg)
+    assert root.attrs == ()
+    assert [c.tag for c in root.children] == ["a", "a"]
+    assert root.children[0].attrs == () and root.children[1].attrs == (("href", "section-a.html"),)
+    assert root.children[1].children[0].attrs == () and root.children[1].children[0].text == "<b>"
