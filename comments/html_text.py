@@ -9,11 +9,16 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from guidetrace.trace.errors import GuidetraceError
+
+from .limits import MAX_HTML_DEPTH
+
 _BLOCK = frozenset({"p", "div", "li", "ul", "ol", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"})
 # Tags a PDF export or a ministry's table uses for layout; any other tag is text
 # the commenter typed (`<script>` included) and is kept literally.
 _INLINE = frozenset({"b", "strong", "i", "em", "u", "s", "span", "sup", "sub", "font", "a", "small", "td", "th",
                      "thead", "tbody", "colgroup", "col"})
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "col", "wbr"})
 _LOOKS_LIKE_HTML = re.compile(r"</?[a-zA-Z][^>]*>")
 _SPACES = re.compile(r"[ \t\u3000]+")
 
@@ -22,8 +27,13 @@ class _TextCollector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID:
+            self.depth += 1
+            if self.depth > MAX_HTML_DEPTH:
+                raise GuidetraceError(f"HTML nested more than {MAX_HTML_DEPTH} levels deep in a cell")
         if tag in _BLOCK:
             self.parts.append("\n")
         elif tag not in _INLINE:
@@ -31,8 +41,11 @@ class _TextCollector(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.depth -= 1
 
     def handle_endtag(self, tag: str) -> None:
+        self.depth = max(0, self.depth - 1)
         if tag in _BLOCK:
             self.parts.append("\n")
         elif tag not in _INLINE:

@@ -71,8 +71,9 @@ def load_comments(
     grow: bool = False,
     progress: Progress | None = None,
     topics_file: Path | None = None,
+    encoding: str | None = None,
 ) -> LoadSummary:
-    document = read_document(path, fmt=fmt, columns=columns)
+    document = read_document(path, fmt=fmt, columns=columns, encoding=encoding)
     lexicon = load_lexicon(topics_file)
     with store.transaction() as session:
         summary = store_document(session, document, revision=revision, round_key=round_key, grow=grow, progress=progress)

@@ -14,13 +14,17 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import GuidetraceError
 
 DEFAULT_DB = "guidetrace.db"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# One writer at a time: SQLite's BEGIN IMMEDIATE queues writers; on PostgreSQL this
+# advisory lock does, so two loads of one document never race to insert the same keys.
+PG_WRITE_LOCK = 0x67756964  # "guid"
 
 
 def resolve_url(url_or_path: str | None) -> str:
@@ -63,15 +67,32 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed whole, or rolled back whole on any error."""
-        with self.sessions.begin() as session:
-            yield session
+        with _busy_is_a_user_error():
+            with self.sessions.begin() as session:
+                if self.dialect == "postgresql":
+                    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_WRITE_LOCK})
+                yield session
 
     def upgrade(self) -> None:
-        with self.engine.begin() as conn:
+        with _busy_is_a_user_error(), self.engine.begin() as conn:
+            if self.dialect == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_WRITE_LOCK})
             command.upgrade(alembic_config(conn), "head")
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def _busy_is_a_user_error() -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as exc:
+        if "database is locked" in str(exc) or "database is busy" in str(exc):
+            raise GuidetraceError(
+                f"the store is busy: another process held it for over {SQLITE_BUSY_TIMEOUT_MS // 1000} s; try again"
+            ) from None
+        raise
 
 
 def create_store_engine(url: str) -> Engine:

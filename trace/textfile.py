@@ -38,9 +38,9 @@ def decode_bytes(data: bytes, *, file: str, encoding: str | None = None) -> Deco
         return DecodedText(text=text.replace("\r\n", "\n").replace("\r", "\n"), encoding=name)
     assert first_error is not None
     line = data[: first_error.start].count(b"\n") + 1
+    expected = f"text in {encoding}, as declared" if encoding else "UTF-8 or CP932/Shift_JIS text"
     raise GuidetraceError(
-        f"cannot decode text as {' or '.join(tried)} (byte {first_error.start}): "
-        "expected UTF-8 or CP932/Shift_JIS",
+        f"cannot decode text as {' or '.join(tried)} (byte {first_error.start}): expected {expected}",
         file=file,
         line=line,
     )

@@ -32,16 +32,18 @@ def detect_format(path: Path, text: str | None = None) -> str:
     return "csv"
 
 
-def read_document(path: Path, *, fmt: str = "auto", columns: str | None = None) -> CommentDocument:
+def read_document(path: Path, *, fmt: str = "auto", columns: str | None = None,
+                  encoding: str | None = None) -> CommentDocument:
+    """`encoding` overrides detection (UTF-8, UTF-8 with BOM, then CP932) for text formats."""
     if not path.is_file():
         raise GuidetraceError("no such file", file=str(path))
     if fmt not in FORMATS:
         raise GuidetraceError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})", file=str(path))
     is_container = (fmt == "auto" and SUFFIXES.get(path.suffix.lower()) == "xlsx") or fmt == "xlsx"
-    text = None if is_container else read_text(path).text  # decoded once, for detection and reading
+    text = None if is_container else read_text(path, encoding=encoding).text  # decoded once
     chosen = detect_format(path, text) if fmt == "auto" else fmt
     if chosen == "mic":
         if columns:
             raise GuidetraceError("--columns applies to table layouts, not to the mic layout", file=str(path))
         return read_mic(text or "", file=str(path))
-    return read_table_file(path, fmt=chosen, columns=columns, text=text)
+    return read_table_file(path, fmt=chosen, columns=columns, text=text, encoding=encoding)

@@ -14,6 +14,7 @@ from guidetrace.trace.errors import GuidetraceError
 
 from ..era_dates import parse_period
 from ..headers import map_header
+from ..limits import at_row, check_row
 from ..html_text import html_to_text
 from ..opinion_text import opinion_parts, split_tag
 from ..records import CommentDocument, OpinionRecord, RoundMeta
@@ -85,6 +86,11 @@ class _MicParser:
             self._heading_line(stripped)
             return
         cells = line.split("\t")
+        check_row(cells, file=self.file, line=number)
+        with at_row(self.file, number):
+            self._cells(number, stripped, cells)
+
+    def _cells(self, number: int, stripped: str, cells: list[str]) -> None:
         header = map_header(cells) if len(cells) > 1 else None
         if header is not None:
             self._end_table(number)

@@ -19,11 +19,12 @@ from guidetrace.trace.textfile import read_text
 
 from ..headers import map_header, parse_columns_option
 from ..html_text import html_to_text
+from ..limits import MAX_LINE, MAX_XLSX_UNPACKED, at_row, check_row
 from ..opinion_text import opinion_parts, split_tag
 from ..records import CommentDocument, OpinionRecord, RoundMeta
 
 HEADER_SEARCH_ROWS = 30
-MAX_XLSX_UNCOMPRESSED = 200 * 1024 * 1024
+csv.field_size_limit(MAX_LINE)
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _PART_HEADING = re.compile(r"^#+\s*(?P<part>[A-Z])[.．]")
 
@@ -64,8 +65,9 @@ def xlsx_rows(path: Path) -> Iterator[tuple[int, list[str] | str]]:
             size = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
         raise GuidetraceError("not an XLSX workbook (not a zip archive)", file=file) from None
-    if size > MAX_XLSX_UNCOMPRESSED:
-        raise GuidetraceError(f"workbook unpacks to {size} bytes (limit {MAX_XLSX_UNCOMPRESSED}): refusing", file=file)
+    if size > MAX_XLSX_UNPACKED:
+        raise GuidetraceError(f"workbook unpacks to {size} bytes (at most {MAX_XLSX_UNPACKED} expected): refusing",
+                              file=file)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken workbook
@@ -93,24 +95,25 @@ def read_table(
             if m := _PART_HEADING.match(row):
                 part = m.group("part")
             continue
-        if mapping is None or width is None:
-            found = map_header(row)
-            if found is not None:
-                mapping = mapping or found
+        check_row(row, file=file, line=number)
+        with at_row(file, number):
+            if mapping is None or width is None:
+                found = map_header(row)
+                if found is not None:
+                    mapping = mapping or found
+                    width = len(row)
+                    continue
+                if mapping is None:
+                    if number > HEADER_SEARCH_ROWS and not opinions:
+                        break
+                    continue
                 width = len(row)
-                continue
-            if mapping is None:
-                if number > HEADER_SEARCH_ROWS and not opinions:
-                    break
-                continue
-            width = len(row)
-        if map_header(row) is not None:
-            continue  # a header repeated on a later page
-        if len(row) < width and len(row) <= max(mapping.values()):
-            raise GuidetraceError(
-                f"truncated row: {len(row)} cell(s) where the header has {width}", file=file, line=number
-            )
-        opinion = _opinion(row, mapping, part, seq, number, file)
+            if map_header(row) is not None:
+                continue  # a header repeated on a later page
+            if len(row) < width and len(row) <= max(mapping.values()):
+                raise GuidetraceError(f"truncated row: {len(row)} cell(s) where the header has {width}",
+                                      file=file, line=number)
+            opinion = _opinion(row, mapping, part, seq, number, file)
         if opinion is not None:
             opinions.append(opinion)
     if mapping is None:
@@ -162,12 +165,13 @@ def _opinion(
     )
 
 
-def read_table_file(path: Path, *, fmt: str, columns: str | None = None, text: str | None = None) -> CommentDocument:
+def read_table_file(path: Path, *, fmt: str, columns: str | None = None, text: str | None = None,
+                    encoding: str | None = None) -> CommentDocument:
     file = str(path)
     if fmt == "xlsx":
         return read_table(xlsx_rows(path), file=file, layout="xlsx", columns=columns)
     if text is None:
-        text = read_text(path).text
+        text = read_text(path, encoding=encoding).text
     if fmt == "markdown":
         return read_table(markdown_rows(text), file=file, layout="markdown", columns=columns)
     if fmt == "tsv":

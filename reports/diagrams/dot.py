@@ -1,7 +1,8 @@
 """The Graphviz emitter: a Diagram to DOT through the graphviz library, and rendering with `dot`.
 
-The library quotes and escapes every value, and Graphviz escapes labels again in
-its SVG, so text from comments or titles can never become markup in a diagram.
+The library quotes and escapes every value marked `plain` (anything else shaped
+`<…>` would pass as an HTML-like label), and Graphviz escapes labels again in its
+SVG, so text from comments or titles can never become markup in a diagram.
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ FONT = "Noto Sans CJK JP"
 FORMATS = ("svg", "png", "pdf", "dot")
 
 
+def plain(text: str) -> str:
+    """Text from the store is never an HTML-like label: the library passes `<…>` through unquoted."""
+    return graphviz.nohtml(text)
+
+
 def _node_attrs(style: Style) -> dict[str, str]:
     styles = ["filled"] + ([style.line] if style.line != "solid" else []) + (["bold"] if style.bold else [])
     return {"shape": style.shape, "fillcolor": style.fill, "color": style.color, "fontcolor": style.font_color,
@@ -26,7 +32,7 @@ def _node_attrs(style: Style) -> dict[str, str]:
 
 
 def to_graphviz(diagram: Diagram) -> graphviz.Digraph:
-    g = graphviz.Digraph(name="G", graph_attr={"rankdir": diagram.direction, "fontname": FONT, "label": diagram.title,
+    g = graphviz.Digraph(name="G", graph_attr={"rankdir": diagram.direction, "fontname": FONT, "label": plain(diagram.title),
                                                 "labelloc": "t", "fontsize": "16", "newrank": "true"},
                          node_attr={"fontname": FONT, "fontsize": "11"}, edge_attr={"fontname": FONT, "fontsize": "9"})
     in_cluster = {n for c in diagram.clusters for n in c.nodes}
@@ -38,14 +44,14 @@ def to_graphviz(diagram: Diagram) -> graphviz.Digraph:
         n = by_id[node_id]
         attrs = _node_attrs(n.style)
         if n.url:
-            attrs["URL"], attrs["target"] = n.url, "_top"
+            attrs["URL"], attrs["target"] = plain(n.url), "_top"
         if n.tooltip:
-            attrs["tooltip"] = n.tooltip
-        target.node(dot_id[n.id], label=n.label, **attrs)
+            attrs["tooltip"] = plain(n.tooltip)
+        target.node(dot_id[n.id], label=plain(n.label), **attrs)
 
     for i, c in enumerate(diagram.clusters):
         with g.subgraph(name=f"cluster_{i}") as sub:
-            sub.attr(label=c.label, style="filled,rounded", fillcolor=c.style.fill, color=c.style.color)
+            sub.attr(label=plain(c.label), style="filled,rounded", fillcolor=c.style.fill, color=c.style.color)
             for node_id in c.nodes:
                 add_node(sub, node_id)
     for n in diagram.nodes:
@@ -55,7 +61,7 @@ def to_graphviz(diagram: Diagram) -> graphviz.Digraph:
         attrs = {"style": e.style.line, "color": e.style.color, "penwidth": f"{e.style.width:g}",
                  "arrowhead": e.style.shape}
         if e.label:
-            attrs["label"] = e.label
+            attrs["label"] = plain(e.label)
         g.edge(dot_id[e.source], dot_id[e.target], **attrs)
     return g
 

@@ -1,0 +1,73 @@
+"""Markup in titles, names and comments stays inert everywhere it is shown; no network at run time."""
+
+import io
+import os
+import socket
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from guidetrace.comments.store_comments import load_comments
+from guidetrace.guideline.formats import read_tree
+from guidetrace.guideline.store_tree import store_tree
+from guidetrace.reports.diagrams.dot import render_diagram
+from guidetrace.reports.diagrams.make import make_diagram
+from guidetrace.reports.responses.build import build_responses
+from guidetrace.reports.responses.view import render_responses
+from guidetrace.reports.site.build import build_site
+from guidetrace.reports.site.pages import section_page
+from guidetrace.trace.store import Store
+
+from .conftest import FIXTURES
+from .test_browser import browser_page  # noqa: F401 - the fixture
+
+HOSTILE = FIXTURES / "hostile"
+
+
+@pytest.fixture
+def hostile(store: Store) -> Store:
+    store_tree(store, read_tree(HOSTILE / "tree.yaml"))
+    load_comments(store, HOSTILE / "comments.tsv", revision="1", round_key="evil")
+    return store
+
+
+def test_hostile_text_is_inert_in_the_browser(hostile: Store, tmp_path: Path, browser_page) -> None:  # noqa: F811
+    page, problems = browser_page
+    with hostile.sessions() as s:
+        index = build_site(s, tmp_path / "site")
+    for name in ("index.html", section_page("1", "1.1"), section_page("1", "悪意1-1"), section_page("1", "general")):
+        page.goto((index.parent / name).as_uri())
+        active = page.evaluate("""() => document.querySelectorAll(
+            'img, iframe, textarea, [onerror], [onload], [onmouseover], a[href^="javascript:"], svg script').length""")
+        scripts = page.evaluate("() => Array.from(document.scripts).map(s => s.getAttribute('src'))")
+        assert active == 0 and scripts == ["assets/site.js"], name
+    page.goto((index.parent / section_page("1", "1.1")).as_uri())
+    text = page.locator("main").inner_text()
+    assert '<a href="javascript:alert(5)">link</a> "quote\' <img src=x onerror=alert(6)> =1+1' not in text  # <a> is layout
+    assert "<img src=x onerror=alert(6)>" in text and "<script>alert(4)</script>株式会社" in text
+    assert problems == []
+
+
+def test_hostile_text_is_escaped_in_svg_and_spreadsheets(hostile: Store) -> None:
+    with hostile.sessions() as s:
+        svg = render_diagram(make_diagram(s, "heat"), "svg").decode("utf-8")
+        book = load_workbook(io.BytesIO(render_responses(build_responses(s, "evil"), "xlsx")))
+    assert "<script" not in svg and "<img" not in svg and "&lt;/text&gt;&lt;script&gt;" in svg
+    cells = [c.value for row in book.active.iter_rows(min_row=2) for c in row if isinstance(c.value, str)]
+    assert not any(v.startswith(("=", "+", "-", "@")) for v in cells)
+
+
+def test_no_network_at_run_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The whole main job with every way out of the machine closed."""
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError(f"network access attempted: {args[:2]}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    from guidetrace.trace.demo import run_demo
+
+    index = run_demo(tmp_path / "demo", echo=lambda _line: None)
+    assert index.exists() and os.path.getsize(index) > 10_000

@@ -1,0 +1,152 @@
+"""Property-based tests: arbitrary text and mutations of the seed never raise anything but
+the documented input error, and what is read keeps its text and its citations point somewhere."""
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from guidetrace.comments.classify_answer import UNCLASSIFIED, default_classifier
+from guidetrace.comments.readers.mic import read_mic
+from guidetrace.comments.readers.table import csv_rows, markdown_rows, read_table, tsv_rows
+from guidetrace.comments.resolve_citations import CitationResolver
+from guidetrace.comments.tree_index import TreeIndex
+from guidetrace.comments.html_text import html_to_text
+from guidetrace.comments.bundled import seed_path
+from guidetrace.guideline.formats.yaml_tree import read_yaml_tree
+from guidetrace.guideline.bundled import bundled_tree_paths
+from guidetrace.trace.errors import GuidetraceError
+
+SEED = seed_path().read_text(encoding="utf-8")
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ALPHABET = st.sampled_from(list("\t\n |<>/#【】○・.．-－()（）①②P全般0123456789AB") + ["<p>", "</p>", "<li>", "該当箇所",
+                                                                               "ご意見", "考え方", "サービス", "都市 OS", "付録", "コラム："])
+TEXTISH = st.lists(ALPHABET, max_size=200).map("".join) | st.text(max_size=300)
+
+
+def _tree() -> TreeIndex:
+    tree = read_yaml_tree(bundled_tree_paths()[2])
+    index = TreeIndex(revision="3.0-draft")
+    for s in tree.sections:
+        index.add(s.key, s.kind, s.parent, s.title, s.pages, s.aliases)
+    return index
+
+
+INDEX = _tree()
+RESOLVER = CitationResolver(INDEX)
+
+
+def mutate(text: str, rng: random.Random, steps: int) -> str:
+    lines = text.split("\n")
+    for _ in range(steps):
+        op, i = rng.randrange(6), rng.randrange(len(lines)) if lines else 0
+        if not lines:
+            lines = [""]
+        if op == 0:
+            del lines[i]
+        elif op == 1:
+            lines.insert(i, lines[rng.randrange(len(lines))])
+        elif op == 2:
+            cut = rng.randrange(len(lines[i]) + 1)
+            lines[i] = lines[i][:cut]
+        elif op == 3:
+            pos = rng.randrange(len(lines[i]) + 1)
+            lines[i] = lines[i][:pos] + rng.choice(["\t", "<", "#", "【", "】", "○該当箇所", "\u3000", "\x00", "</p>"]) + lines[i][pos:]
+        elif op == 4:
+            lines[i] = lines[i].replace("\t", "", 1)
+        else:
+            lines.insert(i, rng.choice(["# A. 見出し 9", "該当箇所\t提出されたご意見\tご意見に対する考え方", "", "\t\t"]))
+    return "\n".join(lines)
+
+
+def check_document(doc) -> None:  # type: ignore[no-untyped-def]
+    for o in doc.opinions:
+        assert o.body.strip(), "an opinion lost its text"
+
+
+@SETTINGS
+@given(st.randoms(use_true_random=False), st.integers(min_value=1, max_value=25))
+def test_mic_reader_on_mutated_seed(rng: random.Random, steps: int) -> None:
+    try:
+        check_document(read_mic(mutate(SEED, rng, steps), file="seed"))
+    except GuidetraceError as exc:
+        assert "\n" not in str(exc) and str(exc).startswith("seed")
+
+
+@SETTINGS
+@given(TEXTISH)
+def test_mic_reader_on_arbitrary_text(text: str) -> None:
+    try:
+        check_document(read_mic(text, file="x"))
+    except GuidetraceError:
+        pass
+
+
+@SETTINGS
+@given(TEXTISH, st.sampled_from(["markdown", "tsv", "csv"]))
+def test_table_readers_on_arbitrary_text(text: str, layout: str) -> None:
+    rows = {"markdown": markdown_rows(text), "tsv": tsv_rows(text), "csv": csv_rows(text, file="x")}[layout]
+    try:
+        check_document(read_table(rows, file="x", layout=layout))
+    except GuidetraceError:
+        pass
+
+
+@SETTINGS
+@given(TEXTISH)
+def test_resolver_cites_only_existing_sections(text: str) -> None:
+    res = RESOLVER.resolve(text, origin="location")
+    assert all(key in INDEX.ids for key in res.cited)
+    assert all(u.text is not None and u.reason for u in res.unresolved)
+
+
+@SETTINGS
+@given(TEXTISH)
+def test_classifier_always_answers(text: str) -> None:
+    result = default_classifier().classify(text)
+    assert result.primary in {"revised", "declined", "noted", "covered", "out_of_scope", "support", "answered", UNCLASSIFIED}
+
+
+@SETTINGS
+@given(TEXTISH)
+def test_html_to_text_keeps_words(text: str) -> None:
+    out = html_to_text(text)
+    assert "\x00" not in out or "\x00" in text
+
+
+@pytest.fixture(scope="module")
+def tree_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from guidetrace.guideline.bundled import load_bundled_trees
+    from guidetrace.trace.store import open_store
+
+    store = open_store(str(tmp_path_factory.mktemp("prop") / "p.db"))
+    load_bundled_trees(store)
+    yield store
+    store.dispose()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(rng=st.randoms(use_true_random=False), steps=st.integers(min_value=1, max_value=15))
+def test_stored_mutations_keep_text_and_point_somewhere(tree_store, tmp_path_factory, rng: random.Random, steps: int) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from guidetrace.comments.store_comments import load_comments
+    from guidetrace.trace.models import Citation, Comment, Section
+
+    path = tmp_path_factory.mktemp("m") / "mutated.md"
+    text = mutate(SEED, rng, steps)
+    path.write_text(text, encoding="utf-8")
+    try:
+        summary = load_comments(tree_store, path, revision="3.0-draft", round_key="mutated")
+    except GuidetraceError:
+        return
+    with tree_store.sessions() as s:
+        bodies = s.scalars(select(Comment.body)).all()
+        dangling = s.scalar(select(func.count()).select_from(Citation).outerjoin(Section, Citation.section_id == Section.id)
+                            .where(Citation.section_id.is_not(None), Section.id.is_(None)))
+        unresolved_without_text = s.scalar(select(func.count()).select_from(Citation)
+                                           .where(Citation.section_id.is_(None), Citation.note.is_(None)))
+    assert summary.opinions == len(read_mic(text, file="x").opinions)
+    assert all(b.strip() for b in bodies) and dangling == 0 and unresolved_without_text == 0
