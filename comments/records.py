@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
@@ -41,9 +42,12 @@ class RoundMeta:
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass
 class CommentDocument:
+    """A document being read: `opinions` is consumed once, lazily; readers that learn the
+    round's metadata while reading (front matter, totals) set `meta` by the time it is exhausted."""
+
     file: str
     layout: str
     meta: RoundMeta
-    opinions: tuple[OpinionRecord, ...]
+    opinions: Iterator[OpinionRecord]

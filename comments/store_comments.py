@@ -1,16 +1,17 @@
-"""Ingesting a comment document: resolve, classify, and write it in one transaction.
+"""Ingesting a comment document: resolve, classify, tag and write it in one transaction.
 
-Comments are matched by their stable key (`round/part-seq`), so loading the same
-document again changes nothing and a corrected document updates rows in place.
-Writes use Core executemany in batches: the ORM's unit of work is not needed for
-rows that nothing else in the process holds.
+Opinions stream from the reader in batches; each batch is resolved, classified and
+written with Core executemany (new rows with RETURNING for their ids), so memory
+stays flat however long the document is. Comments are matched by their stable key
+(`round/part-seq`): loading the same document again changes nothing, and a
+corrected document updates rows in place.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from guidetrace.guideline.store_tree import find_revision
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.models import Citation, Comment, ConsultationRound, Guideline, Revision, Submitter
+from guidetrace.trace.models import Citation, Comment, CommentTopic, ConsultationRound, Guideline, Revision, Submitter
 from guidetrace.trace.store import Store
 
 from .classify_answer import default_classifier
@@ -28,8 +29,8 @@ from .readers import read_document
 from .records import CommentDocument, OpinionRecord
 from .resolve_citations import CitationResolver, Resolution
 from .submitter_kinds import submitter_kind
-from .tag_topics import tag_comments
-from .topics_lexicon import load_lexicon
+from .tag_topics import opinion_text, sync_topics, topic_rows
+from .topics_lexicon import CompiledTopic, load_lexicon
 from .tree_index import TreeIndex, build_index
 
 BATCH = 5000
@@ -61,26 +62,15 @@ def default_round_key(session: Session, revision: Revision) -> str:
 
 
 def load_comments(
-    store: Store,
-    path: Path,
-    *,
-    revision: str,
-    round_key: str | None = None,
-    fmt: str = "auto",
-    columns: str | None = None,
-    grow: bool = False,
-    progress: Progress | None = None,
-    topics_file: Path | None = None,
-    encoding: str | None = None,
+    store: Store, path: Path, *, revision: str, round_key: str | None = None, fmt: str = "auto",
+    columns: str | None = None, grow: bool = False, progress: Progress | None = None,
+    topics_file: Path | None = None, encoding: str | None = None,
 ) -> LoadSummary:
     document = read_document(path, fmt=fmt, columns=columns, encoding=encoding)
     lexicon = load_lexicon(topics_file)
     with store.transaction() as session:
-        summary = store_document(session, document, revision=revision, round_key=round_key, grow=grow, progress=progress)
-        rnd_id = session.scalar(select(ConsultationRound.id).where(ConsultationRound.key == summary.round))
-        ids = list(session.scalars(select(Comment.id).where(Comment.round_id == rnd_id)))
-        summary.topic_edges = tag_comments(session, lexicon, ids)
-        return summary
+        return store_document(session, document, revision=revision, round_key=round_key, grow=grow,
+                              progress=progress, lexicon=lexicon)
 
 
 def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: OpinionRecord,
@@ -103,51 +93,149 @@ def _heading_key(resolver: CitationResolver, heading: str) -> str | None:
     return next(iter(probe.cited), None)
 
 
+def _batches(items: Iterable[OpinionRecord], size: int) -> Iterator[list[OpinionRecord]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class _Writer:
+    """Writes one round's opinions batch by batch and keeps the running summary."""
+
+    def __init__(self, session: Session, rnd: ConsultationRound, index: TreeIndex, lexicon: list[CompiledTopic],
+                 summary: LoadSummary, file: str):
+        self.session, self.rnd, self.index, self.summary, self.file = session, rnd, index, summary, file
+        self.resolver, self.classifier = CitationResolver(index), default_classifier()
+        self.lexicon, self.topic_ids = lexicon, sync_topics(session, lexicon)
+        self.existing = dict(session.execute(select(Comment.key, Comment.id).where(Comment.round_id == rnd.id)).all())
+        self.submitters: dict[str, int] = {}
+        self.seen: set[str] = set()
+        self.headings: dict[str, str | None] = {}
+
+    def write(self, batch: list[OpinionRecord]) -> None:
+        resolutions = [resolve_opinion(self.resolver, self.index, o, self.headings) for o in batch]
+        self._submitters({o.submitter for o in batch if o.submitter})
+        rows = [self._row(o) for o in batch]
+        for row in rows:
+            if row["key"] in self.seen:
+                raise GuidetraceError(f"two opinions with the id {row['key']}", file=self.file,
+                                      line=row["source_line"])
+            self.seen.add(row["key"])
+        new = [r for r in rows if r["key"] not in self.existing]
+        old = [dict(r, _id=self.existing[r["key"]]) for r in rows if r["key"] in self.existing]
+        ids = {r["key"]: r["_id"] for r in old}
+        if new:
+            returned = self.session.execute(insert(Comment).returning(Comment.key, Comment.id), new)
+            ids.update(dict(returned.all()))
+        if old:
+            columns = [c for c in rows[0] if c != "key"]
+            stmt = update(Comment).where(Comment.id == bindparam("_id")).values({c: bindparam(c) for c in columns})
+            self.session.connection().execute(stmt, old)
+            old_ids = [r["_id"] for r in old]
+            self.session.execute(delete(Citation).where(Citation.comment_id.in_(old_ids)))
+            self.session.execute(delete(CommentTopic).where(CommentTopic.comment_id.in_(old_ids)))
+        self._citations(rows, resolutions, ids)
+        tags = topic_rows(self.lexicon, self.topic_ids,
+                          [(ids[r["key"]], opinion_text(r["body"], r["reason"], r["proposal"])) for r in rows])
+        if tags:
+            self.session.execute(insert(CommentTopic), tags)
+        s = self.summary
+        s.topic_edges += len(tags)
+        s.added, s.updated, s.opinions = s.added + len(new), s.updated + len(old), s.opinions + len(rows)
+        s.submissions += sum(r["represents"] or 1 for r in rows)
+
+    def _submitters(self, names: set[str]) -> None:
+        wanted = sorted(n for n in names if n not in self.submitters)
+        if not wanted:
+            return
+        found = dict(self.session.execute(select(Submitter.name, Submitter.id).where(Submitter.name.in_(wanted))).all())
+        missing = [{"name": n, "kind": submitter_kind(n)} for n in wanted if n not in found]
+        if missing:
+            found.update(dict(self.session.execute(insert(Submitter).returning(Submitter.name, Submitter.id), missing).all()))
+        self.submitters.update(found)
+
+    def _row(self, o: OpinionRecord) -> dict[str, Any]:
+        c = self.classifier.classify(o.response)
+        self.summary.dispositions[c.primary] = self.summary.dispositions.get(c.primary, 0) + 1
+        return {
+            "key": f"{self.rnd.key}/{o.part}-{o.seq:02d}", "round_id": self.rnd.id, "part": o.part, "seq": o.seq,
+            "submitter_id": self.submitters.get(o.submitter) if o.submitter else None,
+            "location": o.location if o.location_detail is None else "\n".join(filter(None, (o.location, o.location_detail))),
+            "heading": o.heading, "body": o.body, "body_html": o.body_html, "reason": o.reason, "proposal": o.proposal,
+            "response": o.response, "response_html": o.response_html, "disposition": c.primary,
+            "dispositions": [{"disposition": m.disposition, "rule": m.rule, "supplementary": m.supplementary}
+                             for m in c.matches],
+            "bulk": o.bulk, "represents": o.represents, "source_file": self.file, "source_line": o.line,
+            "source_page": o.page,
+        }
+
+    def _citations(self, rows: list[dict[str, Any]], resolutions: list[Resolution], ids: dict[str, int]) -> None:
+        out: list[dict[str, Any]] = []
+        for row, res in zip(rows, resolutions):
+            cid = ids[row["key"]]
+            for c in res.cited.values():
+                out.append({"comment_id": cid, "section_id": self.index.ids[c.section], "text": c.text,
+                            "evidence": c.evidence, "confidence": c.confidence, "origin": c.origin,
+                            "position": c.position, "note": None})
+            for i, u in enumerate(res.unresolved):
+                out.append({"comment_id": cid, "section_id": None, "text": u.text, "evidence": u.evidence,
+                            "confidence": 0.0, "origin": u.origin, "position": len(res.cited) + i, "note": u.reason})
+        if out:
+            self.session.execute(insert(Citation), out)
+        resolved = sum(1 for c in out if c["section_id"] is not None)
+        self.summary.citations += resolved
+        self.summary.unresolved += len(out) - resolved
+
+    def finish(self) -> None:
+        gone = [cid for key, cid in self.existing.items() if key not in self.seen]
+        for start in range(0, len(gone), BATCH):
+            self.session.execute(delete(Comment).where(Comment.id.in_(gone[start : start + BATCH])))
+        self.summary.removed = len(gone)
+
+
 def store_document(
     session: Session, document: CommentDocument, *, revision: str, round_key: str | None,
-    grow: bool = False, progress: Progress | None = None,
+    grow: bool = False, progress: Progress | None = None, lexicon: list[CompiledTopic] | None = None,
 ) -> LoadSummary:
     rev = find_revision(session, revision)
     key = round_key or default_round_key(session, rev)
     index = build_index(session, rev)
-    resolver = CitationResolver(index)
-    headings: dict[str, str | None] = {}  # a document has few headings: resolve each once
-    resolutions = [resolve_opinion(resolver, index, o, headings) for o in document.opinions]
     summary = LoadSummary(round=key, revision=rev.key, file=document.file, layout=document.layout)
-    if grow and any(u.proposed_key for r in resolutions for u in r.unresolved):
-        summary.grown = grow_tree(session, rev, index, resolutions, source=document.file)
-        index = build_index(session, rev)
-        resolver = CitationResolver(index)
-        headings = {}
-        resolutions = [resolve_opinion(resolver, index, o, headings) for o in document.opinions]
-
-    rnd = _upsert_round(session, document, rev, key)
-    submitter_ids = _upsert_submitters(session, document)
-    classifier = default_classifier()
-    rows: list[dict[str, Any]] = []
-    for opinion in document.opinions:
-        c = classifier.classify(opinion.response)
-        rows.append(_comment_row(key, rnd.id, opinion, submitter_ids, c.primary,
-                                 [{"disposition": m.disposition, "rule": m.rule, "supplementary": m.supplementary}
-                                  for m in c.matches], document.file))
-        summary.dispositions[c.primary] = summary.dispositions.get(c.primary, 0) + 1
-    comment_ids = _upsert_comments(session, rnd.id, rows, summary, progress)
-    _replace_citations(session, rows, resolutions, comment_ids, index, summary)
-    summary.opinions = len(rows)
-    summary.submissions = sum(r["represents"] or 1 for r in rows)
-    summary.dispositions = dict(Counter(summary.dispositions).most_common())
+    opinions: Iterable[OpinionRecord] = document.opinions
+    if grow:  # growing the tree needs every unresolved locator before anything is written
+        opinions = list(opinions)
+        resolver, headings = CitationResolver(index), {}
+        resolutions = [resolve_opinion(resolver, index, o, headings) for o in opinions]
+        if any(u.proposed_key for r in resolutions for u in r.unresolved):
+            summary.grown = grow_tree(session, rev, index, resolutions, source=document.file)
+            index = build_index(session, rev)
+    rnd = _round(session, rev, key, document.file)
+    writer = _Writer(session, rnd, index, lexicon if lexicon is not None else load_lexicon(), summary, document.file)
+    for batch in _batches(opinions, BATCH):
+        writer.write(batch)
+        if progress:
+            progress(summary.opinions, max(summary.opinions, 1))
+    writer.finish()
+    _round_meta(session, rnd, document)
+    summary.dispositions = dict(sorted(summary.dispositions.items(), key=lambda kv: (-kv[1], kv[0])))
     summary.warnings = list(document.meta.warnings)
     return summary
 
 
-def _upsert_round(session: Session, document: CommentDocument, rev: Revision, key: str) -> ConsultationRound:
+def _round(session: Session, rev: Revision, key: str, file: str) -> ConsultationRound:
     rnd = session.scalar(select(ConsultationRound).where(ConsultationRound.key == key))
     if rnd is None:
-        rnd = ConsultationRound(key=key, revision_id=rev.id)
+        rnd = ConsultationRound(key=key, revision_id=rev.id, source_file=file)
         session.add(rnd)
+        session.flush()
     elif rnd.revision_id != rev.id:
         other = session.get(Revision, rnd.revision_id)
         raise GuidetraceError(f"round {key!r} is on revision {other.key if other else '?'!r}, not {rev.key!r}")
+    return rnd
+
+
+def _round_meta(session: Session, rnd: ConsultationRound, document: CommentDocument) -> None:
+    """Front matter is known once the whole document is read."""
     meta = document.meta
     rnd.kind, rnd.title = "result", meta.title
     rnd.period_start, rnd.period_end = meta.period_start, meta.period_end
@@ -155,75 +243,9 @@ def _upsert_round(session: Session, document: CommentDocument, rev: Revision, ke
     rnd.totals_by_kind, rnd.part_totals = dict(meta.totals_by_kind), dict(meta.part_totals)
     rnd.named_submitters, rnd.warnings = list(meta.named_submitters), list(meta.warnings)
     rnd.source_file = document.file
+    if meta.named_submitters:
+        existing = set(session.scalars(select(Submitter.name).where(Submitter.name.in_(meta.named_submitters))))
+        missing = [{"name": n, "kind": submitter_kind(n)} for n in meta.named_submitters if n not in existing]
+        if missing:
+            session.execute(insert(Submitter), missing)
     session.flush()
-    return rnd
-
-
-def _upsert_submitters(session: Session, document: CommentDocument) -> dict[str, int]:
-    names = sorted({o.submitter for o in document.opinions if o.submitter} | set(document.meta.named_submitters))
-    existing = dict(session.execute(select(Submitter.name, Submitter.id).where(Submitter.name.in_(names))).all()) if names else {}
-    missing = [{"name": n, "kind": submitter_kind(n)} for n in names if n not in existing]
-    if missing:
-        session.execute(insert(Submitter), missing)
-        existing = dict(session.execute(select(Submitter.name, Submitter.id).where(Submitter.name.in_(names))).all())
-    return existing
-
-
-def _comment_row(round_key: str, round_id: int, o: OpinionRecord, submitters: dict[str, int], primary: str,
-                 all_matches: list[dict[str, Any]], file: str) -> dict[str, Any]:
-    return {
-        "key": f"{round_key}/{o.part}-{o.seq:02d}", "round_id": round_id, "part": o.part, "seq": o.seq,
-        "submitter_id": submitters.get(o.submitter) if o.submitter else None,
-        "location": o.location if o.location_detail is None else "\n".join(filter(None, (o.location, o.location_detail))),
-        "heading": o.heading, "body": o.body, "body_html": o.body_html, "reason": o.reason, "proposal": o.proposal,
-        "response": o.response, "response_html": o.response_html, "disposition": primary, "dispositions": all_matches,
-        "bulk": o.bulk, "represents": o.represents, "source_file": file, "source_line": o.line, "source_page": o.page,
-    }
-
-
-def _upsert_comments(session: Session, round_id: int, rows: list[dict[str, Any]], summary: LoadSummary,
-                     progress: Progress | None) -> dict[str, int]:
-    existing = dict(session.execute(select(Comment.key, Comment.id).where(Comment.round_id == round_id)).all())
-    wanted = {r["key"] for r in rows}
-    gone = [cid for k, cid in existing.items() if k not in wanted]
-    if gone:
-        session.execute(delete(Comment).where(Comment.id.in_(gone)))
-    new = [r for r in rows if r["key"] not in existing]
-    old = [dict(r, _id=existing[r["key"]]) for r in rows if r["key"] in existing]
-    done = 0
-    for start in range(0, len(new), BATCH):
-        session.execute(insert(Comment), new[start : start + BATCH])
-        done += len(new[start : start + BATCH])
-        if progress:
-            progress(done, len(rows))
-    if old:
-        columns = [c for c in rows[0] if c != "key"]
-        stmt = update(Comment).where(Comment.id == bindparam("_id")).values({c: bindparam(c) for c in columns})
-        for start in range(0, len(old), BATCH):
-            session.connection().execute(stmt, old[start : start + BATCH])
-            done += len(old[start : start + BATCH])
-            if progress:
-                progress(done, len(rows))
-    summary.added, summary.updated, summary.removed = len(new), len(old), len(gone)
-    return dict(session.execute(select(Comment.key, Comment.id).where(Comment.round_id == round_id)).all())
-
-
-def _replace_citations(session: Session, rows: list[dict[str, Any]], resolutions: list[Resolution],
-                       comment_ids: dict[str, int], index: TreeIndex, summary: LoadSummary) -> None:
-    ids = list(comment_ids.values())
-    for start in range(0, len(ids), BATCH):
-        session.execute(delete(Citation).where(Citation.comment_id.in_(ids[start : start + BATCH])))
-    out: list[dict[str, Any]] = []
-    for row, res in zip(rows, resolutions):
-        cid = comment_ids[row["key"]]
-        for c in res.cited.values():
-            out.append({"comment_id": cid, "section_id": index.ids[c.section], "text": c.text, "evidence": c.evidence,
-                        "confidence": c.confidence, "origin": c.origin, "position": c.position, "note": None})
-        for i, u in enumerate(res.unresolved):
-            out.append({"comment_id": cid, "section_id": None, "text": u.text, "evidence": u.evidence,
-                        "confidence": 0.0, "origin": u.origin, "position": len(res.cited) + i, "note": u.reason})
-    for start in range(0, len(out), BATCH):
-        session.execute(insert(Citation), out[start : start + BATCH])
-    summary.citations = sum(1 for c in out if c["section_id"] is not None)
-    summary.unresolved = sum(1 for c in out if c["section_id"] is None)
-

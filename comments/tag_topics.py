@@ -39,6 +39,19 @@ def opinion_text(body: str | None, reason: str | None, proposal: str | None) -> 
     return "\n".join(filter(None, (body, reason, proposal)))
 
 
+def topic_rows(lexicon: list[CompiledTopic], topic_ids: dict[str, int],
+               items: list[tuple[int, str]]) -> list[dict[str, object]]:
+    """comment→topic rows for (comment id, opinion text) pairs, with the text that matched."""
+    rows: list[dict[str, object]] = []
+    for cid, text in items:
+        folded = fold(text)
+        for c in lexicon:
+            matched = c.first_match(folded)
+            if matched is not None:
+                rows.append({"comment_id": cid, "topic_id": topic_ids[c.topic.key], "matched": matched})
+    return rows
+
+
 def tag_comments(session: Session, lexicon: list[CompiledTopic], comment_ids: list[int] | None = None) -> int:
     """(Re)tags the given comments, or all; returns the number of edges written."""
     topic_ids = sync_topics(session, lexicon)
@@ -49,21 +62,13 @@ def tag_comments(session: Session, lexicon: list[CompiledTopic], comment_ids: li
             session.execute(delete(CommentTopic).where(CommentTopic.comment_id.in_(comment_ids[start : start + BATCH])))
     else:
         session.execute(delete(CommentTopic))
-    rows: list[dict[str, object]] = []
     written = 0
-    for cid, body, reason, proposal in session.execute(query).all():
-        text = fold(opinion_text(body, reason, proposal))
-        for c in lexicon:
-            matched = c.first_match(text)
-            if matched is not None:
-                rows.append({"comment_id": cid, "topic_id": topic_ids[c.topic.key], "matched": matched})
-        if len(rows) >= BATCH:
+    result = session.execute(query)
+    while chunk := result.fetchmany(BATCH):
+        rows = topic_rows(lexicon, topic_ids, [(cid, opinion_text(b, r, p)) for cid, b, r, p in chunk])
+        if rows:
             session.execute(insert(CommentTopic), rows)
             written += len(rows)
-            rows = []
-    if rows:
-        session.execute(insert(CommentTopic), rows)
-        written += len(rows)
     return written
 
 

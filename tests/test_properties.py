@@ -148,5 +148,5 @@ def test_stored_mutations_keep_text_and_point_somewhere(tree_store, tmp_path_fac
                             .where(Citation.section_id.is_not(None), Section.id.is_(None)))
         unresolved_without_text = s.scalar(select(func.count()).select_from(Citation)
                                            .where(Citation.section_id.is_(None), Citation.note.is_(None)))
-    assert summary.opinions == len(read_mic(text, file="x").opinions)
+    assert summary.opinions == len(list(read_mic(text, file="x").opinions))
     assert all(b.strip() for b in bodies) and dangling == 0 and unresolved_without_text == 0

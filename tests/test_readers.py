@@ -43,10 +43,11 @@ def all_inputs(tmp_path: Path) -> list[tuple[Path, str]]:
 def test_every_format_reads_the_same_opinions(tmp_path: Path) -> None:
     docs = [read_document(path) for path, _ in all_inputs(tmp_path)]
     assert [d.layout for d in docs] == ["markdown", "tsv", "csv", "csv", "csv", "xlsx"]
-    first = docs[0].opinions
+    opinions = [list(d.opinions) for d in docs]
+    first = opinions[0]
     assert len(first) == 10
-    for doc in docs[1:]:
-        assert [(o.number, o.submitter, o.location, o.body, o.response, o.represents) for o in doc.opinions] == [
+    for other in opinions[1:]:
+        assert [(o.number, o.submitter, o.location, o.body, o.response, o.represents) for o in other] == [
             (o.number, o.submitter, o.location, o.body, o.response, o.represents) for o in first]
     third = first[2]
     assert (third.represents, third.bulk, third.revised_flag) == (3, True, "無")
@@ -84,7 +85,7 @@ def test_columns_override(tmp_path: Path) -> None:
     path = tmp_path / "plain.tsv"
     path.write_text("a\tb\tc\n3.1.2\t意見本文\t考え方本文\n", encoding="utf-8")
     with pytest.raises(GuidetraceError, match="no recognisable table"):
-        read_document(path)
+        list(read_document(path).opinions)
     doc = read_document(path, columns="location=1,opinion=2,answer=3")
     assert [(o.location, o.body, o.response) for o in doc.opinions] == [("a", "b", "c"), ("3.1.2", "意見本文", "考え方本文")]
     with pytest.raises(GuidetraceError, match="--columns: cannot read 'opinion=x'"):
@@ -105,5 +106,5 @@ def test_bad_inputs_give_one_line_errors(tmp_path: Path, name: str, content: byt
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(GuidetraceError, match=message) as err:
-        read_document(path)
+        list(read_document(path).opinions)
     assert "\n" not in str(err.value) and str(path) in str(err.value)

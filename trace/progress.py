@@ -16,12 +16,13 @@ def progress_bar(label: str = "storing opinions") -> Iterator[Callable[[int, int
     state: dict[str, object] = {}
 
     def update(done: int, total: int) -> None:
-        if total < LARGE:
+        """`total` may only be what is known so far (a stream's length is not): then the bar counts."""
+        if done < LARGE:
             return
         if "bar" not in state:
             bar = Progress(console=Console(stderr=True), transient=True)
             bar.start()
-            state["bar"], state["task"] = bar, bar.add_task(label, total=total)
+            state["bar"], state["task"] = bar, bar.add_task(label, total=None)
         bar = state["bar"]
         bar.update(state["task"], completed=done)  # type: ignore[attr-defined]
 

@@ -9,6 +9,7 @@ its own above the body; front matter with the period, totals and named submitter
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from guidetrace.guideline.keys import normalize_text
 from guidetrace.trace.errors import GuidetraceError
 
@@ -35,10 +36,28 @@ def looks_like_mic(text: str) -> bool:
 
 def read_mic(text: str, *, file: str) -> CommentDocument:
     parser = _MicParser(file)
-    for number, line in enumerate(text.split("\n"), start=1):
-        parser.feed(number, line)
+    document = CommentDocument(file=file, layout="mic", meta=RoundMeta(), opinions=iter(()))
+    document.opinions = _stream(parser, text, document)
+    return document
+
+
+def _stream(parser: "_MicParser", text: str, document: CommentDocument) -> Iterator[OpinionRecord]:
+    count = 0
+    start = 0
+    number = 0
+    while start <= len(text):  # line by line without splitting the whole text into a list
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        number += 1
+        parser.feed(number, text[start:end])
+        start = end + 1
+        while parser.opinions:
+            count += 1
+            yield parser.opinions.pop(0)
     parser.finish()
-    meta = RoundMeta(
+    if count == 0:
+        raise GuidetraceError("no opinion rows found (expected a 該当箇所 / ご意見 header row)", file=parser.file, line=1)
+    document.meta = RoundMeta(
         title=parser.title,
         period_start=parser.period[0],
         period_end=parser.period[1],
@@ -48,9 +67,6 @@ def read_mic(text: str, *, file: str) -> CommentDocument:
         named_submitters=tuple(parser.named),
         warnings=tuple(parser.warnings),
     )
-    if not parser.opinions:
-        raise GuidetraceError("no opinion rows found (expected a 該当箇所 / ご意見 header row)", file=file, line=1)
-    return CommentDocument(file=file, layout="mic", meta=meta, opinions=tuple(parser.opinions))
 
 
 class _MicParser:

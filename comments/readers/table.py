@@ -29,9 +29,20 @@ _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _PART_HEADING = re.compile(r"^#+\s*(?P<part>[A-Z])[.．]")
 
 
+def iter_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Numbered lines, without building a list of them."""
+    start, number = 0, 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        number += 1
+        yield number, text[start:end]
+        start = end + 1
+
+
 def markdown_rows(text: str) -> Iterator[tuple[int, list[str] | str]]:
     """Pipe-table rows as cell lists; `# B.` headings as strings (they set the part)."""
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in iter_lines(text):
         stripped = line.strip()
         if stripped.startswith("#"):
             yield number, stripped
@@ -41,7 +52,7 @@ def markdown_rows(text: str) -> Iterator[tuple[int, list[str] | str]]:
 
 
 def tsv_rows(text: str) -> Iterator[tuple[int, list[str] | str]]:
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in iter_lines(text):
         if line.strip():
             yield number, line.split("\t")
 
@@ -85,10 +96,16 @@ def xlsx_rows(path: Path) -> Iterator[tuple[int, list[str] | str]]:
 def read_table(
     rows: Iterator[tuple[int, list[str] | str]], *, file: str, layout: str, columns: str | None = None
 ) -> CommentDocument:
-    mapping = parse_columns_option(columns, file=file) if columns else None
+    mapping = parse_columns_option(columns, file=file) if columns else None  # checked before reading
+    return CommentDocument(file=file, layout=layout, meta=RoundMeta(),
+                           opinions=_stream(rows, file=file, mapping=mapping))
+
+
+def _stream(rows: Iterator[tuple[int, list[str] | str]], *, file: str,
+            mapping: dict[str, int] | None) -> Iterator[OpinionRecord]:
     width = None
     part = "A"
-    opinions: list[OpinionRecord] = []
+    count = 0
     seq: dict[str, int] = {}
     for number, row in rows:
         if isinstance(row, str):
@@ -104,7 +121,7 @@ def read_table(
                     width = len(row)
                     continue
                 if mapping is None:
-                    if number > HEADER_SEARCH_ROWS and not opinions:
+                    if number > HEADER_SEARCH_ROWS:
                         break
                     continue
                 width = len(row)
@@ -115,16 +132,16 @@ def read_table(
                                       file=file, line=number)
             opinion = _opinion(row, mapping, part, seq, number, file)
         if opinion is not None:
-            opinions.append(opinion)
+            count += 1
+            yield opinion
     if mapping is None:
         raise GuidetraceError(
             "no recognisable table: no header row naming an opinion column (ご意見, 提出された意見, …) "
             f"in the first {HEADER_SEARCH_ROWS} rows; use --columns to name the columns",
             file=file,
         )
-    if not opinions:
+    if count == 0:
         raise GuidetraceError("the table has a header but no opinion rows", file=file)
-    return CommentDocument(file=file, layout=layout, meta=RoundMeta(), opinions=tuple(opinions))
 
 
 def _opinion(
