@@ -13,6 +13,7 @@ from guidetrace.trace.rules import packaged_yaml
 from .html_text import html_to_text
 
 FIELDS = ("number", "submitter", "location", "opinion", "answer", "revised", "count")
+MAX_HEADER_CELL = 40  # a header cell is a few words; anything longer is data, not worth normalising
 
 
 def _clean(cell: str) -> str:
@@ -26,6 +27,8 @@ def synonyms() -> dict[str, tuple[str, ...]]:
 
 
 def field_of(cell: str) -> str | None:
+    if len(cell) > MAX_HEADER_CELL and not cell.lstrip().startswith("<"):
+        return None
     text = _clean(cell)
     if not text:
         return None

@@ -26,14 +26,17 @@ from guidetrace.trace.store import Store
 from .classify_answer import default_classifier
 from .grow_tree import grow_tree
 from .readers import read_document
+from .readers.raw import read_raw
 from .records import CommentDocument, OpinionRecord
 from .resolve_citations import CitationResolver, Resolution
+from .store_clusters import ClusterSummary, cluster_round
 from .submitter_kinds import submitter_kind
 from .tag_topics import opinion_text, sync_topics, topic_rows
 from .topics_lexicon import CompiledTopic, load_lexicon
 from .tree_index import TreeIndex, build_index
 
 BATCH = 5000
+UNANSWERED = "unanswered"
 Progress = Callable[[int, int], None]
 
 
@@ -156,13 +159,15 @@ class _Writer:
 
     def _row(self, o: OpinionRecord) -> dict[str, Any]:
         c = self.classifier.classify(o.response)
-        self.summary.dispositions[c.primary] = self.summary.dispositions.get(c.primary, 0) + 1
+        primary = UNANSWERED if self.rnd.kind == "raw" else c.primary  # raw submissions have no answer yet
+        self.summary.dispositions[primary] = self.summary.dispositions.get(primary, 0) + 1
+        suffix = o.number if o.part == "R" and o.number else f"{o.seq:02d}"  # a raw submission keeps its own id
         return {
-            "key": f"{self.rnd.key}/{o.part}-{o.seq:02d}", "round_id": self.rnd.id, "part": o.part, "seq": o.seq,
+            "key": f"{self.rnd.key}/{o.part}-{suffix}", "round_id": self.rnd.id, "part": o.part, "seq": o.seq,
             "submitter_id": self.submitters.get(o.submitter) if o.submitter else None,
             "location": o.location if o.location_detail is None else "\n".join(filter(None, (o.location, o.location_detail))),
             "heading": o.heading, "body": o.body, "body_html": o.body_html, "reason": o.reason, "proposal": o.proposal,
-            "response": o.response, "response_html": o.response_html, "disposition": c.primary,
+            "response": o.response, "response_html": o.response_html, "disposition": primary,
             "dispositions": [{"disposition": m.disposition, "rule": m.rule, "supplementary": m.supplementary}
                              for m in c.matches],
             "bulk": o.bulk, "represents": o.represents, "source_file": self.file, "source_line": o.line,
@@ -193,9 +198,22 @@ class _Writer:
         self.summary.removed = len(gone)
 
 
+def load_raw(store: Store, path: Path, *, revision: str, round_key: str, fmt: str = "auto",
+             encoding: str | None = None, threshold: float = 0.8, near: bool = True,
+             progress: Progress | None = None) -> tuple[LoadSummary, ClusterSummary]:
+    """Raw submissions as a round of kind `raw`, clustered in the same transaction."""
+    document = read_raw(path, fmt=fmt, encoding=encoding)
+    with store.transaction() as session:
+        summary = store_document(session, document, revision=revision, round_key=round_key, progress=progress,
+                                 lexicon=load_lexicon(), kind="raw")
+        rnd = session.scalar(select(ConsultationRound).where(ConsultationRound.key == round_key))
+        return summary, cluster_round(session, rnd, threshold=threshold, near=near)  # type: ignore[arg-type]
+
+
 def store_document(
     session: Session, document: CommentDocument, *, revision: str, round_key: str | None,
     grow: bool = False, progress: Progress | None = None, lexicon: list[CompiledTopic] | None = None,
+    kind: str = "result",
 ) -> LoadSummary:
     rev = find_revision(session, revision)
     key = round_key or default_round_key(session, rev)
@@ -209,7 +227,7 @@ def store_document(
         if any(u.proposed_key for r in resolutions for u in r.unresolved):
             summary.grown = grow_tree(session, rev, index, resolutions, source=document.file)
             index = build_index(session, rev)
-    rnd = _round(session, rev, key, document.file)
+    rnd = _round(session, rev, key, document.file, kind)
     writer = _Writer(session, rnd, index, lexicon if lexicon is not None else load_lexicon(), summary, document.file)
     for batch in _batches(opinions, BATCH):
         writer.write(batch)
@@ -222,12 +240,14 @@ def store_document(
     return summary
 
 
-def _round(session: Session, rev: Revision, key: str, file: str) -> ConsultationRound:
+def _round(session: Session, rev: Revision, key: str, file: str, kind: str) -> ConsultationRound:
     rnd = session.scalar(select(ConsultationRound).where(ConsultationRound.key == key))
     if rnd is None:
-        rnd = ConsultationRound(key=key, revision_id=rev.id, source_file=file)
+        rnd = ConsultationRound(key=key, revision_id=rev.id, source_file=file, kind=kind)
         session.add(rnd)
         session.flush()
+    elif rnd.kind != kind:
+        raise GuidetraceError(f"round {key!r} holds {rnd.kind} documents, not {kind}")
     elif rnd.revision_id != rev.id:
         other = session.get(Revision, rnd.revision_id)
         raise GuidetraceError(f"round {key!r} is on revision {other.key if other else '?'!r}, not {rev.key!r}")
@@ -237,7 +257,7 @@ def _round(session: Session, rev: Revision, key: str, file: str) -> Consultation
 def _round_meta(session: Session, rnd: ConsultationRound, document: CommentDocument) -> None:
     """Front matter is known once the whole document is read."""
     meta = document.meta
-    rnd.kind, rnd.title = "result", meta.title
+    rnd.title = meta.title
     rnd.period_start, rnd.period_end = meta.period_start, meta.period_end
     rnd.total_submissions = meta.total_submissions
     rnd.totals_by_kind, rnd.part_totals = dict(meta.totals_by_kind), dict(meta.part_totals)

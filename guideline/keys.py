@@ -13,7 +13,7 @@ import unicodedata
 ROOT_KEY = "general"
 ROOT_LABEL = "全般"
 
-_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ① .. ⑳
+_CIRCLED = str.maketrans({chr(0x2460 + i): f"({i + 1})" for i in range(20)})  # ① .. ⑳
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "―": "-"})
 _SPACES = re.compile(r"\s+")
 _DOTTED = re.compile(r"^\d+(?:\s*\.\s*\d+)*\s*\.?$")
@@ -24,7 +24,7 @@ _ITEM = re.compile(r"^(?P<parent>.+?)\((?P<num>\d+)\)$")
 
 def circled_to_paren(text: str) -> str:
     """Keep ①..⑳ recognisable as item numbers: NFKC alone would turn ① into a bare 1."""
-    return "".join(f"({_CIRCLED[c]})" if c in _CIRCLED else c for c in text)
+    return text.translate(_CIRCLED)
 
 
 def normalize_text(text: str) -> str:

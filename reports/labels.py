@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from guidetrace.trace.rules import packaged_yaml
 
-DISPOSITIONS = ("revised", "declined", "noted", "covered", "out_of_scope", "support", "answered", "unclassified")
+DISPOSITIONS = ("revised", "declined", "noted", "covered", "out_of_scope", "support", "answered", "unclassified",
+                "unanswered")
 SUBMITTER_KINDS = ("corporation", "association", "government", "academic", "individual", "unknown")
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from guidetrace.comments.queries import check_store, list_comments, needs_review, round_rows
-from guidetrace.comments.store_comments import load_comments
+from guidetrace.comments.store_clusters import dedup_round
+from guidetrace.comments.store_comments import load_comments, load_raw
 from guidetrace.guideline.bundled import load_bundled_trees
 from guidetrace.guideline.formats import read_tree
 from guidetrace.guideline.queries import diff_revisions, list_sections, show_section
@@ -150,6 +151,41 @@ def comments_load(obj: Lazy, file: Path, revision: str, round_key: str | None, f
         click.echo(f"grown: added inferred section {key}", err=True)
     for w in s.warnings:
         click.echo(f"warning: {w}", err=True)
+
+
+@comments.command("load-raw")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--revision", required=True, help="The revision the submissions were made on.")
+@click.option("--round", "round_key", required=True, help="Round key for these submissions.")
+@click.option("--format", "fmt", type=click.Choice(["auto", "csv", "xlsx", "jsonl"]), default="auto")
+@click.option("--encoding", help="Text encoding (default: detect UTF-8, UTF-8 with BOM, CP932).")
+@click.option("--threshold", type=click.FloatRange(0.3, 1.0), default=0.8, show_default=True,
+              help="Near-duplicate similarity (estimated Jaccard of character 5-shingles).")
+@click.option("--exact-only", is_flag=True, help="Collapse only identical texts (after normalisation).")
+@click.pass_obj
+def comments_load_raw(obj: Lazy, file: Path, revision: str, round_key: str, fmt: str, encoding: str | None,
+                      threshold: float, exact_only: bool) -> None:
+    """Load raw submissions (one row per submitter) and collapse duplicates into campaigns."""
+    from .progress import progress_bar
+
+    with progress_bar() as progress:
+        s, c = load_raw(obj.store, file, revision=revision, round_key=round_key, fmt=fmt, encoding=encoding,
+                        threshold=threshold, near=not exact_only, progress=progress)
+    click.echo(f"{s.round} ({s.layout}): {s.submissions} submissions, {s.citations} citations "
+               f"({s.unresolved} unresolved); {c.clusters} clusters hold {c.clustered} submissions "
+               f"(largest {c.largest}); {c.distinct} distinct texts to read", err=True)
+
+
+@cli.command("dedup")
+@click.option("--round", "round_key", required=True)
+@click.option("--threshold", type=click.FloatRange(0.3, 1.0), default=0.8, show_default=True)
+@click.option("--exact-only", is_flag=True)
+@click.pass_obj
+def dedup(obj: Lazy, round_key: str, threshold: float, exact_only: bool) -> None:
+    """Cluster a round's submissions again (another threshold, or after a reload)."""
+    c = dedup_round(obj.store, round_key, threshold=threshold, near=not exact_only)
+    click.echo(f"{c.round}: {c.submissions} submissions; {c.clusters} clusters hold {c.clustered} "
+               f"(largest {c.largest}); {c.distinct} distinct texts", err=True)
 
 
 @comments.command("list")

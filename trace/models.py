@@ -120,6 +120,20 @@ class ConsultationRound(Base):
     source_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
+class Cluster(Base):
+    """Identical or near-identical submissions collapsed into one: a campaign."""
+
+    __tablename__ = "cluster"
+    __table_args__ = (Index("ix_cluster_round", "round_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("consultation_round.id", ondelete="CASCADE"))
+    representative_id: Mapped[int | None] = mapped_column(ForeignKey("comment.id", ondelete="SET NULL",
+                                                                     use_alter=True, name="fk_cluster_representative"))
+    kind: Mapped[str] = mapped_column(String(10))  # exact | near
+    size: Mapped[int] = mapped_column(Integer)
+    threshold: Mapped[float] = mapped_column(Float)
+
+
 class Submitter(Base):
     __tablename__ = "submitter"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -151,6 +165,8 @@ class Comment(Base):
     source_file: Mapped[str | None] = mapped_column(Text)
     source_line: Mapped[int | None] = mapped_column(Integer)
     source_page: Mapped[str | None] = mapped_column(String(50))
+    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("cluster.id", ondelete="SET NULL", name="fk_comment_cluster"),
+                                                  index=True)
 
 
 class Citation(Base):

@@ -74,10 +74,29 @@ class Store:
                 yield session
 
     def upgrade(self) -> None:
+        if self.dialect == "sqlite":
+            self._upgrade_sqlite()
+            return
         with _busy_is_a_user_error(), self.engine.begin() as conn:
             if self.dialect == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_WRITE_LOCK})
             command.upgrade(alembic_config(conn), "head")
+
+    def _upgrade_sqlite(self) -> None:
+        """SQLite alters a table by copying it and dropping the old one: with foreign keys on,
+        that drop would cascade into every row referring to it. So, as SQLite documents:
+        foreign keys off (outside the transaction), migrate, check, foreign keys on."""
+        with _busy_is_a_user_error(), self.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            raw.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+            try:
+                with conn.begin():
+                    command.upgrade(alembic_config(conn), "head")
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if broken:
+                        raise GuidetraceError(f"schema upgrade left {len(broken)} broken references; nothing was changed")
+            finally:
+                raw.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -1,0 +1,90 @@
+"""Raw submissions: one row per submitter (id, submitter, text, optional location),
+from CSV, XLSX or JSON Lines, streamed row by row."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from guidetrace.guideline.keys import normalize_text
+from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.textfile import read_text
+
+from ..limits import check_row
+from ..records import CommentDocument, OpinionRecord, RoundMeta
+from .table import csv_rows, iter_lines, xlsx_rows
+
+SYNONYMS = {
+    "id": ("id", "番号", "no", "no.", "受付番号", "意見番号"),
+    "submitter": ("submitter", "提出者", "意見提出者", "氏名", "name", "団体名"),
+    "text": ("text", "本文", "意見", "ご意見", "御意見", "意見内容", "opinion", "body"),
+    "location": ("location", "該当箇所", "該当ページ"),
+}
+RAW_FORMATS = ("auto", "csv", "xlsx", "jsonl")
+
+
+def _field(header: str) -> str | None:
+    text = re.sub(r"\s+", "", normalize_text(header)).casefold()
+    return next((f for f, names in SYNONYMS.items() if text in names), None)
+
+
+def read_raw(path: Path, *, fmt: str = "auto", encoding: str | None = None) -> CommentDocument:
+    if not path.is_file():
+        raise GuidetraceError("no such file", file=str(path))
+    if fmt == "auto":
+        fmt = {".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl"}.get(path.suffix.lower(), "csv")
+    if fmt not in RAW_FORMATS:
+        raise GuidetraceError(f"unknown raw format {fmt!r} (expected one of {', '.join(RAW_FORMATS)})", file=str(path))
+    file = str(path)
+    if fmt == "jsonl":
+        records = _jsonl(read_text(path, encoding=encoding).text, file)
+    else:
+        rows = xlsx_rows(path) if fmt == "xlsx" else csv_rows(read_text(path, encoding=encoding).text, file=file)
+        records = _table(rows, file)
+    return CommentDocument(file=file, layout=f"raw-{fmt}", meta=RoundMeta(), opinions=_opinions(records, file))
+
+
+def _table(rows: Iterator[tuple[int, list[str] | str]], file: str) -> Iterator[tuple[int, dict[str, str]]]:
+    mapping: dict[str, int] | None = None
+    for number, row in rows:
+        if isinstance(row, str):
+            continue
+        check_row(row, file=file, line=number)
+        if mapping is None:
+            mapping = {f: i for i, h in enumerate(row) if (f := _field(h))}
+            if "text" not in mapping:
+                raise GuidetraceError("no text column in the header (expected text, 本文, 意見, ご意見, …)",
+                                      file=file, line=number)
+            continue
+        yield number, {f: row[i] if i < len(row) else "" for f, i in mapping.items()}
+    if mapping is None:
+        raise GuidetraceError("empty file: expected a header row (id, submitter, text, location)", file=file)
+
+
+def _jsonl(text: str, file: str) -> Iterator[tuple[int, dict[str, str]]]:
+    for number, line in iter_lines(text):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GuidetraceError(f"not a JSON object: {exc.msg}", file=file, line=number) from None
+        if not isinstance(obj, dict):
+            raise GuidetraceError("expected one JSON object per line", file=file, line=number)
+        yield number, {f: str(v) for k, v in obj.items() if (f := _field(str(k))) and v is not None}
+
+
+def _opinions(records: Iterator[tuple[int, dict[str, str]]], file: str) -> Iterator[OpinionRecord]:
+    seq = 0
+    for number, rec in records:
+        text = (rec.get("text") or "").strip()
+        if not text:
+            raise GuidetraceError("a submission with no text", file=file, line=number)
+        seq += 1
+        ident = normalize_text(rec.get("id") or "") or str(seq)
+        yield OpinionRecord(part="R", seq=seq, number=ident, body=text, submitter=(rec.get("submitter") or "").strip() or None,
+                            location=(rec.get("location") or "").strip() or None, line=number)
+    if seq == 0:
+        raise GuidetraceError("no submissions in the file", file=file)

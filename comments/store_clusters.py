@@ -1,0 +1,55 @@
+"""Clustering a round's submissions and storing the clusters (a representative, a size, members)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from guidetrace.trace.models import Cluster, Comment, ConsultationRound
+from guidetrace.trace.store import Store
+
+from .dedup import cluster_texts
+
+BATCH = 5000
+
+
+@dataclass(frozen=True)
+class ClusterSummary:
+    round: str
+    submissions: int
+    clusters: int
+    clustered: int
+    largest: int
+    distinct: int  # clusters plus submissions in none: what remains to read
+
+
+def cluster_round(session: Session, rnd: ConsultationRound, *, threshold: float = 0.8, near: bool = True) -> ClusterSummary:
+    rows = session.execute(select(Comment.id, Comment.body).where(Comment.round_id == rnd.id).order_by(Comment.id)).all()
+    ids, texts = [r[0] for r in rows], [r[1] for r in rows]
+    session.execute(update(Comment).where(Comment.round_id == rnd.id).values(cluster_id=None))
+    session.execute(delete(Cluster).where(Cluster.round_id == rnd.id))
+    found = cluster_texts(texts, threshold=threshold, near=near)
+    members: list[dict[str, int]] = []
+    if found:
+        new = session.execute(insert(Cluster).returning(Cluster.id, Cluster.representative_id),
+                              [{"round_id": rnd.id, "representative_id": ids[c.representative], "kind": c.kind,
+                                "size": len(c.members), "threshold": threshold} for c in found]).all()
+        by_rep = {rep: cid for cid, rep in new}
+        for c in found:
+            cid = by_rep[ids[c.representative]]
+            members.extend({"_id": ids[i], "cid": cid} for i in c.members)
+        stmt = update(Comment).where(Comment.id == bindparam("_id")).values(cluster_id=bindparam("cid"))
+        for start in range(0, len(members), BATCH):
+            session.connection().execute(stmt, members[start : start + BATCH])
+    clustered = len(members)
+    return ClusterSummary(rnd.key, len(ids), len(found), clustered, max((len(c.members) for c in found), default=0),
+                          len(found) + len(ids) - clustered)
+
+
+def dedup_round(store: Store, round_key: str, *, threshold: float = 0.8, near: bool = True) -> ClusterSummary:
+    from guidetrace.reports.sections.build import pick_round
+
+    with store.transaction() as session:
+        return cluster_round(session, pick_round(session, round_key), threshold=threshold, near=near)
