@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -29,11 +29,13 @@ from .readers import read_document
 from .readers.raw import read_raw
 from .records import CommentDocument, OpinionRecord
 from .resolve_citations import CitationResolver, Resolution
-from .store_clusters import ClusterSummary, cluster_round
 from .submitter_kinds import submitter_kind
 from .tag_topics import opinion_text, sync_topics, topic_rows
 from .topics_lexicon import CompiledTopic, load_lexicon
 from .tree_index import TreeIndex, build_index
+
+if TYPE_CHECKING:
+    from .store_clusters import ClusterSummary
 
 BATCH = 5000
 UNANSWERED = "unanswered"
@@ -202,6 +204,8 @@ def load_raw(store: Store, path: Path, *, revision: str, round_key: str, fmt: st
              encoding: str | None = None, threshold: float = 0.8, near: bool = True,
              progress: Progress | None = None) -> tuple[LoadSummary, ClusterSummary]:
     """Raw submissions as a round of kind `raw`, clustered in the same transaction."""
+    from .store_clusters import cluster_round  # numpy loads only when clustering
+
     document = read_raw(path, fmt=fmt, encoding=encoding)
     with store.transaction() as session:
         summary = store_document(session, document, revision=revision, round_key=round_key, progress=progress,

@@ -34,9 +34,9 @@ def test_sections_report_numbers(loaded: Store) -> None:
     assert rows["3.1.3"]["by_disposition"] == {"noted": 3, "covered": 1}
     assert rows["3.1.3"]["by_submitter_kind"] == {"corporation": 2, "association": 2}
     csv_text = render_sections(report, "csv", "en")
-    assert csv_text.splitlines()[0].startswith("section,title,kind,parent,direct,subtree,submissions,disp:revised")
+    assert csv_text.splitlines()[0].startswith("section,title,kind,parent,direct,subtree,distinct,submissions,disp:revised")
     md = render_sections(report, "md")
-    assert "| 3.1.3 | 都市OS | subsection | 3.1 | 3 | 4 | 4 |" in md
+    assert "| 3.1.3 | 都市OS | subsection | 3.1 | 3 | 4 | 4 | 4 |" in md
 
 
 def test_responses_xlsx_holds_every_opinion(loaded: Store) -> None:

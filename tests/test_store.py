@@ -17,6 +17,14 @@ def test_migrations_match_models(store: Store) -> None:
     assert diffs == [] and version == "0003"
 
 
+def test_schema_head_constant_is_alembics_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    from guidetrace.trace.store import SCHEMA_HEAD, alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == SCHEMA_HEAD
+
+
 def test_sqlite_pragmas(tmp_path: Path) -> None:
     store = open_store(str(tmp_path / "s.db"))
     with store.engine.connect() as conn:

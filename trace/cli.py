@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from guidetrace.comments.queries import check_store, list_comments, needs_review, round_rows
-from guidetrace.comments.store_clusters import dedup_round
 from guidetrace.comments.store_comments import load_comments, load_raw
 from guidetrace.guideline.bundled import load_bundled_trees
 from guidetrace.guideline.formats import read_tree
@@ -16,10 +15,8 @@ from guidetrace.guideline.records import GuidelineRecord, RevisionRecord
 from guidetrace.guideline.store_tree import store_tree
 
 from . import __version__
-from .demo import run_demo
 from .cli_base import FORMATS, Cli, Lazy
 from .errors import GuidetraceError
-from .graph import build_graph, export_graph
 from .output import emit, render
 
 @click.group(cls=Cli)
@@ -183,6 +180,8 @@ def comments_load_raw(obj: Lazy, file: Path, revision: str, round_key: str, fmt:
 @click.pass_obj
 def dedup(obj: Lazy, round_key: str, threshold: float, exact_only: bool) -> None:
     """Cluster a round's submissions again (another threshold, or after a reload)."""
+    from guidetrace.comments.store_clusters import dedup_round
+
     c = dedup_round(obj.store, round_key, threshold=threshold, near=not exact_only)
     click.echo(f"{c.round}: {c.submissions} submissions; {c.clusters} clusters hold {c.clustered} "
                f"(largest {c.largest}); {c.distinct} distinct texts", err=True)
@@ -251,6 +250,8 @@ def export() -> None:
 @click.pass_obj
 def export_graph_cmd(obj: Lazy, fmt: str, output: str | None) -> None:
     """The whole graph (revisions, sections, comments, topics, submitters) as GraphML or node-link JSON."""
+    from .graph import build_graph, export_graph
+
     with obj.store.sessions() as session:
         emit(export_graph(build_graph(session), fmt), output)
 
@@ -273,6 +274,8 @@ def db_upgrade(obj: Lazy) -> None:
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja")
 def demo(outdir: Path, lang: str) -> None:
     """The main job on the bundled data: a fresh store, the trees, the seed, the site, reports and diagrams."""
+    from .demo import run_demo
+
     run_demo(outdir, echo=click.echo, lang=lang)
 
 

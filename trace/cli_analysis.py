@@ -6,13 +6,8 @@ from pathlib import Path
 
 import click
 
-from guidetrace.comments.suggest_topics import suggest_topics, suggestions_yaml
-from guidetrace.comments.tag_topics import retag
-from guidetrace.comments.topics_lexicon import load_lexicon
-from guidetrace.reports.plan.build import build_plan
-from guidetrace.reports.plan.marks import STATUSES, mark_plan
-from guidetrace.reports.plan.render import render_plan
-from guidetrace.reports.topics.build import build_topic_summary
+
+from guidetrace.reports.plan import STATUSES
 
 from .cli_base import FORMATS, Lazy
 from .output import emit, render
@@ -33,6 +28,8 @@ def topics() -> None:
 @click.pass_obj
 def topics_list(obj: Lazy, target: str | None, fmt: str, output: str | None) -> None:
     """Each topic: opinions, rounds, sections (in the latest revision), submitters, dispositions."""
+    from guidetrace.reports.topics.build import build_topic_summary
+
     with obj.store.sessions() as session:
         rows = build_topic_summary(session, target)
     if fmt == "json":
@@ -48,6 +45,8 @@ def topics_list(obj: Lazy, target: str | None, fmt: str, output: str | None) -> 
 @click.pass_obj
 def topics_retag(obj: Lazy, topics_file: Path | None) -> None:
     """Tag every opinion again after the lexicon changed."""
+    from guidetrace.comments.tag_topics import retag
+
     edges = retag(obj.store, topics_file)
     click.echo(f"{edges} comment-topic edges written", err=True)
 
@@ -59,6 +58,9 @@ def topics_retag(obj: Lazy, topics_file: Path | None) -> None:
 @click.pass_obj
 def topics_suggest(obj: Lazy, topics_file: Path | None, limit: int, uncovered_only: bool) -> None:
     """Candidate topics from terms no topic covers, as YAML stubs for a lexicon."""
+    from guidetrace.comments.suggest_topics import suggest_topics, suggestions_yaml
+    from guidetrace.comments.topics_lexicon import load_lexicon
+
     lexicon = load_lexicon(topics_file)
     with obj.store.sessions() as session:
         found = suggest_topics(session, lexicon, limit=limit, uncovered_only=uncovered_only)
@@ -73,6 +75,9 @@ def topics_suggest(obj: Lazy, topics_file: Path | None, limit: int, uncovered_on
 @click.pass_context
 def plan(ctx: click.Context, target: str | None, fmt: str, lang: str, output: str | None) -> None:
     """What the next revision should address: requests answered noted or declined, ranked."""
+    from guidetrace.reports.plan.build import build_plan
+    from guidetrace.reports.plan.render import render_plan
+
     if ctx.invoked_subcommand is not None:
         return
     with ctx.obj.store.sessions() as session:
@@ -90,5 +95,7 @@ def plan(ctx: click.Context, target: str | None, fmt: str, lang: str, output: st
 def plan_mark(obj: Lazy, topic: str, section: str, status: str, revision: str | None,
               addressed_section: str | None, note: str | None) -> None:
     """Set a plan entry's status (TOPIC SECTION as shown by `guidetrace plan`)."""
+    from guidetrace.reports.plan.marks import mark_plan
+
     mark = mark_plan(obj.store, topic, section, status, revision=revision, addressed_section=addressed_section, note=note)
     click.echo(f"{mark.topic_key} {mark.section_key}: {mark.status}", err=True)

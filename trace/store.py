@@ -12,13 +12,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import GuidetraceError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The newest migration: a store already there opens without loading Alembic at all
+# (tests/test_store.py keeps this equal to Alembic's own head).
+SCHEMA_HEAD = "0003"
 
 DEFAULT_DB = "guidetrace.db"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -45,6 +52,8 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", "guidetrace.trace:migrations")
     if connection is not None:
@@ -73,7 +82,15 @@ class Store:
                     session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_WRITE_LOCK})
                 yield session
 
+    def current_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
     def upgrade(self) -> None:
+        from alembic import command
+
         if self.dialect == "sqlite":
             self._upgrade_sqlite()
             return
@@ -86,6 +103,8 @@ class Store:
         """SQLite alters a table by copying it and dropping the old one: with foreign keys on,
         that drop would cascade into every row referring to it. So, as SQLite documents:
         foreign keys off (outside the transaction), migrate, check, foreign keys on."""
+        from alembic import command
+
         with _busy_is_a_user_error(), self.engine.connect() as conn:
             raw = conn.connection.driver_connection
             raw.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
@@ -137,7 +156,8 @@ def open_store(url_or_path: str | None = None, *, upgrade: bool = True) -> Store
     store = Store(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
     if upgrade:
         try:
-            store.upgrade()
+            if store.current_revision() != SCHEMA_HEAD:
+                store.upgrade()
         except GuidetraceError:
             raise
         except Exception as exc:

@@ -22,8 +22,8 @@ from guidetrace.trace.rules import packaged_yaml
 
 from ..facts import OpinionFact, SectionTree, load_facts
 from ..topics.build import ORGANISATION_KINDS, target_revision
+from . import NO_TOPIC
 
-NO_TOPIC = "(none)"
 
 
 def score_rules() -> dict[str, Any]:

@@ -11,9 +11,7 @@ from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import PlanMark, Topic
 from guidetrace.trace.store import Store
 
-from .build import NO_TOPIC
-
-STATUSES = ("open", "addressed", "dropped")
+from . import NO_TOPIC, STATUSES
 
 
 def mark_plan(store: Store, topic: str, section: str, status: str, *, revision: str | None = None,

@@ -9,7 +9,7 @@ from guidetrace.trace.output import render
 from ..labels import DISPOSITIONS, SUBMITTER_KINDS, label
 from ..tabular import to_csv, to_markdown, to_xlsx
 
-BASE = ["section", "title", "kind", "parent", "direct", "subtree", "submissions"]
+BASE = ["section", "title", "kind", "parent", "direct", "subtree", "distinct", "submissions"]
 
 
 def flat_rows(report: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:

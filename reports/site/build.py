@@ -6,7 +6,11 @@ links in one folder, so the site works opened from disk (file://) with no networ
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import re
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,6 +25,7 @@ from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.graph import build_graph
 from guidetrace.trace.models import Guideline
 
+from ..campaigns.build import build_campaigns
 from ..diagrams.dot import render_diagram
 from ..diagrams.heat import heat_diagram
 from ..diagrams.impact import impact_diagram
@@ -46,6 +51,11 @@ def build_site(session: Session, outdir: Path, *, lang: str = "ja") -> Path:
     except OSError as exc:
         raise GuidetraceError(f"cannot create {outdir}: {exc.strerror}") from None
     rounds = round_rows(session)
+    campaigns = build_campaigns(session)
+
+    def page(template: str, lang: str, **context: Any) -> str:
+        return render_page(template, lang, has_campaigns=bool(campaigns["campaigns"]), **context)
+
     comments = list_comments(session)
     per_round = defaultdict(int)
     for c in comments:
@@ -62,18 +72,20 @@ def build_site(session: Session, outdir: Path, *, lang: str = "ja") -> Path:
     topic_map = _svg(topic_map_diagram(topics, lang=lang, url_for=lambda k: section_page(latest.key, k),
                                        topic_url=topic_page)) if topics else None
     guideline = session.scalar(select(Guideline.title)) or "guidetrace"
-    write("index.html", render_page("index.html", lang, guideline=guideline, rounds=rounds, reports=blocks, topics=topics,
+    write("index.html", page("index.html", lang, guideline=guideline, rounds=rounds, reports=blocks, topics=topics,
                                     topic_map=topic_map, lineage=_svg(lineage_diagram(graph)),
                                     warnings=[w for r in rounds for w in r["warnings"]], assets="", standalone=False))
-    _section_pages(session, write, comments, {rep["revision"] for rep in reports} | {latest.key}, lang)
+    _section_pages(session, write, comments, {rep["revision"] for rep in reports} | {latest.key}, lang, page)
     by_id = {c["id"]: c for c in comments}
     for t in topics:
         impact = _svg(impact_diagram(graph, latest.key, t["topic"], depth=1, sections=t["sections"],
                                      url_for=lambda k: section_page(latest.key, k)))
-        write(topic_page(t["topic"]), render_page("topic.html", lang, t=t, comments=[by_id[k] for k in t["comments"]],
+        write(topic_page(t["topic"]), page("topic.html", lang, t=t, comments=[by_id[k] for k in t["comments"]],
                                                   impact=impact, assets="", standalone=False))
     if rounds:
-        write("plan.html", render_page("plan.html", lang, plan=build_plan(session), assets="", standalone=False))
+        write("plan.html", page("plan.html", lang, plan=build_plan(session), assets="", standalone=False))
+    if campaigns["campaigns"]:
+        write("campaigns.html", page("campaigns.html", lang, report=campaigns, assets="", standalone=False))
     static = resources.files("guidetrace.reports.site")
     (outdir / "assets" / "site.js").write_text((static / "static" / "site.js").read_text(encoding="utf-8"), encoding="utf-8")
     (outdir / "assets" / "site.css").write_text(environment().loader.get_source(environment(), "site.css")[0],  # type: ignore[union-attr]
@@ -81,19 +93,27 @@ def build_site(session: Session, outdir: Path, *, lang: str = "ja") -> Path:
     return outdir / "index.html"
 
 
-def _writer(outdir: Path):  # type: ignore[no-untyped-def]
-    root = outdir.resolve()
+_PAGE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]*\.html$")
 
+
+def _writer(outdir: Path):  # type: ignore[no-untyped-def]
     def write(name: str, text: str) -> None:
-        path = (outdir / name).resolve()
-        if path.parent != root:  # names come from slug(): this can only trip on a bug
-            raise GuidetraceError(f"refusing to write outside {outdir}: {name}")
-        path.write_text(text, encoding="utf-8")
+        if not _PAGE_NAME.match(name):  # names come from slug(): this can only trip on a bug
+            raise GuidetraceError(f"refusing to write {name!r}: not a plain page name in {outdir}")
+        with open(outdir / name, "w", encoding="utf-8") as f:
+            f.write(text)
 
     return write
 
 
-def _section_pages(session: Session, write: Any, comments: list[dict[str, Any]], revisions: set[str], lang: str) -> None:
+PAGE_SIZE = 200  # opinions per section page; more go to numbered pages
+BELOW_LIMIT = 200  # opinions from subsections listed on a section page (the rest are on their own pages)
+PARALLEL_FROM = 300  # pages: below this, forking workers costs more than it saves
+
+
+def _section_pages(session: Session, write: Any, comments: list[dict[str, Any]], revisions: set[str], lang: str,
+                   page: Any) -> None:
+    jobs: list[tuple[str, str, dict[str, Any]]] = []
     for rev_key in sorted(revisions):
         revision = find_revision(session, rev_key)
         rows = section_rows(session, revision)
@@ -105,18 +125,71 @@ def _section_pages(session: Session, write: Any, comments: list[dict[str, Any]],
         for c in comments:
             for key in dict.fromkeys(x["section"] for x in c["citations"] if x["revision"] == rev_key):
                 citing[key].append(c)
+        below_ids: dict[str, set[str]] = {}
+        for r in reversed(rows):  # children come after their parent: one pass from the end gathers subtrees
+            ids: set[str] = set()
+            for c in children[r["key"]]:
+                ids.update(x["id"] for x in citing[c["key"]])
+                ids |= below_ids[c["key"]]
+            below_ids[r["key"]] = ids
         for r in rows:
-            below_keys, todo = [], list(children[r["key"]])
-            while todo:
-                child = todo.pop()
-                below_keys.append(child["key"])
-                todo.extend(children[child["key"]])
-            direct_ids = {c["id"] for c in citing[r["key"]]}
-            below = list({c["id"]: c for k in below_keys for c in citing[k] if c["id"] not in direct_ids}.values())
             ancestors, parent = [], r["parent"]
             while parent:
                 ancestors.insert(0, by_key[parent])
                 parent = by_key[parent]["parent"]
-            write(section_page(rev_key, r["key"]), render_page(
-                "section.html", lang, s=r, revision=rev_key, ancestors=ancestors, children=children[r["key"]],
-                direct=citing[r["key"]], below=sorted(below, key=lambda c: c["id"]), links=[], assets="", standalone=False))
+            direct = citing[r["key"]]
+            below = _below(r["key"], children, citing, BELOW_LIMIT, {c["id"] for c in direct})
+            pages = max(1, -(-len(direct) // PAGE_SIZE))
+            for number in range(1, pages + 1):
+                name = section_page(rev_key, r["key"]) if number == 1 else section_page(rev_key, r["key"]).replace(
+                    ".html", f"-p{number}.html")
+                jobs.append((name, "section.html", dict(
+                    s=r, revision=rev_key, ancestors=ancestors, children=children[r["key"]],
+                    direct=direct[(number - 1) * PAGE_SIZE : number * PAGE_SIZE], direct_total=len(direct),
+                    below=below if number == 1 else [],
+                    below_total=len(below_ids[r["key"]] - {c["id"] for c in direct}), page_number=number,
+                    pages=pages, links=[], assets="", standalone=False)))
+    _render_all(jobs, write, page, lang)
+
+
+def _below(key: str, children: dict[str | None, list[dict[str, Any]]], citing: dict[str, list[dict[str, Any]]],
+           limit: int, skip: set[str]) -> list[dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    todo = list(children[key])
+    while todo and len(found) < limit:
+        child = todo.pop(0)
+        for c in citing[child["key"]]:
+            if c["id"] not in skip and len(found) < limit:
+                found.setdefault(c["id"], c)
+        todo.extend(children[child["key"]])
+    return sorted(found.values(), key=lambda c: c["id"])
+
+
+_JOBS: list[tuple[str, str, dict[str, Any]]] = []
+_RENDER: tuple[Any, Any, str] | None = None
+
+
+def _render_range(bounds: tuple[int, int]) -> int:
+    assert _RENDER is not None
+    write, page, lang = _RENDER
+    for name, template, context in _JOBS[bounds[0] : bounds[1]]:
+        write(name, page(template, lang, **context))
+    return bounds[1] - bounds[0]
+
+
+def _render_all(jobs: list[tuple[str, str, dict[str, Any]]], write: Any, page: Any, lang: str) -> None:
+    """Many pages: two forked workers render halves (they inherit the data; nothing is pickled)."""
+    global _JOBS, _RENDER
+    _JOBS, _RENDER = jobs, (write, page, lang)
+    try:
+        workers = min(os.cpu_count() or 1, 4)
+        if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            _render_range((0, len(jobs)))
+            return
+        step = -(-len(jobs) // workers)
+        chunks = [(i, min(i + step, len(jobs))) for i in range(0, len(jobs), step)]
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            if sum(pool.map(_render_range, chunks)) != len(jobs):
+                raise GuidetraceError("site: some section pages were not written")
+    finally:
+        _JOBS, _RENDER = [], None

@@ -28,16 +28,18 @@ def topic_page(key: str) -> str:
     return f"topic-{slug(key)}.html"
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
+@lru_cache(maxsize=4)
+def environment(lang: str = "ja") -> Environment:
+    """One environment per language: labels are globals, so imported macros need no context
+    (a `with context` import re-runs the macro module on every page)."""
     env = Environment(loader=PackageLoader("guidetrace.reports.site", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(section_page=section_page, topic_page=topic_page)
+    env.globals.update(section_page=section_page, topic_page=topic_page, lang=lang, L=labels(lang))
     return env
 
 
 def render_page(template: str, lang: str, **context: Any) -> str:
-    return environment().get_template(template).render(lang=lang, L=labels(lang), **context)
+    return environment(lang).get_template(template).render(**context)
 
 
 def standalone_sections_page(report: dict[str, Any], lang: str) -> str:

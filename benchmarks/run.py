@@ -1,0 +1,193 @@
+"""Benchmarks: wall time and peak RSS of each step, each in a fresh process.
+
+    python benchmarks/run.py --quick          # under a minute
+    python benchmarks/run.py                  # 10k / 100k / 1M opinions, 100k site, 200k raw, PostgreSQL
+    python benchmarks/run.py --json out.json  # also write the results as JSON
+
+Steps run the installed `guidetrace` command (or a few lines of Python) in a child
+process; os.wait4 reports that child's own peak RSS. The floor is plain sqlite3
+executemany of the same rows (split from the same file, no resolving), the least any
+ingest into SQLite can cost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import generate  # noqa: E402
+
+GUIDETRACE = str(Path(sys.executable).with_name("guidetrace"))
+
+FLOOR = r"""
+import sqlite3, sys
+path, db = sys.argv[1], sys.argv[2]
+con = sqlite3.connect(db)
+con.execute("PRAGMA journal_mode=WAL")
+con.execute("CREATE TABLE comment (id INTEGER PRIMARY KEY, key TEXT UNIQUE, part TEXT, seq INT, submitter TEXT,"
+            " location TEXT, body TEXT, response TEXT, disposition TEXT, represents INT, source_line INT)")
+con.execute("CREATE TABLE citation (id INTEGER PRIMARY KEY, comment_id INT, section TEXT, text TEXT)")
+rows, cites = [], []
+with open(path, encoding="utf-8") as f:
+    next(f)
+    for line_no, line in enumerate(f, start=2):
+        n, who, loc, body, answer, count = line.rstrip("\n").split("\t")
+        rows.append((int(n), f"r/A-{n}", "A", int(n), who, loc, body, answer, "noted", int(count), line_no))
+        cites.append((int(n), loc, loc))
+        if len(rows) == 5000:
+            con.executemany("INSERT INTO comment VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+            con.executemany("INSERT INTO citation (comment_id, section, text) VALUES (?,?,?)", cites)
+            rows, cites = [], []
+con.executemany("INSERT INTO comment VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+con.executemany("INSERT INTO citation (comment_id, section, text) VALUES (?,?,?)", cites)
+con.commit()
+"""
+
+
+def run(label: str, argv: list[str], results: list[dict[str, object]], **extra: object) -> dict[str, object]:
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{label} failed: {err.strip()[-2000:]}")
+    row = {"step": label, "seconds": round(wall, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), **extra}
+    results.append(row)
+    print(f"  {label:<52} {wall:8.2f} s {usage.ru_maxrss / 1024:8.0f} MB", flush=True)
+    return row
+
+
+def tree_for(work: Path, sections: int) -> Path:
+    path = work / f"tree-{sections}.csv"
+    if not path.exists():
+        generate.write_tree_csv(path, generate.sections(sections))
+    return path
+
+
+def bench_ingest(work: Path, n: int, results: list[dict[str, object]], db_url: str | None = None) -> None:
+    tree = tree_for(work, 400)
+    doc = work / f"numbered-{n}.tsv"
+    if not doc.exists():
+        generate.write_numbered_tsv(doc, generate.sections(400), n)
+    backend = "postgresql" if db_url else "sqlite"
+    if not db_url:
+        floor_db = work / f"floor-{n}.db"
+        floor_db.unlink(missing_ok=True)
+        run(f"floor: sqlite3 executemany, {n:,} rows", [sys.executable, "-c", FLOOR, str(doc), str(floor_db)], results,
+            opinions=n, backend="sqlite3")
+    db = db_url or str(work / f"ingest-{n}.db")
+    if not db_url:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+    subprocess.run([GUIDETRACE, "--db", db, "guideline", "load", str(tree), "--guideline", "syn", "--title", "合成",
+                    "--revision", "1"], check=True, capture_output=True)
+    run(f"ingest {n:,} opinions ({backend})", [GUIDETRACE, "--db", db, "comments", "load", str(doc), "--revision", "1",
+                                              "--round", "bench"], results, opinions=n, backend=backend)
+    run(f"sections report on {n:,} ({backend})", [GUIDETRACE, "--db", db, "report", "sections", "--format", "json",
+                                                 "-o", os.devnull], results, opinions=n, backend=backend)
+
+
+def bench_site(work: Path, n: int, results: list[dict[str, object]]) -> None:
+    db = work / f"ingest-{n}.db"
+    out = work / f"site-{n}"
+    shutil.rmtree(out, ignore_errors=True)
+    run(f"site for {n:,} opinions", [GUIDETRACE, "--db", str(db), "site", str(out)], results, opinions=n)
+
+
+def bench_dedup(work: Path, n: int, results: list[dict[str, object]]) -> None:
+    raw = work / f"raw-{n}.csv"
+    if not raw.exists():
+        generate.write_raw(raw, n)
+    db = work / f"raw-{n}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    subprocess.run([GUIDETRACE, "--db", str(db), "guideline", "load", "--bundled"], check=True, capture_output=True)
+    run(f"load-raw {n:,} submissions (ingest + clusters)", [GUIDETRACE, "--db", str(db), "comments", "load-raw", str(raw),
+                                                           "--revision", "3.0-draft", "--round", "raw"], results, submissions=n)
+    run(f"dedup {n:,} submissions (96 % campaign)", [GUIDETRACE, "--db", str(db), "dedup", "--round", "raw"], results,
+        submissions=n)
+
+
+def bench_corpus(work: Path, results: list[dict[str, object]], sections: int = 5000, comments: int = 2500) -> None:
+    """The comparison corpus: 5,000 sections, 2,500 comments each citing two sections, to a complete site."""
+    tree_rows = generate.sections(sections)
+    tree = generate.write_tree_csv(work / f"corpus-tree-{sections}.csv", tree_rows)
+    keys = [str(r["key"]) for r in tree_rows if r["kind"] in ("subsection", "measure")]
+    doc = work / f"corpus-{comments}.tsv"
+    with doc.open("w", encoding="utf-8") as f:
+        f.write("番号\t該当箇所\tご意見\tご意見に対する考え方\n")
+        for i in range(comments):
+            a, b = keys[(i * 7) % len(keys)], keys[(i * 13 + 5) % len(keys)]
+            f.write(f"{i + 1}\t{a}、{b}\t{a} と {b} について意見{i + 1}。\t今後の参考とさせていただきます。\n")
+    db, out = work / "corpus.db", work / "corpus-site"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    shutil.rmtree(out, ignore_errors=True)
+    script = (f"set -e; G={GUIDETRACE}; $G --db {db} guideline load {tree} --guideline c --title c --revision 1 2>/dev/null;"
+              f" $G --db {db} comments load {doc} --revision 1 --round c 2>/dev/null; $G --db {db} site {out} >/dev/null")
+    run(f"{sections:,} sections + {comments:,} comments: parse to site", ["bash", "-c", script], results,
+        sections=sections, comments=comments)
+
+
+def postgres_server():  # type: ignore[no-untyped-def]
+    """A throwaway server (the test suite's), or None where PostgreSQL is not installed."""
+    from tests.pg_server import PgServer
+
+    try:
+        return PgServer()
+    except Exception as exc:  # no server on this machine: SQLite only
+        print(f"  (PostgreSQL not available: {exc})")
+        return None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--json", type=Path, help="Write the results here as JSON too.")
+    parser.add_argument("--work", type=Path, help="Working folder (default: a temporary one).")
+    parser.add_argument("--no-postgres", action="store_true")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="guidetrace-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results: list[dict[str, object]] = []
+    print(f"guidetrace benchmarks ({'quick' if args.quick else 'full'}) on {platform.machine()}, "
+          f"{os.cpu_count()} cores, Python {platform.python_version()}; work in {work}")
+    started = time.perf_counter()
+    sizes = (10_000,) if args.quick else (10_000, 100_000, 1_000_000)
+    for n in sizes:
+        bench_ingest(work, n, results)
+    bench_site(work, 10_000 if args.quick else 100_000, results)
+    bench_dedup(work, 20_000 if args.quick else 200_000, results)
+    bench_corpus(work, results)
+    if not args.quick and not args.no_postgres:
+        server = postgres_server()
+        if server is not None:
+            try:
+                for n in (10_000, 100_000):
+                    bench_ingest(work, n, results, db_url=server.create_database(f"bench_{n}"))
+            finally:
+                server.stop()
+    total = time.perf_counter() - started
+    print(f"  total {total:.1f} s")
+    payload = {"machine": {"arch": platform.machine(), "cores": os.cpu_count(), "python": platform.python_version(),
+                           "platform": platform.platform()},
+               "mode": "quick" if args.quick else "full", "results": results, "total_seconds": round(total, 1)}
+    if args.json:
+        args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Campaigns: clusters of identical or near-identical submissions, largest first."""

@@ -1,0 +1,46 @@
+"""One row per cluster: its size, its representative text, who sent it, what it cites."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from guidetrace.trace.models import Citation, Cluster, Comment, CommentTopic, ConsultationRound, Section, Submitter, Topic
+
+MEMBER_LIMIT = 1000  # member ids listed per cluster; the size is always exact
+
+
+def build_campaigns(session: Session, round_key: str | None = None) -> dict[str, Any]:
+    query = (select(Cluster, ConsultationRound.key, Comment.key, Comment.body, Submitter.name)
+             .join(ConsultationRound, Cluster.round_id == ConsultationRound.id)
+             .outerjoin(Comment, Cluster.representative_id == Comment.id)
+             .outerjoin(Submitter, Comment.submitter_id == Submitter.id)
+             .order_by(Cluster.size.desc(), Cluster.id))
+    if round_key:
+        query = query.where(ConsultationRound.key == round_key)
+    rows = session.execute(query).all()
+    reps = [c.representative_id for c, *_ in rows if c.representative_id]
+    sections: dict[int, list[str]] = defaultdict(list)
+    topics: dict[int, list[str]] = defaultdict(list)
+    if reps:
+        for cid, key in session.execute(select(Citation.comment_id, Section.key).join(Section)
+                                        .where(Citation.comment_id.in_(reps)).order_by(Citation.position)):
+            sections[cid].append(key)
+        for cid, key in session.execute(select(CommentTopic.comment_id, Topic.key).join(Topic)
+                                        .where(CommentTopic.comment_id.in_(reps))):
+            topics[cid].append(key)
+    members: dict[int, list[str]] = defaultdict(list)
+    ids = [c.id for c, *_ in rows]
+    if ids:
+        for cluster_id, key in session.execute(select(Comment.cluster_id, Comment.key)
+                                               .where(Comment.cluster_id.in_(ids)).order_by(Comment.id)):
+            if len(members[cluster_id]) < MEMBER_LIMIT:
+                members[cluster_id].append(key)
+    out = [{"cluster": c.id, "round": rnd, "kind": c.kind, "size": c.size, "threshold": c.threshold,
+            "representative": rep_key, "submitter": who, "text": body, "sections": sections[c.representative_id],
+            "topics": sorted(topics[c.representative_id]), "members": members[c.id]}
+           for c, rnd, rep_key, body, who in rows]
+    return {"round": round_key, "campaigns": out, "clustered": sum(r["size"] for r in out)}
