@@ -37,80 +37,66 @@ def report() -> None:
     """Reports: sections, responses, topics, plan."""
 
 
-@report.command("sections")
-@click.option("--round", "round_key")
-@click.option("--format", "fmt", type=click.Choice(["table", "md", "csv", "json", "html", "xlsx"]), default="table")
-@OUTPUT
-@LANG
-@click.pass_obj
-def report_sections(obj: Lazy, round_key: str | None, fmt: str, output: str | None, lang: str) -> None:
-    """Which sections drew comments (and which drew none), with counts per subtree."""
+def _report_command(name: str, formats: tuple[str, ...], default: str, scope: str, help_text: str) -> None:
+    """One `report NAME` command: a builder from reports/NAME and its view, in the given formats."""
+
+    @report.command(name, help=help_text)
+    @click.option(f"--{scope}", "scope_value", help="Round key." if scope == "round" else "Revision key or label.")
+    @click.option("--format", "fmt", type=click.Choice(formats), default=default)
+    @OUTPUT
+    @LANG
+    @click.pass_obj
+    def command(obj: Lazy, scope_value: str | None, fmt: str, output: str | None, lang: str) -> None:
+        build, view = _REPORTS[name]()
+        with obj.store.sessions() as session:
+            _emit(view(build(session, scope_value), fmt, lang), output)
+
+
+def _sections():  # type: ignore[no-untyped-def]
     from guidetrace.reports.sections.build import build_sections_report
     from guidetrace.reports.sections.view import render_sections
 
-    with obj.store.sessions() as session:
-        _emit(render_sections(build_sections_report(session, round_key), fmt, lang), output)
+    return build_sections_report, render_sections
 
 
-@report.command("responses")
-@click.option("--round", "round_key")
-@click.option("--format", "fmt", type=click.Choice(["table", "md", "csv", "json", "xlsx"]), default="md")
-@OUTPUT
-@LANG
-@click.pass_obj
-def report_responses(obj: Lazy, round_key: str | None, fmt: str, output: str | None, lang: str) -> None:
-    """The ministry's three-column table: 該当箇所 / 提出されたご意見 / ご意見に対する考え方."""
+def _responses():  # type: ignore[no-untyped-def]
     from guidetrace.reports.responses.build import build_responses
     from guidetrace.reports.responses.view import render_responses
 
-    with obj.store.sessions() as session:
-        _emit(render_responses(build_responses(session, round_key), fmt, lang), output)
+    return build_responses, render_responses
 
 
-@report.command("campaigns")
-@click.option("--round", "round_key")
-@click.option("--format", "fmt", type=click.Choice(["table", "md", "csv", "json", "xlsx"]), default="md")
-@OUTPUT
-@LANG
-@click.pass_obj
-def report_campaigns(obj: Lazy, round_key: str | None, fmt: str, output: str | None, lang: str) -> None:
-    """Clusters of identical or near-identical submissions, largest first."""
+def _campaigns():  # type: ignore[no-untyped-def]
     from guidetrace.reports.campaigns.build import build_campaigns
     from guidetrace.reports.campaigns.view import render_campaigns
 
-    with obj.store.sessions() as session:
-        _emit(render_campaigns(build_campaigns(session, round_key), fmt, lang), output)
+    return build_campaigns, render_campaigns
 
 
-@report.command("topics")
-@click.option("--target")
-@click.option("--format", "fmt", type=click.Choice(["table", "md", "csv", "json", "xlsx"]), default="md")
-@OUTPUT
-@LANG
-@click.pass_obj
-def report_topics(obj: Lazy, target: str | None, fmt: str, output: str | None, lang: str) -> None:
-    """Topics across rounds, as a report."""
+def _topics():  # type: ignore[no-untyped-def]
     from guidetrace.reports.topics.build import build_topic_summary
     from guidetrace.reports.topics.view import render_topics
 
-    with obj.store.sessions() as session:
-        _emit(render_topics(build_topic_summary(session, target), fmt, lang), output)
+    return build_topic_summary, render_topics
 
 
-@report.command("plan")
-@click.option("--target")
-@click.option("--format", "fmt", type=click.Choice(["table", "md", "csv", "json", "xlsx"]), default="md")
-@OUTPUT
-@LANG
-@click.pass_obj
-def report_plan(obj: Lazy, target: str | None, fmt: str, output: str | None, lang: str) -> None:
-    """The next-revision plan, as a report (same as `guidetrace plan`, plus XLSX)."""
+def _plan():  # type: ignore[no-untyped-def]
     from guidetrace.reports.plan.build import build_plan
     from guidetrace.reports.plan.render import plan_xlsx, render_plan
 
-    with obj.store.sessions() as session:
-        plan = build_plan(session, target)
-    _emit(plan_xlsx(plan, lang) if fmt == "xlsx" else render_plan(plan, fmt, lang), output)
+    return build_plan, lambda plan, fmt, lang: plan_xlsx(plan, lang) if fmt == "xlsx" else render_plan(plan, fmt, lang)
+
+
+# Builders and views are imported when their command runs, so start-up stays short.
+_REPORTS = {"sections": _sections, "responses": _responses, "campaigns": _campaigns, "topics": _topics, "plan": _plan}
+TABLES = ("table", "md", "csv", "json", "xlsx")
+_report_command("sections", (*TABLES, "html"), "table", "round",
+                "Which sections drew comments (and which drew none), with counts per subtree.")
+_report_command("responses", TABLES, "md", "round",
+                "The ministry's three-column table: 該当箇所 / 提出されたご意見 / ご意見に対する考え方.")
+_report_command("campaigns", TABLES, "md", "round", "Clusters of identical or near-identical submissions, largest first.")
+_report_command("topics", TABLES, "md", "target", "Topics across rounds, as a report.")
+_report_command("plan", TABLES, "md", "target", "The next-revision plan, as a report (same as `guidetrace plan`, plus XLSX).")
 
 
 @click.command("diagram")

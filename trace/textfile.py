@@ -6,6 +6,7 @@ order of attempts is fixed so that detection is deterministic.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,3 +53,44 @@ def read_text(path: Path, *, encoding: str | None = None) -> DecodedText:
     except OSError as exc:
         raise GuidetraceError(f"cannot read: {exc.strerror}", file=str(path)) from None
     return decode_bytes(data, file=str(path), encoding=encoding)
+
+
+SNIFF_BYTES = 1 << 20
+
+
+def sniff(path: Path, *, encoding: str | None = None) -> DecodedText:
+    """The encoding, and the text of the first megabyte (cut at a line end), without reading the rest."""
+    file = str(path)
+    try:
+        with path.open("rb") as f:
+            head = f.read(SNIFF_BYTES)
+            more = bool(f.read(1))
+    except OSError as exc:
+        raise GuidetraceError(f"cannot read: {exc.strerror}", file=file) from None
+    if more and b"\n" in head:
+        head = head[: head.rindex(b"\n") + 1]  # never cut a character in two
+    return decode_bytes(head, file=file, encoding=encoding)
+
+
+def open_lines(path: Path, *, encoding: str) -> Iterator[tuple[int, str]]:
+    """Numbered lines of a large file, decoded as it is read; a bad byte later on is a clear error."""
+    python_encoding = "utf-8-sig" if encoding in ("utf-8-bom", "utf-8-sig") else encoding
+    number = 0
+    try:
+        with path.open(encoding=python_encoding, errors="strict", newline=None) as f:
+            for number, line in enumerate(f, start=1):
+                yield number, line.rstrip("\n")
+    except UnicodeDecodeError as exc:
+        raise GuidetraceError(f"cannot decode text as {encoding} (after the first megabyte): {exc.reason}",
+                              file=str(path), line=number + 1) from None
+
+
+def open_csv_source(path: Path, *, encoding: str) -> Iterator[str]:
+    """Lines with their line ends kept, as the csv module wants them for quoted multi-line cells."""
+    python_encoding = "utf-8-sig" if encoding in ("utf-8-bom", "utf-8-sig") else encoding
+    try:
+        with path.open(encoding=python_encoding, errors="strict", newline="") as f:
+            yield from f
+    except UnicodeDecodeError as exc:
+        raise GuidetraceError(f"cannot decode text as {encoding} (after the first megabyte): {exc.reason}",
+                              file=str(path)) from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.textfile import read_text
+from guidetrace.trace.textfile import open_lines, sniff
 
 from ..records import CommentDocument
 from .mic import looks_like_mic, read_mic
@@ -21,7 +21,7 @@ def detect_format(path: Path, text: str | None = None) -> str:
     if suffix in SUFFIXES:
         return SUFFIXES[suffix]
     if text is None:
-        text = read_text(path).text
+        text = sniff(path).text
     if looks_like_mic(text):
         return "mic"
     head = text[:20000]
@@ -40,10 +40,10 @@ def read_document(path: Path, *, fmt: str = "auto", columns: str | None = None,
     if fmt not in FORMATS:
         raise GuidetraceError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})", file=str(path))
     is_container = (fmt == "auto" and SUFFIXES.get(path.suffix.lower()) == "xlsx") or fmt == "xlsx"
-    text = None if is_container else read_text(path, encoding=encoding).text  # decoded once
-    chosen = detect_format(path, text) if fmt == "auto" else fmt
+    head = None if is_container else sniff(path, encoding=encoding)  # the first megabyte settles encoding and layout
+    chosen = detect_format(path, head.text if head else None) if fmt == "auto" else fmt
     if chosen == "mic":
         if columns:
             raise GuidetraceError("--columns applies to table layouts, not to the mic layout", file=str(path))
-        return read_mic(text or "", file=str(path))
-    return read_table_file(path, fmt=chosen, columns=columns, text=text, encoding=encoding)
+        return read_mic(open_lines(path, encoding=head.encoding if head else "utf-8"), file=str(path))
+    return read_table_file(path, fmt=chosen, columns=columns, encoding=encoding)

@@ -9,7 +9,7 @@ its own above the body; front matter with the period, totals and named submitter
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from guidetrace.guideline.keys import normalize_text
 from guidetrace.trace.errors import GuidetraceError
 
@@ -19,6 +19,7 @@ from ..limits import at_row, check_row
 from ..html_text import html_to_text
 from ..opinion_text import opinion_parts, split_tag
 from ..records import CommentDocument, OpinionRecord, RoundMeta
+from .table import iter_lines
 
 _PAGE_HEADING = re.compile(r"^#\s*(?P<part>[A-Z])[.．]\s*.*?(?:\s(?P<page>\d+))?\s*$")
 _TITLE = re.compile(r"^#\s*(?P<title>[「『].+)$")
@@ -34,23 +35,18 @@ def looks_like_mic(text: str) -> bool:
     return "\t" in head and bool(re.search(r"^#\s*[A-Z][.．]", head, re.M)) and "該当箇所\t" in head
 
 
-def read_mic(text: str, *, file: str) -> CommentDocument:
+def read_mic(source: str | Iterable[tuple[int, str]], *, file: str) -> CommentDocument:
+    """`source`: the whole text, or numbered lines streaming from the file."""
     parser = _MicParser(file)
     document = CommentDocument(file=file, layout="mic", meta=RoundMeta(), opinions=iter(()))
-    document.opinions = _stream(parser, text, document)
+    document.opinions = _stream(parser, iter_lines(source) if isinstance(source, str) else source, document)
     return document
 
 
-def _stream(parser: "_MicParser", text: str, document: CommentDocument) -> Iterator[OpinionRecord]:
+def _stream(parser: "_MicParser", lines: Iterable[tuple[int, str]], document: CommentDocument) -> Iterator[OpinionRecord]:
     count = 0
-    start = 0
-    number = 0
-    while start <= len(text):  # line by line without splitting the whole text into a list
-        end = text.find("\n", start)
-        end = len(text) if end == -1 else end
-        number += 1
-        parser.feed(number, text[start:end])
-        start = end + 1
+    for number, line in lines:
+        parser.feed(number, line)
         while parser.opinions:
             count += 1
             yield parser.opinions.pop(0)

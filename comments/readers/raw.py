@@ -10,11 +10,11 @@ from pathlib import Path
 
 from guidetrace.guideline.keys import normalize_text
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.textfile import read_text
+from guidetrace.trace.textfile import open_csv_source, open_lines, sniff
 
 from ..limits import check_row
 from ..records import CommentDocument, OpinionRecord, RoundMeta
-from .table import csv_rows, iter_lines, xlsx_rows
+from .table import csv_rows, xlsx_rows
 
 SYNONYMS = {
     "id": ("id", "番号", "no", "no.", "受付番号", "意見番号"),
@@ -38,11 +38,12 @@ def read_raw(path: Path, *, fmt: str = "auto", encoding: str | None = None) -> C
     if fmt not in RAW_FORMATS:
         raise GuidetraceError(f"unknown raw format {fmt!r} (expected one of {', '.join(RAW_FORMATS)})", file=str(path))
     file = str(path)
-    if fmt == "jsonl":
-        records = _jsonl(read_text(path, encoding=encoding).text, file)
+    if fmt == "xlsx":
+        records = _table(xlsx_rows(path), file)
     else:
-        rows = xlsx_rows(path) if fmt == "xlsx" else csv_rows(read_text(path, encoding=encoding).text, file=file)
-        records = _table(rows, file)
+        enc = sniff(path, encoding=encoding).encoding  # then stream: raw rounds can hold 200,000 rows
+        records = (_jsonl(open_lines(path, encoding=enc), file) if fmt == "jsonl"
+                   else _table(csv_rows(open_csv_source(path, encoding=enc), file=file), file))
     return CommentDocument(file=file, layout=f"raw-{fmt}", meta=RoundMeta(), opinions=_opinions(records, file))
 
 
@@ -63,8 +64,8 @@ def _table(rows: Iterator[tuple[int, list[str] | str]], file: str) -> Iterator[t
         raise GuidetraceError("empty file: expected a header row (id, submitter, text, location)", file=file)
 
 
-def _jsonl(text: str, file: str) -> Iterator[tuple[int, dict[str, str]]]:
-    for number, line in iter_lines(text):
+def _jsonl(lines: Iterator[tuple[int, str]], file: str) -> Iterator[tuple[int, dict[str, str]]]:
+    for number, line in lines:
         if not line.strip():
             continue
         try:

@@ -10,12 +10,12 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from guidetrace.guideline.keys import normalize_text
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.textfile import read_text
+from guidetrace.trace.textfile import open_csv_source, open_lines, sniff
 
 from ..headers import map_header, parse_columns_option
 from ..html_text import html_to_text
@@ -40,9 +40,17 @@ def iter_lines(text: str) -> Iterator[tuple[int, str]]:
         start = end + 1
 
 
-def markdown_rows(text: str) -> Iterator[tuple[int, list[str] | str]]:
+Lines = str | Iterable[tuple[int, str]]
+
+
+def numbered(source: Lines) -> Iterable[tuple[int, str]]:
+    """A whole text, or numbered lines already streaming from a file."""
+    return iter_lines(source) if isinstance(source, str) else source
+
+
+def markdown_rows(source: Lines) -> Iterator[tuple[int, list[str] | str]]:
     """Pipe-table rows as cell lists; `# B.` headings as strings (they set the part)."""
-    for number, line in iter_lines(text):
+    for number, line in numbered(source):
         stripped = line.strip()
         if stripped.startswith("#"):
             yield number, stripped
@@ -51,14 +59,15 @@ def markdown_rows(text: str) -> Iterator[tuple[int, list[str] | str]]:
             yield number, [c.replace("\\|", "|").strip() for c in re.split(r"(?<!\\)\|", inner)]
 
 
-def tsv_rows(text: str) -> Iterator[tuple[int, list[str] | str]]:
-    for number, line in iter_lines(text):
+def tsv_rows(source: Lines) -> Iterator[tuple[int, list[str] | str]]:
+    for number, line in numbered(source):
         if line.strip():
             yield number, line.split("\t")
 
 
-def csv_rows(text: str, *, file: str) -> Iterator[tuple[int, list[str] | str]]:
-    reader = csv.reader(io.StringIO(text))
+def csv_rows(source: str | Iterable[str], *, file: str) -> Iterator[tuple[int, list[str] | str]]:
+    """`source`: a whole text, or lines with their line ends (quoted cells may span lines)."""
+    reader = csv.reader(io.StringIO(source) if isinstance(source, str) else source)
     try:
         for row in reader:
             if any(c.strip() for c in row):
@@ -182,15 +191,14 @@ def _opinion(
     )
 
 
-def read_table_file(path: Path, *, fmt: str, columns: str | None = None, text: str | None = None,
-                    encoding: str | None = None) -> CommentDocument:
+def read_table_file(path: Path, *, fmt: str, columns: str | None = None, encoding: str | None = None) -> CommentDocument:
+    """Streams the file: only the first megabyte is read whole, to settle the encoding."""
     file = str(path)
     if fmt == "xlsx":
         return read_table(xlsx_rows(path), file=file, layout="xlsx", columns=columns)
-    if text is None:
-        text = read_text(path, encoding=encoding).text
+    enc = sniff(path, encoding=encoding).encoding
     if fmt == "markdown":
-        return read_table(markdown_rows(text), file=file, layout="markdown", columns=columns)
+        return read_table(markdown_rows(open_lines(path, encoding=enc)), file=file, layout="markdown", columns=columns)
     if fmt == "tsv":
-        return read_table(tsv_rows(text), file=file, layout="tsv", columns=columns)
-    return read_table(csv_rows(text, file=file), file=file, layout="csv", columns=columns)
+        return read_table(tsv_rows(open_lines(path, encoding=enc)), file=file, layout="tsv", columns=columns)
+    return read_table(csv_rows(open_csv_source(path, encoding=enc), file=file), file=file, layout="csv", columns=columns)

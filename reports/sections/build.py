@@ -17,13 +17,17 @@ from sqlalchemy.orm import Session, aliased
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import Cluster, ConsultationRound, Revision, Section
 
-SUBTREE_SQL = text("""
+# Every section with each of its ancestors (itself included): subtree counts are then one join.
+ANCESTORS_CTE = """
 WITH RECURSIVE anc(section_id, ancestor_id) AS (
     SELECT id, id FROM section WHERE revision_id = :revision
     UNION ALL
     SELECT anc.section_id, s.parent_id FROM anc JOIN section s ON s.id = anc.ancestor_id
     WHERE s.parent_id IS NOT NULL
-),
+)
+"""
+
+SUBTREE_SQL = text(ANCESTORS_CTE + """,
 hits AS (
     SELECT DISTINCT anc.ancestor_id AS sid, c.comment_id AS cid
     FROM citation c JOIN anc ON anc.section_id = c.section_id
@@ -36,13 +40,7 @@ FROM hits JOIN comment m ON m.id = hits.cid LEFT JOIN submitter sub ON sub.id = 
 GROUP BY hits.sid, m.disposition, COALESCE(sub.kind, 'unknown')
 """)
 
-DISTINCT_SQL = text("""
-WITH RECURSIVE anc(section_id, ancestor_id) AS (
-    SELECT id, id FROM section WHERE revision_id = :revision
-    UNION ALL
-    SELECT anc.section_id, s.parent_id FROM anc JOIN section s ON s.id = anc.ancestor_id
-    WHERE s.parent_id IS NOT NULL
-)
+DISTINCT_SQL = text(ANCESTORS_CTE + """
 SELECT anc.ancestor_id, COUNT(DISTINCT CASE WHEN m.cluster_id IS NULL THEN m.id ELSE -m.cluster_id END)
 FROM citation c JOIN anc ON anc.section_id = c.section_id JOIN comment m ON m.id = c.comment_id
 WHERE m.round_id = :round
