@@ -44,6 +44,8 @@ def field_of(cell: str) -> str | None:
 
 def map_header(cells: Sequence[str]) -> dict[str, int] | None:
     """Field -> column index when the row looks like a header (an opinion column at least)."""
+    if any(len(cell) > 3 * MAX_HEADER_CELL for cell in cells):
+        return None  # a header row holds only short cells; data rows hold an opinion
     mapping: dict[str, int] = {}
     for i, cell in enumerate(cells):
         field = field_of(cell)
