@@ -2,7 +2,6 @@
 the documented input error, and what is read keeps its text and its citations point somewhere."""
 
 import random
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings

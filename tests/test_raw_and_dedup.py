@@ -1,7 +1,6 @@
 """Raw submissions and their clusters: every submission stays counted, clustering is deterministic."""
 
 import random
-import resource
 import subprocess
 import sys
 from pathlib import Path

@@ -12,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from .models import Citation, Comment, CommentTopic, Revision, Section, SectionLink, Submitter, Topic
 
