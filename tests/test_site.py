@@ -59,3 +59,12 @@ def test_svg_allow_list_drops_scripts_and_foreign_links() -> None:
     assert [c.tag for c in root.children] == ["a", "a"]
     assert root.children[0].attrs == () and root.children[1].attrs == (("href", "section-a.html"),)
     assert root.children[1].children[0].attrs == () and root.children[1].children[0].text == "<b>"
+
+
+def test_english_labels(loaded: Store, tmp_path: Path) -> None:
+    with loaded.sessions() as s:
+        index = build_site(s, tmp_path / "en", lang="en")
+    text = index.read_text(encoding="utf-8")
+    assert '<html lang="en">' in text and "<h2>comment heat tree: scsg-3.0-draft</h2>" in text and "意見の分布" not in text
+    page = (index.parent / section_page("3.0-draft", "3.1.3")).read_text(encoding="utf-8")
+    assert "<b>answer</b>" in page and "ご意見に対する考え方</b>" not in page
