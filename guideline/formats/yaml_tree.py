@@ -1,4 +1,4 @@
-"""The YAML tree format (documented in guideline/FORMAT.md).
+"""The YAML tree format (documented, with an example, in README.md under "What it reads").
 
 Parsed with a SafeLoader subclass that only records line numbers, so errors can
 name the line and no YAML tag can construct anything but plain data.
