@@ -60,11 +60,11 @@ def list_comments(
         query = query.where(Submitter.kind == submitter_kind) if submitter_kind != "unknown" else query.where(
             (Submitter.kind == "unknown") | (Comment.submitter_id.is_(None)))
     if section:
-        revision_ids = {r for r in session.scalars(select(ConsultationRound.revision_id)
-                                                   .where(ConsultationRound.key == round_key) if round_key
-                                                   else select(ConsultationRound.revision_id))}
+        rounds = select(ConsultationRound.revision_id).distinct()
+        if round_key:
+            rounds = rounds.where(ConsultationRound.key == round_key)
         ids: list[int] = []
-        for rid in revision_ids:
+        for rid in session.scalars(rounds):
             try:
                 ids.extend(subtree_ids(session, rid, section))
             except GuidetraceError:

@@ -1,44 +1,18 @@
-"""Rows to Markdown, CSV and XLSX, shared by every report.
+"""Rows to Markdown and XLSX, shared by every report (CSV and cell formatting are the core's).
 
-Spreadsheet cells are neutralised against formula injection: a cell that starts
-with = + - @ (or a tab or carriage return) is written with a leading apostrophe,
-so a comment's text can never become a formula in Excel or LibreOffice.
+Spreadsheet cells are neutralised against formula injection as in CSV: a cell that
+starts with = + - @ (or a tab or carriage return) gets a leading apostrophe.
 """
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 from collections.abc import Sequence
 from typing import Any
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from guidetrace.trace.output import cell_text, neutralise, to_csv
 
-
-def cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(cell_text(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def neutralise(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
-def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(headers or columns)
-    for row in rows:
-        writer.writerow([neutralise(cell_text(row.get(c))) for c in columns])
-    return buf.getvalue()
+__all__ = ["cell_text", "md_cell", "neutralise", "to_csv", "to_markdown", "to_xlsx"]
 
 
 def md_cell(value: Any) -> str:

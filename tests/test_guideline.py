@@ -95,6 +95,7 @@ def test_csv_tree_and_proposed_lineage(store: Store) -> None:
         ("bad-syntax.yaml", "invalid YAML", 6),
         ("custom-tag.yaml", "invalid YAML", 5),
         ("bad-kind.csv", "unknown kind 'chapterr'", 3),
+        ("unknown-key.yaml", "unknown section key(s) titel", 5),
     ],
 )
 def test_malformed_trees_fail_with_file_and_line(store: Store, name: str, message: str, line: int) -> None:

@@ -97,3 +97,34 @@ def test_streaming_ingest_keeps_memory_flat(tmp_path: Path) -> None:
         return int(out.strip().splitlines()[-1])
     small, large = peak(2_000), peak(20_000)
     assert large - small < 60_000, (small, large)  # KiB: ten times the rows, under 60 MB more
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message", "line"),
+    [
+        ("no-text.csv", "id,submitter\nS1,A\n", "no text column in the header", 1),
+        ("empty-text.csv", "id,text\nS1,ok\nS2,\n", "a submission with no text", 3),
+        ("bad.jsonl", '{"id": "S1", "text": "ok"}\n{"id": "S2", "text": \n', "not a JSON object", 2),
+        ("list.jsonl", '["S1", "ok"]\n', "expected one JSON object per line", 1),
+        ("header-only.csv", "id,text\n", "no submissions in the file", None),
+    ],
+)
+def test_raw_reader_errors(tmp_path: Path, name: str, content: str, message: str, line: int | None) -> None:
+    from guidetrace.comments.readers.raw import read_raw
+    from guidetrace.trace.errors import GuidetraceError
+
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GuidetraceError, match=message) as err:
+        list(read_raw(path).opinions)
+    assert str(err.value).startswith(f"{path}:{line}: " if line else f"{path}: ")
+
+
+def test_raw_round_is_not_a_result_round(store: Store) -> None:
+    from guidetrace.comments.store_comments import load_comments
+    from guidetrace.trace.errors import GuidetraceError
+
+    load_bundled_trees(store)
+    load_raw(store, RAW / "submissions.csv", revision="3.0-draft", round_key="raw")
+    with pytest.raises(GuidetraceError, match="round 'raw' holds raw documents, not result"):
+        load_comments(store, FIXTURES / "comments" / "numbered.md", revision="3.0-draft", round_key="raw")

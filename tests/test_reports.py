@@ -60,6 +60,9 @@ def test_responses_xlsx_holds_every_opinion(loaded: Store) -> None:
 def test_formula_injection_is_neutralised() -> None:
     assert [neutralise(x) for x in ("=1+1", "+SUM(A1)", "-2", "@cmd", "ok", "３")] == ["'=1+1", "'+SUM(A1)", "'-2", "'@cmd", "ok", "３"]
     assert to_csv([{"a": "=HYPERLINK(\"x\")"}], ["a"]).splitlines()[1] == "\"'=HYPERLINK(\"\"x\"\")\""
+    from guidetrace.trace.output import render
+
+    assert render([{"title": "=cmd|'/c calc'!A1"}], "csv").splitlines()[1] == "'=cmd|'/c calc'!A1"  # CLI lists too
     sheet = load_workbook(io.BytesIO(to_xlsx([("s", ["a"], [["=1+1"], [3]], [10])])))["s"]
     assert sheet["A2"].value == "'=1+1" and sheet["A2"].data_type == "s" and sheet["A3"].value == 3
 

@@ -16,14 +16,34 @@ from rich.table import Table
 from .errors import GuidetraceError
 
 
-def _cell(value: Any) -> str:
+# A cell starting with one of these becomes a formula in Excel or LibreOffice.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell_text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, (list, tuple)):
-        return ", ".join(_cell(v) for v in value)
+        return ", ".join(cell_text(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def neutralise(text: str) -> str:
+    """A leading apostrophe keeps comment text from ever running as a spreadsheet formula."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(headers or columns)
+    for row in rows:
+        writer.writerow([neutralise(cell_text(row.get(c))) for c in columns])
+    return buf.getvalue()
 
 
 def render(data: Any, fmt: str, *, columns: Sequence[str] | None = None, title: str | None = None) -> str:
@@ -32,18 +52,13 @@ def render(data: Any, fmt: str, *, columns: Sequence[str] | None = None, title: 
     rows = data if isinstance(data, list) else [data]
     cols = list(columns or (rows[0].keys() if rows else []))
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(cols)
-        for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in cols])
-        return buf.getvalue()
+        return to_csv(rows, cols)
     if fmt == "table":
         table = Table(title=title, show_lines=False)
         for c in cols:
             table.add_column(c, overflow="fold")
         for row in rows:
-            table.add_row(*(_cell(row.get(c)) for c in cols))
+            table.add_row(*(cell_text(row.get(c)) for c in cols))
         console = Console(file=io.StringIO(), width=160, color_system=None, emoji=False)
         console.print(table)
         return console.file.getvalue()  # type: ignore[attr-defined]

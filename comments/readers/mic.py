@@ -91,10 +91,10 @@ class _MicParser:
     def feed(self, number: int, line: str) -> None:
         stripped = line.strip()
         if not stripped:
-            self._end_table(number)
+            self._end_table()
             return
         if stripped.startswith("#"):
-            self._end_table(number)
+            self._end_table()
             self._heading_line(stripped)
             return
         cells = line.split("\t")
@@ -105,7 +105,7 @@ class _MicParser:
     def _cells(self, number: int, stripped: str, cells: list[str]) -> None:
         header = map_header(cells) if len(cells) > 1 else None
         if header is not None:
-            self._end_table(number)
+            self._end_table()
             self.table, self.columns = header, len(cells)
             return
         if len(cells) == 2 and not cells[0].strip() and normalize_text(cells[1]) == "意見提出者":
@@ -122,9 +122,9 @@ class _MicParser:
         self._row(number, cells)
 
     def finish(self) -> None:
-        self._end_table(None)
+        self._end_table()
 
-    def _end_table(self, number: int | None) -> None:
+    def _end_table(self) -> None:
         if self.pending is not None:
             raise self.error(self.pending[0], "summary row with no opinion body after it (truncated table?)")
         self.table = None

@@ -18,6 +18,9 @@ from ..records import GuidelineRecord, RevisionRecord, RevisionTree
 from .validate import build_link, build_section, check_links, check_tree
 
 LINE = "__line__"
+SECTION_KEYS = frozenset({"key", "kind", "title", "parent", "number", "pages", "aliases", "body", "inferred", "source",
+                          "note", LINE})
+LINK_KEYS = frozenset({"from", "to", "kind", "note", "why", "from_revision", LINE})
 
 
 class LineSafeLoader(yaml.SafeLoader):
@@ -46,6 +49,14 @@ def _mapping(value: Any, what: str, *, file: str, line: int | None) -> dict[str,
     if not isinstance(value, dict):
         raise GuidetraceError(f"expected a mapping for {what}", file=file, line=line)
     return value
+
+
+def _known_keys(raw: dict[str, Any], allowed: frozenset[str], what: str, *, file: str, line: int | None) -> None:
+    """A misspelt key (`titel:`) must not vanish silently."""
+    unknown = sorted(str(k) for k in raw if k not in allowed)
+    if unknown:
+        expected = ", ".join(sorted(k for k in allowed if k != LINE))
+        raise GuidetraceError(f"unknown {what} key(s) {', '.join(unknown)} (expected {expected})", file=file, line=line)
 
 
 def read_yaml_tree(path: Path, text: str | None = None) -> RevisionTree:
@@ -79,6 +90,7 @@ def read_yaml_tree(path: Path, text: str | None = None) -> RevisionTree:
     for raw in raw_sections:
         line = raw.get(LINE) if isinstance(raw, dict) else None
         raw = _mapping(raw, "a section {key, title, …}", file=file, line=line or doc[LINE])
+        _known_keys(raw, SECTION_KEYS, "section", file=file, line=line)
         sections.append(build_section(raw, file=file, line=line, default_source=revision.source))
     checked = check_tree(sections, file=file)
     links = []
@@ -86,6 +98,7 @@ def read_yaml_tree(path: Path, text: str | None = None) -> RevisionTree:
         for raw in doc.get(list_name) or ():
             line = raw.get(LINE) if isinstance(raw, dict) else None
             raw = _mapping(raw, f"a {list_name} entry {{from, to}}", file=file, line=line or doc[LINE])
+            _known_keys(raw, LINK_KEYS, f"{list_name} entry", file=file, line=line)
             links.append(build_link(raw, default_kind=default_kind, file=file, line=line))
     check_links(links, checked, file=file)
     return RevisionTree(

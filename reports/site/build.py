@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from guidetrace.comments.queries import list_comments, round_rows
 from guidetrace.guideline.queries import latest_revision, section_rows
 from guidetrace.guideline.store_tree import find_revision
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.graph import build_graph
-from guidetrace.trace.models import Guideline
+from guidetrace.trace.models import Guideline, Revision, Section, SectionLink
 
 from ..campaigns.build import build_campaigns
 from ..diagrams.dot import render_diagram
@@ -125,6 +125,7 @@ def _section_pages(session: Session, write: Any, comments: list[dict[str, Any]],
         for c in comments:
             for key in dict.fromkeys(x["section"] for x in c["citations"] if x["revision"] == rev_key):
                 citing[key].append(c)
+        links = _links_by_section(session, revision.id)
         below_ids: dict[str, set[str]] = {}
         for r in reversed(rows):  # children come after their parent: one pass from the end gathers subtrees
             ids: set[str] = set()
@@ -148,8 +149,25 @@ def _section_pages(session: Session, write: Any, comments: list[dict[str, Any]],
                     direct=direct[(number - 1) * PAGE_SIZE : number * PAGE_SIZE], direct_total=len(direct),
                     below=below if number == 1 else [],
                     below_total=len(below_ids[r["key"]] - {c["id"] for c in direct}), page_number=number,
-                    pages=pages, links=[], assets="", standalone=False)))
+                    pages=pages, assets="", standalone=False,
+                    links=[dict(link, paged=link["revision"] in revisions) for link in links.get(r["key"], [])])))
     _render_all(jobs, write, page, lang)
+
+
+def _links_by_section(session: Session, revision_id: int) -> dict[str, list[dict[str, str]]]:
+    """Each section's links to other revisions (succeeds, renumbered, …) and cross references, both ways."""
+    mine, other, other_rev = aliased(Section), aliased(Section), aliased(Revision)
+    out: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for here, there in ((SectionLink.from_section_id, SectionLink.to_section_id),
+                        (SectionLink.to_section_id, SectionLink.from_section_id)):
+        rows = session.execute(
+            select(mine.key, SectionLink.kind, other.key, other_rev.key)
+            .join(SectionLink, here == mine.id).join(other, there == other.id)
+            .join(other_rev, other.revision_id == other_rev.id)
+            .where(mine.revision_id == revision_id).order_by(mine.position))
+        for key, kind, other_key, other_revision in rows:
+            out[key].append({"kind": kind, "section": other_key, "revision": other_revision})
+    return out
 
 
 def _below(key: str, children: dict[str | None, list[dict[str, Any]]], citing: dict[str, list[dict[str, Any]]],
