@@ -26,6 +26,9 @@ class OpinionRecord:
     number: str | None = None
     line: int | None = None
     page: str | None = None
+    carried: tuple[str, ...] = ()  # fields taken from the row above (a vertically merged cell)
+    group: str | None = None  # the heading of the table or group the row sits in
+    disposition_cell: str | None = None  # an explicit disposition / status column
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,31 @@
-"""Resolving the free text of 該当箇所 to sections of one revision's tree.
+"""Resolving the free text of 該当箇所 (or of an opinion) to sections of one revision's tree.
 
-The text is scanned left to right once, with one compiled pattern per tree. Each
-locator (page, appendix, column, measure, dotted number, item number, 全般)
-becomes a citation; the plain text between locators is matched against section
-titles, which either confirms a citation already made or adds one. What names no
-section is returned as unresolved, never dropped.
+The text is scanned once into locator tokens (comments/locators.py); each becomes
+a citation when the tree has its address, or an unresolved entry with its text
+when it does not. The plain text between tokens is matched against section titles,
+which either confirms a citation already made or, for a distinctive title, adds
+one at lower confidence. In an opinion's own text (no 該当箇所 given) only
+what is unmistakably a locator counts, and bare numbers cite only what exists.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from guidetrace.guideline.keys import canonical_key, circled_to_paren, title_key
+from guidetrace.guideline.keys import canonical_key, title_key
 
+from .locators import Locator, normalize_lines
 from .tree_index import TreeIndex
 
-CONFIDENCE = {"number": 1.0, "measure": 1.0, "appendix": 1.0, "general": 1.0, "item": 0.9,
-              "column": 0.9, "title": 0.8, "heading": 0.6, "page": 0.6, "implicit": 0.5}
+CONFIDENCE = {"number": 1.0, "measure": 1.0, "appendix": 1.0, "article": 1.0, "table": 0.9, "figure": 0.9,
+              "general": 1.0, "item": 0.9, "column": 0.9, "title": 0.7, "heading": 0.6, "page": 0.6, "implicit": 0.5}
+TEXT_ORIGIN = "opinion-text"
+TEXT_FACTOR = 0.6  # a locator found in the opinion rather than in its 該当箇所
+EVIDENCE_OF = {"n": "number", "id": "measure", "app": "appendix", "apptab": "appendix", "art": "article",
+               "tab": "table", "fig": "figure"}
+OTHER_LAW = re.compile(r"(?:法|法律|令|規則|規程|条例|条約|要綱|指針|基準)[ ]?$")
+TITLE_ALONE = "by title alone"
 
 
 @dataclass
@@ -29,6 +36,7 @@ class Cited:
     text: str
     origin: str
     position: int
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,26 +57,19 @@ class Resolution:
     unresolved: list[Unresolved] = field(default_factory=list)
     context: str | None = None
 
-    def cite(self, key: str, evidence: str, text: str, origin: str, confidence: float | None = None) -> None:
-        conf = CONFIDENCE[evidence] if confidence is None else confidence
+    def cite(self, key: str, evidence: str, text: str, origin: str, confidence: float | None = None,
+             note: str | None = None) -> None:
+        conf = CONFIDENCE.get(evidence, 0.8) if confidence is None else confidence
+        if origin == TEXT_ORIGIN:
+            evidence, note, conf = TEXT_ORIGIN, note or evidence, round(conf * TEXT_FACTOR, 2)
         if key in self.cited:
             self.cited[key].confidence = max(self.cited[key].confidence, conf)
         else:
-            self.cited[key] = Cited(key, evidence, conf, text.strip(), origin, len(self.cited))
+            self.cited[key] = Cited(key, evidence, conf, text.strip(), origin, len(self.cited), note)
         self.context = key
 
     def covers(self, index: TreeIndex, key: str) -> bool:
         return any(index.related(key, c) for c in self.cited)
-
-
-def normalize_lines(text: str) -> str:
-    """NFKC per line, keeping line breaks: a line break ends a locator."""
-    lines = (unicodedata.normalize("NFKC", circled_to_paren(line)) for line in text.split("\n"))
-    return "\n".join(re.sub(r"[ \t\u3000]+", " ", line).strip() for line in lines)
-
-
-def _spaced(word: str) -> str:
-    return "[ ]?".join(re.escape(ch) for ch in word)
 
 
 class CitationResolver:
@@ -76,138 +77,210 @@ class CitationResolver:
 
     def __init__(self, index: TreeIndex):
         self.index = index
-        cats = sorted(index.categories, key=len, reverse=True)
-        measure = (
-            rf"|(?P<measure>(?P<cat>{'|'.join(_spaced(c) for c in cats)})[ ]?(?P<mnum>\d+(?:[ ]?-[ ]?\d+)*))"
-            if cats else ""
-        )
-        self.pattern = re.compile(
-            r"(?P<page>(?<![A-Za-z])[Pp]\.?[ ]?(?P<p1>\d{1,4})(?:[ ]?[-~〜][ ]?(?:[Pp]\.?)?(?P<p2>\d{1,4}))?"
-            r"|(?P<p3>\d{1,4})[ ]?(?:ページ|頁))"
-            r"|(?P<appendix>(?:【[ ]?)?(?i:appendix|付録|別添|別紙)(?:[ ]?】)?[ ]?(?P<letter>[A-Za-z])(?![A-Za-z]))"
-            r"|(?P<column>コラム[ ]?:?[ ]?(?P<coltitle>[^\n]*))"
-            + measure
-            + r"|(?P<number>(?<![\d.\-])\d{1,2}(?:[ ]?\.[ ]?\d{1,2}){1,4}[ ]?\.?|(?<![\d.\-])\d{1,2}[ ]?\.(?![ ]?\d))"
-            r"|(?P<item>\((?P<inum>\d{1,2})\)|(?<![\w.\-])(?P<bnum>\d{1,2})(?=[ ]\D))"
-            r"|(?P<general>全般)"
-        )
+        self.scanner = index.scanner()
+        self.chapter_style = any(re.fullmatch(r"第\d+章", k) for k in index.ids)
 
     def resolve(self, text: str | None, *, origin: str, into: Resolution | None = None) -> Resolution:
         res = into or Resolution()
-        if not text:
+        if not text or not text.strip():
             return res
         norm = normalize_lines(text)
-        pages: list[tuple[range, str]] = []
+        tokens = self.scanner.scan(norm)
+        if origin != TEXT_ORIGIN and not tokens and re.fullmatch(r"\d{1,3}\.?", norm):
+            tokens = [Locator("address", norm, 0, len(norm), address="n:" + norm.strip("."))]  # a bare chapter cell
+        pages: list[Locator] = []
         last = 0
-        for m in self.pattern.finditer(norm):
-            self._titles(norm[last : m.start()], res, origin)
-            last = m.end()
-            kind = next(k for k in ("page", "appendix", "column", "measure", "number", "item", "general") if m.group(k))
-            getattr(self, f"_on_{kind}")(m, res, origin, pages)
-        self._titles(norm[last:], res, origin)
-        for span, raw in pages:
-            self._on_page_deferred(span, raw, res, origin)
+        for token in tokens:
+            self._titles(norm[last:token.start], res, origin, whole=not tokens)
+            last = token.end
+            if token.kind == "page":
+                pages.append(token)
+            elif token.kind != "line" and not (token.kind == "address" and self._other_law(norm, token)):
+                getattr(self, f"_on_{token.kind}")(token, res, origin)
+        self._titles(norm[last:], res, origin, whole=not tokens)
+        named = any(c.origin == origin for c in res.cited.values())
+        for token in pages:
+            self._on_page(token, res, origin, confirm_only=named)
         return res
+
+    @staticmethod
+    def _other_law(norm: str, token: Locator) -> bool:
+        """`個人情報保護法第2条` names another law's article, not one of this guideline."""
+        return bool(token.address and token.address.startswith("art:") and OTHER_LAW.search(norm[:token.start]))
 
     # Locators -----------------------------------------------------------------
 
-    def _on_page(self, m: re.Match[str], res: Resolution, origin: str, pages: list[tuple[range, str]]) -> None:
-        first = int(m.group("p1") or m.group("p3"))
-        last = int(m.group("p2")) if m.group("p2") else first
-        if last < first or last - first > 200:
-            last = first
-        pages.append((range(first, last + 1), m.group(0)))
-
-    def _on_page_deferred(self, span: range, raw: str, res: Resolution, origin: str) -> None:
-        """Pages are weak evidence: they confirm what the text names, and cite only when nothing does.
-
-        A range resolves as one locator: trees know only some pages, so a gap inside it is no error.
-        """
-        holders = list(dict.fromkeys(k for page in span for k in self.index.page_sections(page)))
-        if not holders:
-            pages = f"page {span.start}" if len(span) == 1 else f"pages {span.start}-{span.stop - 1}"
-            res.unresolved.append(Unresolved(raw, "page", f"no section of {self.index.revision} is known to be on {pages}", origin))
+    def _on_address(self, token: Locator, res: Resolution, origin: str) -> None:
+        address = token.address or ""
+        kind = address.split(":", 1)[0]
+        evidence = EVIDENCE_OF.get(kind, "number")
+        if origin == TEXT_ORIGIN and kind == "n" and not token.explicit and "." not in address:
+            return  # "see item 3." in running text is no chapter
+        key = self._lookup(address)
+        if key is None:
+            self._not_found(token, address, res, origin)
             return
-        for key in holders:
-            if not res.covers(self.index, key):
-                res.cite(key, "page", raw, origin)
+        if token.range_to:
+            last = self._lookup(token.range_to)
+            if last is None:
+                res.cite(key, evidence, token.text, origin)
+                self._not_found(token, token.range_to, res, origin)
+                return
+            for member in self.index.span(key, last):
+                res.cite(member, evidence, token.text, origin)
+            return
+        res.cite(key, evidence, token.text, origin)
 
-    def _on_appendix(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[range, str]]) -> None:
-        key = f"Appendix {m.group('letter').upper()}"
-        self._cite_key(key, "appendix", m.group(0), res, origin, parent="general", kind="appendix")
+    def _lookup(self, address: str) -> str | None:
+        found = self.index.by_address.get(address)
+        if found is None and address.startswith("n:") and "." not in address:
+            found = self.index.by_address.get("art:" + address[2:])  # a bare "5" in a law's 該当箇所
+        return found
 
-    def _on_column(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[range, str]]) -> None:
-        wanted = title_key("コラム:" + m.group("coltitle"))
-        columns = [k for k, kind in self.index.kinds.items() if kind == "column"]
-        exact = [k for k in columns if title_key(self.index.titles[k] or "") == wanted]
-        prefix = [k for k in columns if title_key(self.index.titles[k] or "") and (
-            wanted.startswith(title_key(self.index.titles[k] or "")) or title_key(self.index.titles[k] or "").startswith(wanted))]
-        found = exact or prefix
-        if res.context:
-            found = sorted(found, key=lambda k: not self.index.related(k, res.context or ""))
-        if found:
-            res.cite(found[0], "column", m.group(0), origin, None if exact else 0.8)
-        else:
-            res.unresolved.append(Unresolved(m.group(0), "column", "no column with this title", origin,
-                                             proposed_parent=res.context, proposed_kind="column",
-                                             proposed_title=m.group(0).strip()))
+    def _not_found(self, token: Locator, address: str, res: Resolution, origin: str) -> None:
+        if origin == TEXT_ORIGIN and not token.explicit:
+            return  # a bare number in running text that the tree does not have: not a locator
+        kind, _, value = address.partition(":")
+        proposed, parent, pkind = self._proposal(kind, value, res)
+        res.unresolved.append(Unresolved(token.text, EVIDENCE_OF.get(kind, "number"),
+                                         f"no section {proposed!r} in {self.index.revision}", origin,
+                                         proposed_key=proposed, proposed_parent=parent, proposed_kind=pkind))
 
-    def _on_measure(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[range, str]]) -> None:
-        key = canonical_key(m.group("cat").replace(" ", "") + m.group("mnum").replace(" ", ""))
-        parent = res.context if res.context and self.index.kinds.get(res.context) not in ("measure", "item") else None
-        self._cite_key(key, "measure", m.group(0), res, origin, parent=parent, kind="measure")
+    def _proposal(self, kind: str, value: str, res: Resolution) -> tuple[str, str | None, str | None]:
+        if kind == "n" and re.fullmatch(r"\d+(?:\.\d+)*", value):
+            if self.chapter_style and "." not in value:
+                return f"第{value}章", "general", "chapter"
+            return value, value.rsplit(".", 1)[0] if "." in value else "general", None
+        if kind == "id":
+            ctx = res.context if res.context and self.index.kinds.get(res.context) not in ("measure", "item") else None
+            return canonical_key(value), ctx, "measure"
+        if kind == "art":
+            parts = value.split(".")
+            names = [f"第{parts[0]}条"] + [f"第{p}{s}" for p, s in zip(parts[1:], ("項", "号"))]
+            return "".join(names), "general", "article"
+        if kind in ("app", "apptab"):
+            return (f"Appendix {value}" if kind == "app" else f"別表{value}"), "general", "appendix"
+        return canonical_key(value), "general", None
 
-    def _on_number(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[range, str]]) -> None:
-        key = canonical_key(m.group(0))
-        parent = key.rsplit(".", 1)[0] if "." in key else "general"
-        self._cite_key(key, "number", m.group(0), res, origin, parent=parent, kind=None)
+    def _on_relative(self, token: Locator, res: Resolution, origin: str) -> None:
+        """第2節 under the chapter in context; 第2項 / 第1号 under the article in context."""
+        prefix = "n:" if (token.relative or "").startswith("n") else "art:"
+        depth = int((token.relative or "n1")[-1])
+        context = res.context
+        while context is not None:
+            address = self.index.address.get(context, "")
+            if address.startswith(prefix) and address[len(prefix):].count(".") == depth - 1:
+                full = f"{address}.{token.address}"
+                self._on_address(Locator("address", token.text, token.start, token.end, address=full), res, origin)
+                return
+            context = self.index.parent.get(context)
+        if origin != TEXT_ORIGIN:
+            res.unresolved.append(Unresolved(token.text, "number", "no section in context to count from", origin))
 
-    def _on_item(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[range, str]]) -> None:
-        number = int(m.group("inum") or m.group("bnum"))
+    def _on_item(self, token: Locator, res: Resolution, origin: str) -> None:
+        if origin == TEXT_ORIGIN and not token.explicit:
+            return
+        number = token.number or 0
         context = res.context
         while context is not None and self.index.kinds.get(context) in ("item", "measure", "column"):
             context = self.index.parent.get(context)
         if context is None:
-            if m.group("inum"):
-                res.unresolved.append(Unresolved(m.group(0), "item", "item number with no section before it", origin))
+            if token.explicit and origin != TEXT_ORIGIN:
+                res.unresolved.append(Unresolved(token.text, "item", "item number with no section before it", origin))
             return
         key = self.index.items.get((context, number))
         if key is not None:
-            res.cite(key, "item", m.group(0), origin)
+            res.cite(key, "item", token.text, origin)
+        elif origin != TEXT_ORIGIN:
+            res.unresolved.append(Unresolved(token.text, "item", f"{context} has no item {number} in {self.index.revision}",
+                                             origin, proposed_key=f"{context}({number})", proposed_parent=context,
+                                             proposed_kind="item"))
+
+    def _on_general(self, token: Locator, res: Resolution, origin: str) -> None:
+        if origin != TEXT_ORIGIN:
+            res.cite(self.index.root, "general", token.text, origin)
+
+    def _on_page(self, token: Locator, res: Resolution, origin: str, *, confirm_only: bool) -> None:
+        """Pages are weak evidence: they confirm what the text names, and cite only when nothing does.
+
+        A range resolves as one locator: trees know only some pages, so a gap inside it is no error.
+        """
+        first, last = token.pages or (0, 0)
+        holders = list(dict.fromkeys(k for page in range(first, last + 1) for k in self.index.page_sections(page)))
+        if not holders:
+            if origin != TEXT_ORIGIN:
+                pages = f"page {first}" if first == last else f"pages {first}-{last}"
+                res.unresolved.append(Unresolved(token.text, "page",
+                                                 f"no section of {self.index.revision} is known to be on {pages}", origin))
             return
-        res.unresolved.append(Unresolved(m.group(0), "item", f"{context} has no item {number} in {self.index.revision}",
-                                         origin, proposed_key=f"{context}({number})", proposed_parent=context,
-                                         proposed_kind="item"))
+        for key in [] if confirm_only else holders:
+            if not res.covers(self.index, key):
+                res.cite(key, "page", token.text, origin)
 
-    def _on_general(self, m: re.Match[str], res: Resolution, origin: str, _p: list[tuple[range, str]]) -> None:
-        res.cite(self.index.root, "general", m.group(0), origin)
+    def _on_column(self, token: Locator, res: Resolution, origin: str) -> None:
+        wanted = title_key("コラム:" + token.text.split("コラム", 1)[1].lstrip(" :"))
+        columns = [k for k, kind in self.index.kinds.items() if kind == "column"]
+        tkeys = {k: title_key(self.index.titles[k] or "") for k in columns}
+        exact = [k for k in columns if tkeys[k] == wanted]
+        prefix = [k for k in columns if tkeys[k] and (wanted.startswith(tkeys[k]) or tkeys[k].startswith(wanted))]
+        found = exact or prefix
+        if res.context:
+            found = sorted(found, key=lambda k: not self.index.related(k, res.context or ""))
+        if found:
+            res.cite(found[0], "column", token.text, origin, None if exact else 0.8)
+        elif origin != TEXT_ORIGIN:
+            res.unresolved.append(Unresolved(token.text, "column", "no column with this title", origin,
+                                             proposed_parent=res.context, proposed_kind="column",
+                                             proposed_title=token.text.strip()))
 
-    def _cite_key(self, key: str, evidence: str, raw: str, res: Resolution, origin: str,
-                  *, parent: str | None, kind: str | None) -> None:
-        if key in self.index.ids:
-            res.cite(key, evidence, raw, origin)
-        else:
-            res.unresolved.append(Unresolved(raw.strip(), evidence, f"no section {key!r} in {self.index.revision}",
-                                             origin, proposed_key=key, proposed_parent=parent, proposed_kind=kind))
+    def _on_quoted(self, token: Locator, res: Resolution, origin: str) -> None:
+        """「title」 names a section when it is (the start of) a title; otherwise read what it quotes."""
+        wanted = title_key(token.text)
+        keys = self.index.by_title.get(wanted) or [
+            k for t, ks in self.index.by_title.items() if len(t) >= 4 and wanted.startswith(t) for k in ks]
+        keys = list(dict.fromkeys(keys))
+        if len(keys) > 1 and res.context:
+            keys = [k for k in keys if self.index.related(k, res.context)] or keys
+        if len(keys) == 1:
+            if not res.covers(self.index, keys[0]):
+                res.cite(keys[0], "title", token.text, origin, 0.8, note="quoted title")
+            return
+        self.resolve(token.text, origin=origin, into=res)
 
     # Titles -------------------------------------------------------------------
 
-    def _titles(self, gap: str, res: Resolution, origin: str) -> None:
+    def _titles(self, gap: str, res: Resolution, origin: str, *, whole: bool) -> None:
         compact = title_key(gap)
-        if len(compact) < 3:
+        if len(compact) < 2:
             return
+        lowered = " " + re.sub(r"[^\w]+", " ", gap.casefold()) + " "
         for tkey in sorted((t for t in self.index.by_title if t in compact), key=len, reverse=True):
             if tkey not in compact:
                 continue  # consumed by a longer title
+            info = self.index.title_info[tkey]
+            if info.latin and f" {' '.join(info.words)} " not in lowered:
+                continue  # a Latin title matches whole words only
+            exact = whole and tkey == compact
             compact = compact.replace(tkey, "\x00", 1)
             candidates = self.index.by_title[tkey]
             known = [k for k in candidates if res.covers(self.index, k)]
             if known:
                 res.context = next((k for k in known if k in res.cited), res.context)
                 continue
+            if not (exact and len(candidates) == 1) and not self._distinctive(tkey, origin):
+                continue
             near = [k for k in candidates if res.context and self.index.related(k, res.context)]
             chosen = near or candidates
             if len(chosen) == 1:
-                res.cite(chosen[0], "title", tkey, origin)
-            else:
+                res.cite(chosen[0], "title", tkey, origin, 0.8 if exact else None, note=TITLE_ALONE)
+            elif origin != TEXT_ORIGIN:
                 res.unresolved.append(Unresolved(tkey, "title", "title shared by " + ", ".join(chosen), origin))
+
+    def _distinctive(self, tkey: str, origin: str) -> bool:
+        """A phrase, never one generic word: several words in Latin, several characters otherwise."""
+        info = self.index.title_info[tkey]
+        if info.generic:
+            return False
+        if info.latin:
+            return len(info.words) >= (3 if origin == TEXT_ORIGIN else 2)
+        return len(tkey) >= (8 if origin == TEXT_ORIGIN else 5)

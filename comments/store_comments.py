@@ -28,7 +28,7 @@ from .grow_tree import grow_tree
 from .readers import read_document
 from .readers.raw import read_raw
 from .records import CommentDocument, OpinionRecord
-from .resolve_citations import CitationResolver, Resolution
+from .resolve_citations import TEXT_ORIGIN, CitationResolver, Resolution, Unresolved
 from .submitter_kinds import submitter_kind
 from .tag_topics import opinion_text, sync_topics, topic_rows
 from .topics_lexicon import CompiledTopic, load_lexicon
@@ -80,15 +80,28 @@ def load_comments(
 
 def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: OpinionRecord,
                     headings: dict[str, str | None]) -> Resolution:
+    """該当箇所 first, then the location inside the opinion; the opinion's own text only when neither is given.
+
+    A location that names nothing the tree has is kept as unresolved with its text, never dropped.
+    """
     if opinion.heading and opinion.heading not in headings:
         headings[opinion.heading] = _heading_key(resolver, opinion.heading)
     res = Resolution(context=headings.get(opinion.heading) if opinion.heading else None)
-    resolver.resolve(opinion.location, origin="location", into=res)
+    location_origin = "carried-down" if "location" in opinion.carried else "location"
+    resolver.resolve(opinion.location, origin=location_origin, into=res)
     resolver.resolve(opinion.location_detail, origin="detail", into=res)
-    if not res.cited:
-        if opinion.heading and res.context and not opinion.location:
-            res.cite(res.context, "heading", opinion.heading, "heading")
-        elif opinion.location is None and opinion.location_detail is None:
+    if res.cited or res.unresolved:
+        return res
+    given = [t for t in (opinion.location, opinion.location_detail) if t and t.strip()]
+    if opinion.heading and res.context and not opinion.location:
+        res.cite(res.context, "heading", opinion.heading, "heading")
+    elif given:
+        res.unresolved.append(Unresolved(" / ".join(given), "location", f"names no section of {index.revision}",
+                                         location_origin))
+    else:
+        for text in (opinion.body, opinion.proposal):
+            resolver.resolve(text, origin=TEXT_ORIGIN, into=res)
+        if not res.cited and not res.unresolved:
             res.cite(index.root, "implicit", "", "implicit")
     return res
 
@@ -183,7 +196,7 @@ class _Writer:
             for c in res.cited.values():
                 out.append({"comment_id": cid, "section_id": self.index.ids[c.section], "text": c.text,
                             "evidence": c.evidence, "confidence": c.confidence, "origin": c.origin,
-                            "position": c.position, "note": None})
+                            "position": c.position, "note": c.note})
             for i, u in enumerate(res.unresolved):
                 out.append({"comment_id": cid, "section_id": None, "text": u.text, "evidence": u.evidence,
                             "confidence": 0.0, "origin": u.origin, "position": len(res.cited) + i, "note": u.reason})

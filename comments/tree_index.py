@@ -1,7 +1,10 @@
 """An in-memory index of one revision's section tree, built once per load.
 
-The resolver asks it "which section has this key / title / page / item number";
-every answer is a dict or set look-up, never a scan of the tree.
+The resolver asks it "which section has this address / title / page / item
+number"; every answer is a dict or set look-up, never a scan of the tree. Each
+section's address comes from its key, its aliases and the locator its title opens
+with (`第2章 総則` → `n:2`), through the same grammar that reads comments, so a
+tree of 第N章 keys and a comment citing `2.1` (or the other way round) meet.
 """
 
 from __future__ import annotations
@@ -16,8 +19,23 @@ from sqlalchemy.orm import Session, aliased
 from guidetrace.guideline.keys import ROOT_KEY, title_key
 from guidetrace.trace.models import Revision, Section
 
-_MEASURE_CAT = re.compile(r"^(?P<cat>[^\d\s.()/]+?)(?P<num>\d+(?:-\d+)*)$")
-MIN_TITLE = 3
+from .locators import address_of, default_scanner, grammar
+
+_ID_SHAPE = re.compile(r"^(?P<cat>[^\d\s.()/]+?)[ ]?(?P<num>\d+(?:-\d+)*)(?:\(\d+\))?$")
+_LATIN = re.compile(r"[a-z]")
+MIN_TITLE = 2
+
+
+@dataclass(frozen=True)
+class TitleInfo:
+    """How a title may be matched: Latin titles by whole words, others as a substring."""
+
+    words: tuple[str, ...]
+    generic: bool
+
+    @property
+    def latin(self) -> bool:
+        return bool(self.words)
 
 
 @dataclass
@@ -26,28 +44,63 @@ class TreeIndex:
     ids: dict[str, int] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
     parent: dict[str, str | None] = field(default_factory=dict)
+    children: dict[str | None, list[str]] = field(default_factory=lambda: defaultdict(list))
     titles: dict[str, str | None] = field(default_factory=dict)
     by_title: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    title_info: dict[str, TitleInfo] = field(default_factory=dict)
     by_page: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    by_address: dict[str, str] = field(default_factory=dict)
+    address: dict[str, str] = field(default_factory=dict)
     items: dict[tuple[str, int], str] = field(default_factory=dict)
-    categories: set[str] = field(default_factory=set)
+    id_prefixes: set[str] = field(default_factory=set)
     pages: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    order: dict[str, int] = field(default_factory=dict)
 
     def add(self, key: str, kind: str, parent: str | None, title: str | None,
             pages: tuple[int, ...] = (), aliases: tuple[str, ...] = (), section_id: int = 0) -> None:
         self.ids[key], self.kinds[key], self.parent[key], self.titles[key] = section_id, kind, parent, title
+        self.order[key] = len(self.order)
+        self.children[parent].append(key)
         self.pages[key] = pages
         for text in (title, *aliases):
             if text and len(title_key(text)) >= MIN_TITLE:
-                self.by_title[title_key(text)].append(key)
+                self._add_title(title_key(text), text, key)
         for page in pages:
             self.by_page[page].append(key)
         m = re.fullmatch(r"(?P<parent>.+)\((?P<num>\d+)\)", key)
-        if kind == "item" and m:
+        if m:
             self.items[(m.group("parent"), int(m.group("num")))] = key
-        m = _MEASURE_CAT.match(key)
-        if kind == "measure" and m:
-            self.categories.add(m.group("cat"))
+        self._add_addresses(key, kind, parent, title, aliases)
+
+    def _add_title(self, tkey: str, text: str, key: str) -> None:
+        self.by_title[tkey].append(key)
+        if tkey not in self.title_info:
+            lowered = re.sub(r"[^\w]+", " ", text.casefold()).split()
+            latin = all(_LATIN.search(w) or w.isdigit() for w in lowered) and bool(lowered)
+            generic = {g.casefold().replace(" ", "") for g in grammar()["generic_titles"]}
+            self.title_info[tkey] = TitleInfo(tuple(lowered) if latin else (), tkey in generic)
+
+    def _add_addresses(self, key: str, kind: str, parent: str | None, title: str | None,
+                       aliases: tuple[str, ...]) -> None:
+        if key == ROOT_KEY:
+            return
+        found = [address_of(text) for text in (key, *aliases)]
+        m = re.fullmatch(r"(?P<parent>.+)\((?P<num>\d+)\)", key)
+        if m and parent in self.address and self.address[parent].startswith(("n:", "id:")):
+            found.append(f"{self.address[parent]}({m.group('num')})")
+        if title:
+            found.append(address_of(title))
+        shape = _ID_SHAPE.match(key)
+        if not any(found) and shape and not m:
+            self.id_prefixes.add(shape.group("cat"))
+        if m and _ID_SHAPE.match(m.group("parent")) and not address_of(m.group("parent")):
+            self.id_prefixes.add(_ID_SHAPE.match(m.group("parent")).group("cat"))  # type: ignore[union-attr]
+        if not any(found[:1]) and (shape or m):
+            found.insert(0, "id:" + key.replace(" ", ""))
+        for address in found:
+            if address and address not in self.by_address:
+                self.by_address[address] = key
+                self.address.setdefault(key, address)
 
     def ancestors(self, key: str) -> list[str]:
         out, cur = [], self.parent.get(key)
@@ -65,9 +118,25 @@ class TreeIndex:
         holders = self.by_page.get(page, [])
         return [k for k in holders if not any(p in holders for p in self.ancestors(k))]
 
+    def span(self, first: str, last: str) -> list[str]:
+        """Every section from `first` to `last`: siblings between them, else document order at first's depth."""
+        a, b = sorted((first, last), key=lambda k: self.order[k])
+        if self.parent.get(a) == self.parent.get(b):
+            siblings = self.children[self.parent.get(a)]
+            return siblings[siblings.index(a): siblings.index(b) + 1]
+        depth = len(self.ancestors(a))
+        return [k for k in self.order if self.order[a] <= self.order[k] <= self.order[b]
+                and len(self.ancestors(k)) == depth]
+
     @property
     def root(self) -> str:
         return ROOT_KEY
+
+    def scanner(self):  # type: ignore[no-untyped-def]
+        """The locator grammar plus this tree's own ID prefixes (サービス, 都市OS, AC-)."""
+        from .locators import LocatorScanner
+
+        return LocatorScanner(self.id_prefixes) if self.id_prefixes else default_scanner()
 
 
 def build_index(session: Session, revision: Revision) -> TreeIndex:
