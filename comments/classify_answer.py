@@ -1,4 +1,10 @@
-"""Classifying the ministry's answer into dispositions by phrase rules (data/dispositions.yaml)."""
+"""Classifying an answer into dispositions, from a column, a heading and phrases (data/dispositions.yaml).
+
+The strongest evidence decides: an explicit column (修正の有無, Disposition, Status), then
+a heading over the rows, then the answer's phrases. A column or heading that only
+says "not revised" is refined by the phrases. Each match keeps its evidence
+(`column`, `heading`, `text`, `carried-down`), so a reader can see why.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,9 @@ from guidetrace.guideline.keys import normalize_text
 from guidetrace.trace.rules import packaged_yaml
 
 UNCLASSIFIED = "unclassified"
-_SENTENCE = re.compile(r"[^。\n]+[。]?")
+NOT_REVISED = "not_revised"
+REVISED = "revised"
+_SENTENCE = re.compile(r"[^。！？!?\n]+?(?:[。！？!?]|\.(?=\s|$)|$)", re.M)
 
 
 @dataclass(frozen=True)
@@ -26,12 +34,14 @@ class Match:
     disposition: str
     rule: str
     supplementary: bool
+    evidence: str = "text"
 
 
 @dataclass(frozen=True)
 class Classification:
     primary: str
     matches: tuple[Match, ...]
+    conflict: str | None = None  # the text's own verdict when a column or heading overrides it
 
     @property
     def all(self) -> list[str]:
@@ -42,13 +52,54 @@ class Classification:
         return [m.rule for m in self.matches]
 
 
+def _compact(value: str) -> str:
+    return re.sub(r"[\s.。、,:：!！]+", "", normalize_text(value)).casefold()
+
+
 @dataclass(frozen=True)
 class AnswerClassifier:
     rules: tuple[Rule, ...]
     supplementary: tuple[str, ...]
     ranks: dict[str, int]
+    column_values: dict[str, str]
+    heading_rules: tuple[tuple[str, re.Pattern[str]], ...]
 
-    def classify(self, answer: str | None) -> Classification:
+    def classify(self, answer: str | None, *, column: str | None = None, heading: str | None = None,
+                 carried: bool = False) -> Classification:
+        text = self.classify_text(answer, evidence="carried-down" if carried else "text")
+        stated = self._stated(column, heading)
+        if stated is None:
+            return text
+        disposition, evidence, rule = stated
+        head = Match(disposition, rule, False, evidence)
+        if disposition == NOT_REVISED:
+            if text.primary not in (UNCLASSIFIED, REVISED):
+                return Classification(text.primary, (head, *text.matches))
+            conflict = text.primary if text.primary == REVISED else None
+            return Classification("declined", (head, *text.matches), conflict)
+        conflict = None
+        if text.primary != UNCLASSIFIED and (text.primary == REVISED) != (disposition == REVISED):
+            conflict = text.primary
+        return Classification(disposition, (head, *text.matches), conflict)
+
+    def _stated(self, column: str | None, heading: str | None) -> tuple[str, str, str] | None:
+        if column and (found := self.column_values.get(_compact(column))):
+            return found, "column", f"column:{normalize_text(column)}"
+        if column:  # a longer cell: its first word may still say it ("Accepted - see 4.2")
+            first = _compact(re.split(r"[\s(（/;,.\-–—:]", normalize_text(column), maxsplit=1)[0])
+            if found := self.column_values.get(first):
+                return found, "column", f"column:{normalize_text(column)}"
+            text = self.classify_text(column)
+            if text.primary != UNCLASSIFIED:
+                return text.primary, "column", f"column:{normalize_text(column)}"
+        if heading:
+            norm = normalize_text(heading)
+            for disposition, pattern in self.heading_rules:
+                if pattern.search(norm):
+                    return disposition, "heading", f"heading:{norm[:60]}"
+        return None
+
+    def classify_text(self, answer: str | None, *, evidence: str = "text") -> Classification:
         if not answer or not answer.strip():
             return Classification(UNCLASSIFIED, ())
         matches: list[Match] = []
@@ -59,7 +110,7 @@ class AnswerClassifier:
                 if rule.pattern.search(sentence) and not any(
                     m.disposition == rule.disposition and m.rule == rule.id for m in matches
                 ):
-                    matches.append(Match(rule.disposition, rule.id, is_supplementary))
+                    matches.append(Match(rule.disposition, rule.id, is_supplementary, evidence))
         if not matches:
             return Classification(UNCLASSIFIED, ())
         main = [m for m in matches if not m.supplementary] or matches
@@ -67,16 +118,33 @@ class AnswerClassifier:
         return Classification(primary, tuple(matches))
 
 
+def _expand(pattern: str, forms: dict[str, list[str]]) -> str:
+    """`{name}` -> the alternation of forms[name] (longest first), so tense and politeness are data."""
+    def sub(m: re.Match[str]) -> str:
+        words = sorted(forms[m.group(1)], key=len, reverse=True)
+        return "(?:" + "|".join(words) + ")"
+
+    return re.sub(r"\{(\w+)\}", sub, pattern)
+
+
 @lru_cache(maxsize=1)
 def default_classifier() -> AnswerClassifier:
     data = packaged_yaml("guidetrace.comments", "dispositions.yaml")
+    forms = {k: [str(w) for w in v] for k, v in (data.get("forms") or {}).items()}
     rules = tuple(
-        Rule(r["id"], d["key"], int(d["rank"]), re.compile(r["pattern"]))
+        Rule(r["id"], d["key"], int(d["rank"]), re.compile(_expand(r["pattern"], forms)))
         for d in data["dispositions"]
         for r in d["rules"]
     )
     ranks = {d["key"]: int(d["rank"]) for d in data["dispositions"]}
-    return AnswerClassifier(rules, tuple(data.get("supplementary", ())), ranks)
+    columns = {_compact(str(v)): key for key, values in (data.get("column_values") or {}).items() for v in values}
+    headings = tuple((h["disposition"], re.compile(h["pattern"])) for h in data.get("heading_rules") or ())
+    return AnswerClassifier(rules, tuple(data.get("supplementary", ())), ranks, columns, headings)
+
+
+def disposition_keys() -> tuple[str, ...]:
+    data = packaged_yaml("guidetrace.comments", "dispositions.yaml")
+    return tuple(d["key"] for d in data["dispositions"])
 
 
 def disposition_labels(lang: str = "ja") -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from guidetrace.guideline.keys import normalize_text
@@ -12,46 +13,74 @@ from guidetrace.trace.rules import packaged_yaml
 
 from .html_text import html_to_text
 
-FIELDS = ("number", "submitter", "location", "opinion", "answer", "revised", "count")
+FIELDS = ("number", "submitter", "organization", "location", "page", "line", "opinion", "reason", "proposal",
+          "answer", "disposition", "revised", "count", "type")
 MAX_HEADER_CELL = 40  # a header cell is a few words; anything longer is data, not worth normalising
+SHORT = 3  # synonyms this short match only a whole cell ("No", "ID", "行")
 
 
-def _clean(cell: str) -> str:
+@dataclass(frozen=True)
+class Synonym:
+    field: str
+    compact: str  # case-folded, no spaces: how CJK text is compared
+    words: str  # case-folded words joined by single spaces, padded: how Latin text is compared
+    latin: bool
+
+
+def _compact(cell: str) -> str:
     return re.sub(r"\s+", "", normalize_text(html_to_text(cell or ""))).casefold()
 
 
+def _words(cell: str) -> str:
+    text = normalize_text(html_to_text(cell or "")).casefold()
+    return " " + " ".join(re.findall(r"[\w#'/]+", text)) + " "
+
+
 @lru_cache(maxsize=1)
-def synonyms() -> dict[str, tuple[str, ...]]:
+def synonyms() -> tuple[Synonym, ...]:
     data = packaged_yaml("guidetrace.comments", "header_synonyms.yaml")
-    return {field: tuple(_clean(s) for s in data["fields"][field]) for field in FIELDS}
+    out = []
+    for field in FIELDS:
+        for s in data["fields"].get(field, ()):
+            s = str(s)
+            out.append(Synonym(field, _compact(s), _words(s), bool(re.search(r"[A-Za-z]", s))))
+    return tuple(sorted(out, key=lambda s: len(s.compact), reverse=True))
 
 
 def field_of(cell: str) -> str | None:
+    """The field whose longest synonym equals the cell or stands inside it."""
     if len(cell) > MAX_HEADER_CELL and not cell.lstrip().startswith("<"):
         return None
-    text = _clean(cell)
-    if not text:
+    compact = _compact(cell)
+    if not compact or len(compact) > MAX_HEADER_CELL:
         return None
-    syn = synonyms()
-    for field in FIELDS:
-        if text in syn[field]:
-            return field
-    for field in FIELDS:  # `該当箇所(ページ)`, `ご意見の概要(要旨)`: a synonym plus a note in brackets
-        if any(text.startswith(s) and text[len(s)] in "([" for s in syn[field] if len(text) > len(s)):
-            return field
+    words = _words(cell)
+    for syn in synonyms():  # longest first
+        if compact == syn.compact:
+            return syn.field
+        if len(syn.compact) <= SHORT:
+            continue
+        if (syn.words in words) if syn.latin else (syn.compact in compact):
+            return syn.field
     return None
 
 
 def map_header(cells: Sequence[str]) -> dict[str, int] | None:
-    """Field -> column index when the row looks like a header (an opinion column at least)."""
+    """Field -> column index when the row looks like a header (an opinion column and one more at least).
+
+    A header holds only short labels, none of them a bare number, and most of them known.
+    """
     if any(len(cell) > 3 * MAX_HEADER_CELL for cell in cells):
         return None  # a header row holds only short cells; data rows hold an opinion
+    filled = [c for c in cells if c and c.strip()]
+    if any(re.fullmatch(r"[\d.\-\s]+", normalize_text(html_to_text(c))) for c in filled):
+        return None
     mapping: dict[str, int] = {}
     for i, cell in enumerate(cells):
         field = field_of(cell)
         if field and field not in mapping:
             mapping[field] = i
-    if "opinion" in mapping and len(mapping) >= 2:
+    if "opinion" in mapping and len(mapping) >= 2 and len(mapping) * 2 >= len(filled):
         return mapping
     return None
 

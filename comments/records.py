@@ -54,3 +54,4 @@ class CommentDocument:
     layout: str
     meta: RoundMeta
     opinions: Iterator[OpinionRecord]
+    columns: dict[str, str] = field(default_factory=dict)  # field -> the header that fed it

@@ -15,9 +15,12 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import re
+
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from guidetrace.guideline.keys import normalize_text
 from guidetrace.guideline.store_tree import find_revision
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import Citation, Comment, CommentTopic, ConsultationRound, Guideline, Revision, Submitter
@@ -25,6 +28,7 @@ from guidetrace.trace.store import Store
 
 from .classify_answer import default_classifier
 from .grow_tree import grow_tree
+from .language import LanguageCount
 from .readers import read_document
 from .readers.raw import read_raw
 from .records import CommentDocument, OpinionRecord
@@ -38,6 +42,12 @@ if TYPE_CHECKING:
     from .store_clusters import ClusterSummary
 
 BATCH = 5000
+_UNSAFE_ID = re.compile(r"[^\w.\-()]+")
+
+
+def _label_id(label: str) -> str:
+    """A printed number as it may stand in an id: `Ⅱ-4` -> `II-4`, `No. 12` -> `No.12`."""
+    return _UNSAFE_ID.sub("", normalize_text(label))[:60] or "x"
 UNANSWERED = "unanswered"
 Progress = Callable[[int, int], None]
 
@@ -59,6 +69,9 @@ class LoadSummary:
     dispositions: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     topic_edges: int = 0
+    conflicts: int = 0
+    lang: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)
 
 
 def default_round_key(session: Session, revision: Revision) -> str:
@@ -69,13 +82,13 @@ def default_round_key(session: Session, revision: Revision) -> str:
 def load_comments(
     store: Store, path: Path, *, revision: str, round_key: str | None = None, fmt: str = "auto",
     columns: str | None = None, grow: bool = False, progress: Progress | None = None,
-    topics_file: Path | None = None, encoding: str | None = None,
+    topics_file: Path | None = None, encoding: str | None = None, lang: str | None = None,
 ) -> LoadSummary:
     document = read_document(path, fmt=fmt, columns=columns, encoding=encoding)
     lexicon = load_lexicon(topics_file)
     with store.transaction() as session:
         return store_document(session, document, revision=revision, round_key=round_key, grow=grow,
-                              progress=progress, lexicon=lexicon)
+                              progress=progress, lexicon=lexicon, lang=lang)
 
 
 def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: OpinionRecord,
@@ -129,16 +142,16 @@ class _Writer:
         self.submitters: dict[str, int] = {}
         self.seen: set[str] = set()
         self.headings: dict[str, str | None] = {}
+        self.language = LanguageCount()
 
     def write(self, batch: list[OpinionRecord]) -> None:
         resolutions = [resolve_opinion(self.resolver, self.index, o, self.headings) for o in batch]
         self._submitters({o.submitter for o in batch if o.submitter})
         rows = [self._row(o) for o in batch]
-        for row in rows:
-            if row["key"] in self.seen:
-                raise GuidetraceError(f"two opinions with the id {row['key']}", file=self.file,
-                                      line=row["source_line"])
+        for row, o in zip(rows, batch):
+            row["key"] = self._unique(row["key"], o)
             self.seen.add(row["key"])
+            self.language.add(row["body"], row["response"])
         new = [r for r in rows if r["key"] not in self.existing]
         old = [dict(r, _id=self.existing[r["key"]]) for r in rows if r["key"] in self.existing]
         ids = {r["key"]: r["_id"] for r in old}
@@ -172,19 +185,42 @@ class _Writer:
             found.update(dict(self.session.execute(insert(Submitter).returning(Submitter.name, Submitter.id), missing).all()))
         self.submitters.update(found)
 
+    def _unique(self, key: str, o: OpinionRecord) -> str:
+        """A printed number used twice (two tables numbered from 1, a merged 番号 cell) stays apart."""
+        if key not in self.seen:
+            return key
+        if o.part == "R" or not o.number:
+            raise GuidetraceError(f"two opinions with the id {key}", file=self.file, line=o.line)
+        key = f"{self.rnd.key}/{o.part}-{_label_id(o.number)}"
+        n = 2
+        while key in self.seen and f"{key}_{n}" in self.seen:
+            n += 1
+        return key if key not in self.seen else f"{key}_{n}"
+
     def _row(self, o: OpinionRecord) -> dict[str, Any]:
-        c = self.classifier.classify(o.response)
+        c = self.classifier.classify(o.response, column=o.disposition_cell or o.revised_flag, heading=o.group,
+                                     carried="answer" in o.carried)
         primary = UNANSWERED if self.rnd.kind == "raw" else c.primary  # raw submissions have no answer yet
         self.summary.dispositions[primary] = self.summary.dispositions.get(primary, 0) + 1
-        suffix = o.number if o.part == "R" and o.number else f"{o.seq:02d}"  # a raw submission keeps its own id
+        if c.conflict:
+            self.summary.conflicts += 1
+        if o.part == "R" and o.number:
+            key = f"{self.rnd.key}/{o.part}-{o.number}"  # a raw submission keeps its own id
+        elif o.number:
+            key = f"{self.rnd.key}/{_label_id(o.number)}"  # the number the document prints
+        else:
+            key = f"{self.rnd.key}/{o.part}-{o.seq:02d}"
         return {
-            "key": f"{self.rnd.key}/{o.part}-{suffix}", "round_id": self.rnd.id, "part": o.part, "seq": o.seq,
+            "key": key, "label": o.number if o.part != "R" else None, "round_id": self.rnd.id, "part": o.part,
+            "seq": o.seq,
             "submitter_id": self.submitters.get(o.submitter) if o.submitter else None,
             "location": o.location if o.location_detail is None else "\n".join(filter(None, (o.location, o.location_detail))),
             "heading": o.heading, "body": o.body, "body_html": o.body_html, "reason": o.reason, "proposal": o.proposal,
             "response": o.response, "response_html": o.response_html, "disposition": primary,
-            "dispositions": [{"disposition": m.disposition, "rule": m.rule, "supplementary": m.supplementary}
-                             for m in c.matches],
+            "dispositions": [{"disposition": m.disposition, "rule": m.rule, "supplementary": m.supplementary,
+                              "evidence": m.evidence} for m in c.matches]
+                            + ([{"disposition": c.conflict, "rule": "text-disagrees", "supplementary": True,
+                                 "evidence": "conflict"}] if c.conflict else []),
             "bulk": o.bulk, "represents": o.represents, "source_file": self.file, "source_line": o.line,
             "source_page": o.page,
         }
@@ -230,7 +266,7 @@ def load_raw(store: Store, path: Path, *, revision: str, round_key: str, fmt: st
 def store_document(
     session: Session, document: CommentDocument, *, revision: str, round_key: str | None,
     grow: bool = False, progress: Progress | None = None, lexicon: list[CompiledTopic] | None = None,
-    kind: str = "result",
+    kind: str = "result", lang: str | None = None,
 ) -> LoadSummary:
     rev = find_revision(session, revision)
     key = round_key or default_round_key(session, rev)
@@ -252,6 +288,8 @@ def store_document(
             progress(summary.opinions, max(summary.opinions, 1))
     writer.finish()
     _round_meta(session, rnd, document)
+    rnd.lang = summary.lang = lang or writer.language.result()
+    summary.columns = dict(document.columns)
     summary.dispositions = dict(sorted(summary.dispositions.items(), key=lambda kv: (-kv[1], kv[0])))
     summary.warnings = list(document.meta.warnings)
     return summary

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from guidetrace.comments.classify_answer import disposition_keys
 from guidetrace.trace.rules import packaged_yaml
 
-DISPOSITIONS = ("revised", "declined", "noted", "covered", "out_of_scope", "support", "answered", "unclassified",
-                "unanswered")
+DISPOSITIONS = (*disposition_keys(), "unclassified", "unanswered")
 SUBMITTER_KINDS = ("corporation", "association", "government", "academic", "individual", "unknown")
 
 

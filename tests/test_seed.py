@@ -56,8 +56,9 @@ def test_seed_spot_checks(loaded: Store) -> None:
     assert c["scsg-3.0-draft/A-16"]["disposition"]["primary"] == "support"
     assert c["scsg-3.0-draft/A-12"]["disposition"]["primary"] == "declined"
     assert c["scsg-3.0-draft/A-03"]["disposition"]["primary"] == "covered"
-    assert c["scsg-3.0-draft/A-04"]["disposition"] == {"primary": "noted", "all": ["answered", "noted"],
-                                                        "rules": ["answered-acknowledged", "noted-future"]}
+    a04 = c["scsg-3.0-draft/A-04"]["disposition"]
+    assert (a04["primary"], a04["all"]) == ("noted", ["answered", "noted"])
+    assert a04["rules"][:2] == ["answered-acknowledged", "noted-future"]
     part_b = [v for v in c.values() if v["part"] == "B"]
     assert all(v["bulk"] for v in part_b) and all(v["submitter"]["kind"] == "individual" for v in part_b)
     assert all(sections[v["id"]] == ["general"] for v in part_b)

@@ -31,6 +31,11 @@ SECTION_KINDS = (
     "checklist",
     "appendix",
     "column",
+    "article",
+    "paragraph",
+    "table",
+    "figure",
+    "control",
 )
 LINK_KINDS = ("succeeds", "renumbered", "split", "merged", "removed", "refers_to")
 
@@ -118,6 +123,7 @@ class ConsultationRound(Base):
     warnings: Mapped[list[Any]] = mapped_column(default=list)
     source_file: Mapped[str | None] = mapped_column(Text)
     source_sha256: Mapped[str | None] = mapped_column(String(64))
+    lang: Mapped[str | None] = mapped_column(String(5))  # ja | en: the document's language
 
 
 class Cluster(Base):
@@ -149,6 +155,7 @@ class Comment(Base):
     round_id: Mapped[int] = mapped_column(ForeignKey("consultation_round.id", ondelete="CASCADE"))
     part: Mapped[str] = mapped_column(String(10))
     seq: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str | None] = mapped_column(String(100))  # the number the document prints
     submitter_id: Mapped[int | None] = mapped_column(ForeignKey("submitter.id"))
     location: Mapped[str | None] = mapped_column(Text)
     heading: Mapped[str | None] = mapped_column(Text)

@@ -13,20 +13,16 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from guidetrace.guideline.keys import normalize_text
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.textfile import open_csv_source, open_lines, sniff
 
-from ..headers import map_header, parse_columns_option
-from ..html_text import html_to_text
-from ..limits import MAX_LINE, MAX_XLSX_UNPACKED, at_row, check_row
-from ..opinion_text import opinion_parts, split_tag
-from ..records import CommentDocument, OpinionRecord, RoundMeta
+from ..headers import parse_columns_option
+from ..limits import MAX_LINE, MAX_XLSX_UNPACKED
+from ..records import CommentDocument, RoundMeta
+from .table_stream import stream_table
 
-HEADER_SEARCH_ROWS = 30
 csv.field_size_limit(MAX_LINE)
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_PART_HEADING = re.compile(r"^#+\s*(?P<part>[A-Z])[.．]")
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -49,10 +45,10 @@ def numbered(source: Lines) -> Iterable[tuple[int, str]]:
 
 
 def markdown_rows(source: Lines) -> Iterator[tuple[int, list[str] | str]]:
-    """Pipe-table rows as cell lists; `# B.` headings as strings (they set the part)."""
+    """Pipe-table rows as cell lists; headings and paragraphs between tables as strings (they set the group)."""
     for number, line in numbered(source):
         stripped = line.strip()
-        if stripped.startswith("#"):
+        if stripped and not stripped.startswith("|"):
             yield number, stripped
         elif stripped.startswith("|") and not _MD_SEPARATOR.match(stripped):
             inner = stripped[1:-1] if stripped.endswith("|") and len(stripped) > 1 else stripped[1:]
@@ -106,89 +102,9 @@ def read_table(
     rows: Iterator[tuple[int, list[str] | str]], *, file: str, layout: str, columns: str | None = None
 ) -> CommentDocument:
     mapping = parse_columns_option(columns, file=file) if columns else None  # checked before reading
-    return CommentDocument(file=file, layout=layout, meta=RoundMeta(),
-                           opinions=_stream(rows, file=file, mapping=mapping))
-
-
-def _stream(rows: Iterator[tuple[int, list[str] | str]], *, file: str,
-            mapping: dict[str, int] | None) -> Iterator[OpinionRecord]:
-    width = None
-    part = "A"
-    count = 0
-    seq: dict[str, int] = {}
-    for number, row in rows:
-        if isinstance(row, str):
-            if m := _PART_HEADING.match(row):
-                part = m.group("part")
-            continue
-        check_row(row, file=file, line=number)
-        with at_row(file, number):
-            if mapping is None or width is None:
-                found = map_header(row)
-                if found is not None:
-                    mapping = mapping or found
-                    width = len(row)
-                    continue
-                if mapping is None:
-                    if number > HEADER_SEARCH_ROWS:
-                        break
-                    continue
-                width = len(row)
-            if map_header(row) is not None:
-                continue  # a header repeated on a later page
-            if len(row) < width and len(row) <= max(mapping.values()):
-                raise GuidetraceError(f"truncated row: {len(row)} cell(s) where the header has {width}",
-                                      file=file, line=number)
-            opinion = _opinion(row, mapping, part, seq, number, file)
-        if opinion is not None:
-            count += 1
-            yield opinion
-    if mapping is None:
-        raise GuidetraceError(
-            "no recognisable table: no header row naming an opinion column (ご意見, 提出された意見, …) "
-            f"in the first {HEADER_SEARCH_ROWS} rows; use --columns to name the columns",
-            file=file,
-        )
-    if count == 0:
-        raise GuidetraceError("the table has a header but no opinion rows", file=file)
-
-
-def _opinion(
-    row: list[str], mapping: dict[str, int], part: str, seq: dict[str, int], number: int, file: str
-) -> OpinionRecord | None:
-    def cell(field: str) -> str:
-        index = mapping.get(field)
-        return row[index] if index is not None and index < len(row) else ""
-
-    raw_opinion = cell("opinion")
-    if not html_to_text(raw_opinion):
-        if any(html_to_text(cell(f)) for f in ("answer",)):
-            raise GuidetraceError("row with an answer but no opinion text", file=file, line=number)
-        return None
-    parts = opinion_parts(raw_opinion)
-    response, answer_tag = split_tag(html_to_text(cell("answer")))
-    submitter = normalize_text(html_to_text(cell("submitter"))) or parts.submitter or answer_tag
-    count_text = normalize_text(cell("count"))
-    count = int(m.group(0)) if (m := re.search(r"\d+", count_text)) else None
-    seq[part] = seq.get(part, 0) + 1
-    return OpinionRecord(
-        part=part,
-        seq=seq[part],
-        number=normalize_text(cell("number")) or None,
-        body=parts.body,
-        body_html=raw_opinion,
-        location=html_to_text(cell("location")) or None,
-        location_detail=parts.location,
-        submitter=submitter or None,
-        reason=parts.reason,
-        proposal=parts.proposal,
-        response=response.strip() or None,
-        response_html=cell("answer") or None,
-        revised_flag=normalize_text(cell("revised")) or None,
-        bulk=parts.bulk_note or (count is not None and count > 1),
-        represents=count,
-        line=number,
-    )
+    document = CommentDocument(file=file, layout=layout, meta=RoundMeta(), opinions=iter(()))
+    document.opinions = stream_table(rows, file=file, mapping=mapping, on_header=document.columns.update)
+    return document
 
 
 def read_table_file(path: Path, *, fmt: str, columns: str | None = None, encoding: str | None = None) -> CommentDocument:

@@ -1,0 +1,207 @@
+"""Rows of a comment table -> opinions, as publishers print them.
+
+Publishers merge cells vertically (one 該当箇所 or one answer over several rows),
+repeat the header on every page, split one document into several tables under
+headings that say what became of the rows (「ご意見を踏まえ修正するもの」, "Accepted
+comments"), and print a number per opinion. This module follows all of that for
+every table container (Markdown, TSV, CSV, XLSX): a blank location, answer or
+number under a filled one takes the value above (within one group), a heading
+between tables starts a new part and is kept as the rows' group, a header row met
+again is skipped, and the printed number becomes the opinion's label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from guidetrace.guideline.keys import normalize_text
+from guidetrace.trace.errors import GuidetraceError
+
+from ..headers import field_of, map_header
+from ..html_text import html_to_text
+from ..limits import at_row, check_row
+from ..opinion_text import opinion_parts, split_tag
+from ..records import OpinionRecord
+
+HEADER_SEARCH_ROWS = 30
+CARRIED = ("location", "answer", "number")
+SAME_AS_ABOVE = re.compile(r"^(?:同上|上に同じ|上記に同じ|上記と同じ|同左|〃|Same as above|See above|Ditto)[。.]?$", re.I)
+_PART_LETTER = re.compile(r"^#*\s*(?P<part>[A-Z])[.．]\s")
+_NOT_APPLICABLE = re.compile(r"^(?:-|–|—|―|N/?A|n/?a|なし|無し|特になし|ー)$")
+Row = tuple[int, list[str] | str]
+
+
+@dataclass
+class TableState:
+    """What one pass over a table remembers: columns, the group, values to carry down."""
+
+    file: str
+    mapping: dict[str, int] | None = None
+    given: bool = False  # columns came from --columns
+    header_cells: tuple[str, ...] | None = None
+    width: int | None = None
+    part: str = "A"
+    part_rows: int = 0
+    parts_used: set[str] = field(default_factory=set)
+    group: str | None = None
+    above: dict[str, str] = field(default_factory=dict)
+    seq: dict[str, int] = field(default_factory=dict)
+    seen_rows: list[list[str]] = field(default_factory=list)
+    headers_found: dict[str, str] = field(default_factory=dict)
+
+    def heading(self, text: str) -> None:
+        """A line between or inside tables: a new group (and part) once rows have been read."""
+        text = normalize_text(html_to_text(text.lstrip("#").strip()))
+        if not text or self.mapping is None:
+            return
+        m = _PART_LETTER.match(text + " ")
+        if m:
+            letter = m.group("part")
+        elif self.part_rows:
+            letter = next(c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c not in self.parts_used | {self.part})
+        else:
+            letter = self.part
+        if letter != self.part:
+            self.part, self.part_rows = letter, 0
+        self.group = text
+        self.above.clear()
+
+
+def stream_table(rows: Iterator[Row], *, file: str, mapping: dict[str, int] | None,
+                 on_header: Callable[[dict[str, str]], None] | None = None) -> Iterator[OpinionRecord]:
+    """`on_header` hears which header fed which field, for the load summary."""
+    state = TableState(file=file, mapping=mapping, given=mapping is not None)
+    count = 0
+    for number, row in rows:
+        if isinstance(row, str):
+            state.heading(row)
+            continue
+        check_row(row, file=file, line=number)
+        with at_row(file, number):
+            if _is_header(state, row, number):
+                if on_header and state.headers_found:
+                    on_header(state.headers_found)
+                continue
+            if state.mapping is None:
+                if len(state.seen_rows) < 3:
+                    state.seen_rows.append(row)
+                if number > HEADER_SEARCH_ROWS:
+                    break
+                continue
+            filled = [c for c in row if c and c.strip()]
+            if len(filled) == 1 and row[0].strip() and len(row) > 1 and not _cell(row, state.mapping, "opinion"):
+                state.heading(row[0])  # a group heading printed as a row of its own
+                continue
+            if state.width is not None and len(row) < state.width and len(row) <= max(state.mapping.values()):
+                raise GuidetraceError(f"truncated row: {len(row)} cell(s) where the header has {state.width}",
+                                      file=file, line=number)
+            opinion = _opinion(state, row, number)
+        if opinion is not None:
+            count += 1
+            yield opinion
+    if state.mapping is None:
+        seen = " | ".join("[" + ", ".join(repr(c.strip()[:30]) for c in r if c.strip()) + "]" for r in state.seen_rows)
+        raise GuidetraceError(
+            "no recognisable table: no header row naming an opinion column (ご意見, 提出された意見, Comment, …) "
+            f"in the first {HEADER_SEARCH_ROWS} rows; cells seen: {seen or 'none'}; use --columns to name the columns",
+            file=file,
+        )
+    if count == 0:
+        raise GuidetraceError("the table has a header but no opinion rows", file=file)
+
+
+def _is_header(state: TableState, row: list[str], number: int) -> bool:
+    """The first header row sets the columns; the same header met again (a page break, a new table) is skipped."""
+    compact = tuple(normalize_text(html_to_text(c)) for c in row)
+    if state.header_cells is not None and compact == state.header_cells:
+        return True
+    found = map_header(row)
+    if found is None:
+        if state.given and state.header_cells is None and _looks_like_labels(row):
+            state.header_cells, state.width = compact, len(row)
+            return True
+        return False
+    if state.mapping is None or state.header_cells is None:
+        state.mapping = state.mapping if state.given else found
+        state.header_cells, state.width = compact, len(row)
+        state.headers_found = {f: f"{normalize_text(html_to_text(row[i]))} ({i + 1})"
+                               for f, i in (state.mapping or {}).items() if i < len(row)}
+    elif state.part_rows and not state.given:
+        state.mapping = found  # a later table with its own columns
+        state.width = len(row)
+    state.above.clear()
+    return True
+
+
+def _looks_like_labels(row: list[str]) -> bool:
+    """With --columns a header may use words no synonym knows: short labels, no numbers, no sentences."""
+    filled = [normalize_text(html_to_text(c)) for c in row if c and c.strip()]
+    return bool(filled) and all(len(c) <= 40 and not re.search(r"\d", c) and not re.search(r"[。.!?]$", c)
+                                for c in filled) and any(field_of(c) for c in filled) | (len(filled) >= 2)
+
+
+def _cell(row: list[str], mapping: dict[str, int], name: str) -> str:
+    index = mapping.get(name)
+    return row[index] if index is not None and index < len(row) else ""
+
+
+def _opinion(state: TableState, row: list[str], number: int) -> OpinionRecord | None:
+    mapping = state.mapping or {}
+    raw_opinion = _cell(row, mapping, "opinion")
+    if not html_to_text(raw_opinion):
+        if html_to_text(_cell(row, mapping, "answer")):
+            raise GuidetraceError("row with an answer but no opinion text", file=state.file, line=number)
+        return None
+    values = {name: html_to_text(_cell(row, mapping, name)) for name in CARRIED}
+    carried: list[str] = []
+    for name in CARRIED:
+        if name in mapping and (not values[name] or SAME_AS_ABOVE.match(values[name])) and name in state.above:
+            values[name], _ = state.above[name], carried.append(name)
+        if values[name]:
+            state.above[name] = values[name]
+    parts = opinion_parts(raw_opinion)
+    response, answer_tag = split_tag(values["answer"])
+    organization = normalize_text(html_to_text(_cell(row, mapping, "organization")))
+    submitter = organization or normalize_text(html_to_text(_cell(row, mapping, "submitter"))) or parts.submitter \
+        or answer_tag
+    count_text = normalize_text(_cell(row, mapping, "count"))
+    count = int(m.group(0)) if (m := re.search(r"\d+", count_text)) else None
+    state.seq[state.part] = state.seq.get(state.part, 0) + 1
+    state.part_rows += 1
+    state.parts_used.add(state.part)
+    label = normalize_text(values["number"])[:100] or None
+    return OpinionRecord(
+        part=state.part,
+        seq=state.seq[state.part],
+        number=label,
+        body=parts.body,
+        body_html=raw_opinion,
+        location=_location(values["location"], _cell(row, mapping, "page"), _cell(row, mapping, "line")),
+        location_detail=parts.location,
+        submitter=submitter or None,
+        reason=html_to_text(_cell(row, mapping, "reason")) or parts.reason,
+        proposal=html_to_text(_cell(row, mapping, "proposal")) or parts.proposal,
+        response=response.strip() or None,
+        response_html=_cell(row, mapping, "answer") or (values["answer"] if "answer" in carried else None) or None,
+        revised_flag=normalize_text(_cell(row, mapping, "revised")) or None,
+        disposition_cell=normalize_text(html_to_text(_cell(row, mapping, "disposition"))) or None,
+        bulk=parts.bulk_note or (count is not None and count > 1),
+        represents=count,
+        line=number,
+        carried=tuple(carried),
+        group=state.group,
+    )
+
+
+def _location(section: str, page: str, line: str) -> str | None:
+    """The 該当箇所 cell, with the page and line columns of English logs beside it."""
+    section = "" if _NOT_APPLICABLE.match(section.strip()) else section
+    page, line = normalize_text(html_to_text(page)), normalize_text(html_to_text(line))
+    parts = [section] if section else []
+    if page and not _NOT_APPLICABLE.match(page):
+        parts.append(page if re.search(r"[A-Za-zぁ-ん頁]", page) else f"p. {page}")
+    if line and not _NOT_APPLICABLE.match(line):
+        parts.append(line if re.search(r"[A-Za-z行]", line) else f"line {line}")
+    return "\n".join(parts) or None
