@@ -48,21 +48,33 @@ def synonyms() -> tuple[Synonym, ...]:
 
 
 def field_of(cell: str) -> str | None:
-    """The field whose longest synonym equals the cell or stands inside it."""
+    """The field a header cell names: a synonym equal to it, else the best one standing inside it.
+
+    Inside a longer label the head noun decides, and Japanese (like much English) puts it
+    last: 「御意見に対する市の考え方（案）」 is an answer although it also holds 御意見. So a
+    synonym that ends the label (a note in brackets aside) beats one that does not,
+    then a longer synonym beats a shorter one.
+    """
     if len(cell) > MAX_HEADER_CELL and not cell.lstrip().startswith("<"):
         return None
     compact = _compact(cell)
     if not compact or len(compact) > MAX_HEADER_CELL:
         return None
-    words = _words(cell)
-    for syn in synonyms():  # longest first
-        if compact == syn.compact:
+    core = re.sub(r"[(\[][^()\[\]]*[)\]]$", "", compact) or compact
+    words, core_words = _words(cell), _words(re.sub(r"[(（\[][^()（）\[\]]*[)）\]]\s*$", "", cell) or cell)
+    best: tuple[bool, int, str] | None = None
+    for syn in synonyms():
+        if compact == syn.compact or core == syn.compact:
             return syn.field
-        if len(syn.compact) <= SHORT:
+        if len(syn.compact) <= (SHORT if syn.latin else 1):
             continue
-        if (syn.words in words) if syn.latin else (syn.compact in compact):
-            return syn.field
-    return None
+        if syn.latin:
+            inside, at_end = syn.words in words, core_words.endswith(syn.words)
+        else:
+            inside, at_end = syn.compact in compact, core.endswith(syn.compact)
+        if inside and (best is None or (at_end, len(syn.compact)) > best[:2]):
+            best = (at_end, len(syn.compact), syn.field)
+    return best[2] if best else None
 
 
 def map_header(cells: Sequence[str]) -> dict[str, int] | None:
@@ -72,9 +84,9 @@ def map_header(cells: Sequence[str]) -> dict[str, int] | None:
     """
     if any(len(cell) > 3 * MAX_HEADER_CELL for cell in cells):
         return None  # a header row holds only short cells; data rows hold an opinion
-    filled = [c for c in cells if c and c.strip()]
-    if any(re.fullmatch(r"[\d.\-\s]+", normalize_text(html_to_text(c))) for c in filled):
-        return None
+    filled = [normalize_text(html_to_text(c)) for c in cells if c and c.strip()]
+    if any(re.fullmatch(r"[\d.\-\s]+", c) or "。" in c or re.search(r"[.!?]$", c) and len(c) > 12 for c in filled):
+        return None  # numbers and sentences are data
     mapping: dict[str, int] = {}
     for i, cell in enumerate(cells):
         field = field_of(cell)

@@ -100,7 +100,7 @@ def _with_citations(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
     out = []
     for c, round_key, _rev, name, kind in rows:
         out.append({
-            "id": c.key, "round": round_key, "part": c.part, "seq": c.seq,
+            "id": c.key, "label": c.label, "round": round_key, "part": c.part, "seq": c.seq,
             "submitter": {"name": name, "kind": kind or "unknown"},
             "location": c.location, "heading": c.heading,
             "citations": cited[c.id], "unresolved": unresolved[c.id],

@@ -86,22 +86,40 @@ class CitationResolver:
             return res
         norm = normalize_lines(text)
         tokens = self.scanner.scan(norm)
-        if origin != TEXT_ORIGIN and not tokens and re.fullmatch(r"\d{1,3}\.?", norm):
-            tokens = [Locator("address", norm, 0, len(norm), address="n:" + norm.strip("."))]  # a bare chapter cell
+        if origin != TEXT_ORIGIN:
+            tokens = sorted(tokens + self._bare_chapters(norm, tokens), key=lambda t: t.start)
         pages: list[Locator] = []
+        gaps: list[str] = []
         last = 0
         for token in tokens:
-            self._titles(norm[last:token.start], res, origin, whole=not tokens)
+            gaps.append(norm[last:token.start])
+            if origin != TEXT_ORIGIN:
+                self._titles(gaps[-1], res, origin, whole=not tokens)
             last = token.end
             if token.kind == "page":
                 pages.append(token)
             elif token.kind != "line" and not (token.kind == "address" and self._other_law(norm, token)):
                 getattr(self, f"_on_{token.kind}")(token, res, origin)
-        self._titles(norm[last:], res, origin, whole=not tokens)
+        gaps.append(norm[last:])
+        if origin != TEXT_ORIGIN:
+            self._titles(gaps[-1], res, origin, whole=not tokens)
+        elif not res.cited:  # in running text a title is the fallback, never beside a locator
+            for gap in gaps:
+                self._titles(gap, res, origin, whole=False)
         named = any(c.origin == origin for c in res.cited.values())
         for token in pages:
             self._on_page(token, res, origin, confirm_only=named)
         return res
+
+    @staticmethod
+    def _bare_chapters(norm: str, tokens: list[Locator]) -> list[Locator]:
+        """A line of a 該当箇所 holding only `3` (or `3.`) names chapter 3."""
+        out, start = [], 0
+        for line in norm.split("\n"):
+            if re.fullmatch(r"\d{1,3}\.?", line) and not any(t.start <= start < t.end for t in tokens):
+                out.append(Locator("address", line, start, start + len(line), address="n:" + line.strip(".")))
+            start += len(line) + 1
+        return out
 
     @staticmethod
     def _other_law(norm: str, token: Locator) -> bool:
@@ -282,5 +300,5 @@ class CitationResolver:
         if info.generic:
             return False
         if info.latin:
-            return len(info.words) >= (3 if origin == TEXT_ORIGIN else 2)
-        return len(tkey) >= (8 if origin == TEXT_ORIGIN else 5)
+            return len(info.words) >= 2
+        return len(tkey) >= 5

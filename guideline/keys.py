@@ -20,6 +20,9 @@ _DOTTED = re.compile(r"^\d+(?:\s*\.\s*\d+)*\s*\.?$")
 _MEASURE = re.compile(r"^(?P<cat>[^\d.()/]+?)\s*(?P<num>\d+(?:\s*-\s*\d+)*)$")
 _APPENDIX = re.compile(r"^(?:【\s*)?(?:appendix|付録|別添|別紙)(?:\s*】)?\s*(?P<letter>[A-Za-z]|\d+)$", re.I)
 _ITEM = re.compile(r"^(?P<parent>.+?)\((?P<num>\d+)\)$")
+_ANNEX = re.compile(r"^(?:(?:Annex|Attachment|Schedule) [A-Z0-9]+|(?:別表|別添|付録|附録|付属書|附属書)\s?\d+)$")
+_LAW = re.compile(r"^第(?P<n>\d+)(?P<u>章|条)(?:第(?P<m>\d+)(?P<v>節|項))?(?:第(?P<k>\d+)(?P<w>款|号))?$")
+_FIGURE = re.compile(r"^(?:Table|表|Figure|図)\s?\d+(?:[-.]\d+)?$")
 
 
 def circled_to_paren(text: str) -> str:
@@ -75,8 +78,14 @@ def kind_for_key(key: str) -> str:
     """The kind a key implies when a tree file does not say."""
     if key == ROOT_KEY:
         return "root"
-    if key.startswith("Appendix "):
+    if key.startswith("Appendix ") or _ANNEX.match(key):
         return "appendix"
+    if m := _LAW.match(key):
+        units = [u for u in (m.group("u"), m.group("v"), m.group("w")) if u]
+        return {"章": "chapter", "節": "section", "款": "subsection", "条": "article", "項": "paragraph",
+                "号": "item"}[units[-1]]
+    if _FIGURE.match(key):
+        return "figure" if key.startswith(("Figure", "図")) else "table"
     if _ITEM.match(key):
         return "item"
     if re.fullmatch(r"\d+(?:\.\d+)*", key):
@@ -95,8 +104,14 @@ def implied_parent(key: str) -> str | None:
         return m.group("parent")
     if re.fullmatch(r"\d+(?:\.\d+)+", key):
         return key.rsplit(".", 1)[0]
-    if re.fullmatch(r"\d+", key) or key.startswith("Appendix "):
+    if re.fullmatch(r"\d+", key) or key.startswith("Appendix ") or _ANNEX.match(key):
         return ROOT_KEY
+    if m := _LAW.match(key):
+        if m.group("k"):
+            return key[: key.rindex("第")]
+        if m.group("m"):
+            return f"第{m.group('n')}{m.group('u')}"
+        return ROOT_KEY if m.group("u") == "章" else None
     return None
 
 

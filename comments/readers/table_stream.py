@@ -54,7 +54,10 @@ class TableState:
     def heading(self, text: str) -> None:
         """A line between or inside tables: a new group (and part) once rows have been read."""
         text = normalize_text(html_to_text(text.lstrip("#").strip()))
-        if not text or self.mapping is None:
+        if not text:
+            return
+        if self.mapping is None:
+            self.group = text  # the last line above the first table heads its rows
             return
         m = _PART_LETTER.match(text + " ")
         if m:
@@ -128,8 +131,8 @@ def _is_header(state: TableState, row: list[str], number: int) -> bool:
         state.header_cells, state.width = compact, len(row)
         state.headers_found = {f: f"{normalize_text(html_to_text(row[i]))} ({i + 1})"
                                for f, i in (state.mapping or {}).items() if i < len(row)}
-    elif state.part_rows and not state.given:
-        state.mapping = found  # a later table with its own columns
+    elif state.part_rows and not state.given and len(found) == len([c for c in row if c.strip()]):
+        state.mapping = found  # a later table with its own columns, every one of them known
         state.width = len(row)
     state.above.clear()
     return True
@@ -156,7 +159,10 @@ def _opinion(state: TableState, row: list[str], number: int) -> OpinionRecord | 
         return None
     values = {name: html_to_text(_cell(row, mapping, name)) for name in CARRIED}
     carried: list[str] = []
+    own_place = any(html_to_text(_cell(row, mapping, f)) for f in ("page", "line"))
     for name in CARRIED:
+        if name == "location" and own_place:
+            continue  # a row that gives its own page or line is not under a merged 該当箇所
         if name in mapping and (not values[name] or SAME_AS_ABOVE.match(values[name])) and name in state.above:
             values[name], _ = state.above[name], carried.append(name)
         if values[name]:
