@@ -63,6 +63,7 @@ class AnswerClassifier:
     ranks: dict[str, int]
     column_values: dict[str, str]
     heading_rules: tuple[tuple[str, re.Pattern[str]], ...]
+    deferred: re.Pattern[str] | None = None
 
     def classify(self, answer: str | None, *, column: str | None = None, heading: str | None = None,
                  carried: bool = False) -> Classification:
@@ -106,11 +107,13 @@ class AnswerClassifier:
         for sentence in _SENTENCE.findall(normalize_text(answer)):
             sentence = sentence.strip()
             is_supplementary = sentence.startswith(self.supplementary)
+            later = bool(self.deferred and self.deferred.search(sentence))
             for rule in self.rules:
+                disposition = "noted" if later and rule.disposition == REVISED else rule.disposition
                 if rule.pattern.search(sentence) and not any(
-                    m.disposition == rule.disposition and m.rule == rule.id for m in matches
+                    m.disposition == disposition and m.rule == rule.id for m in matches
                 ):
-                    matches.append(Match(rule.disposition, rule.id, is_supplementary, evidence))
+                    matches.append(Match(disposition, rule.id, is_supplementary, evidence))
         if not matches:
             return Classification(UNCLASSIFIED, ())
         main = [m for m in matches if not m.supplementary] or matches
@@ -139,7 +142,9 @@ def default_classifier() -> AnswerClassifier:
     ranks = {d["key"]: int(d["rank"]) for d in data["dispositions"]}
     columns = {_compact(str(v)): key for key, values in (data.get("column_values") or {}).items() for v in values}
     headings = tuple((h["disposition"], re.compile(h["pattern"])) for h in data.get("heading_rules") or ())
-    return AnswerClassifier(rules, tuple(data.get("supplementary", ())), ranks, columns, headings)
+    markers = data.get("deferred_markers") or ()
+    deferred = re.compile("|".join(f"(?:{m})" for m in markers)) if markers else None
+    return AnswerClassifier(rules, tuple(data.get("supplementary", ())), ranks, columns, headings, deferred)
 
 
 def disposition_keys() -> tuple[str, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session, aliased
 
 from guidetrace.guideline.keys import canonical_key
@@ -131,6 +131,15 @@ def check_store(session: Session) -> dict[str, list[dict[str, Any]]]:
             .where(Comment.disposition == UNCLASSIFIED).order_by(Comment.key)
         )
     ]
+    conflicts = [
+        {"comment": key, "column": disposition, "text": next(d["disposition"] for d in entries if d.get("evidence") == "conflict"),
+         "stated_by": next((d["rule"] for d in entries if d.get("evidence") in ("column", "heading")), None),
+         "file": file, "line": line}
+        for key, disposition, entries, file, line in session.execute(
+            select(Comment.key, Comment.disposition, Comment.dispositions, Comment.source_file, Comment.source_line)
+            .where(cast(Comment.dispositions, String).like('%"conflict"%')).order_by(Comment.key))
+        if any(d.get("evidence") == "conflict" for d in entries or [])
+    ]
     warnings = [
         {"round": key, "warning": w}
         for key, ws in session.execute(select(ConsultationRound.key, ConsultationRound.warnings))
@@ -141,11 +150,12 @@ def check_store(session: Session) -> dict[str, list[dict[str, Any]]]:
                     "final_section": c["final"], "title": c["title"], "explained_by": c["explained_by"]}
                    for p in pairs for c in p["changes"]]
     revised_unchanged = [{"revisions": f"{p['draft']} → {p['final']}", **r} for p in pairs for r in p["revised_unchanged"]]
-    return {"unresolved": unresolved, "unclassified": unclassified, "warnings": warnings,
+    return {"unresolved": unresolved, "unclassified": unclassified, "disposition_conflicts": conflicts,
+            "warnings": warnings,
             "draft_final_changes": draft_final, "revised_unchanged": revised_unchanged}
 
 
-NEEDS_REVIEW = ("unresolved", "unclassified", "revised_unchanged")
+NEEDS_REVIEW = ("unresolved", "unclassified", "disposition_conflicts", "revised_unchanged")
 
 
 def needs_review(found: dict[str, list[dict[str, Any]]]) -> bool:
@@ -157,7 +167,7 @@ def round_rows(session: Session) -> list[dict[str, Any]]:
     out = []
     for rnd, rev in session.execute(select(ConsultationRound, Revision.key).join(Revision)
                                     .order_by(ConsultationRound.key)):
-        out.append({"round": rnd.key, "revision": rev, "title": rnd.title, "period": [rnd.period_start, rnd.period_end],
+        out.append({"round": rnd.key, "revision": rev, "lang": rnd.lang, "title": rnd.title, "period": [rnd.period_start, rnd.period_end],
                     "submissions": rnd.total_submissions, "by_kind": rnd.totals_by_kind, "parts": rnd.part_totals,
                     "named_submitters": rnd.named_submitters, "warnings": rnd.warnings})
     return out
