@@ -163,6 +163,14 @@ def needs_review(found: dict[str, list[dict[str, Any]]]) -> bool:
     return any(found[k] for k in NEEDS_REVIEW) or any(not c["explained_by"] for c in found["draft_final_changes"])
 
 
+def store_language(session: Session) -> str:
+    """The language most loaded rounds are written in: reports use its labels unless told otherwise."""
+    counts: dict[str, int] = defaultdict(int)
+    for lang in session.scalars(select(ConsultationRound.lang).where(ConsultationRound.lang.is_not(None))):
+        counts[lang] += 1
+    return max(sorted(counts), key=lambda k: counts[k]) if counts else "ja"
+
+
 def round_rows(session: Session) -> list[dict[str, Any]]:
     out = []
     for rnd, rev in session.execute(select(ConsultationRound, Revision.key).join(Revision)

@@ -226,7 +226,7 @@ class CitationResolver:
         first, last = token.pages or (0, 0)
         holders = list(dict.fromkeys(k for page in range(first, last + 1) for k in self.index.page_sections(page)))
         if not holders:
-            if origin != TEXT_ORIGIN:
+            if origin != TEXT_ORIGIN and (self.index.by_page or not confirm_only):
                 pages = f"page {first}" if first == last else f"pages {first}-{last}"
                 res.unresolved.append(Unresolved(token.text, "page",
                                                  f"no section of {self.index.revision} is known to be on {pages}", origin))

@@ -12,6 +12,7 @@ import unicodedata
 
 ROOT_KEY = "general"
 ROOT_LABEL = "全般"
+ROOT_LABEL_EN = "General"
 
 _CIRCLED = str.maketrans({chr(0x2460 + i): f"({i + 1})" for i in range(20)})  # ① .. ⑳
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "―": "-"})
@@ -53,7 +54,7 @@ def canonical_key(raw: str) -> str:
     text = normalize_text(str(raw))
     if not text:
         return text
-    if text in (ROOT_KEY, ROOT_LABEL):
+    if text in (ROOT_KEY, ROOT_LABEL, ROOT_LABEL_EN):
         return ROOT_KEY
     if _DOTTED.match(text):
         return normalize_dotted(text)

@@ -130,20 +130,26 @@ def comments() -> None:
 @click.option("--grow-tree", is_flag=True, help="Add sections the document names but the tree lacks (inferred).")
 @click.option("--topics", "topics_file", type=click.Path(path_type=Path), help="A lexicon YAML merged over the shipped one.")
 @click.option("--encoding", help="Text encoding (default: detect UTF-8, UTF-8 with BOM, CP932).")
+@click.option("--lang", type=click.Choice(["ja", "en"]), help="The document's language (default: detected).")
 @click.pass_obj
 def comments_load(obj: Lazy, file: Path, revision: str, round_key: str | None, fmt: str, columns: str | None,
-                  grow_tree: bool, topics_file: Path | None, encoding: str | None) -> None:
+                  grow_tree: bool, topics_file: Path | None, encoding: str | None, lang: str | None) -> None:
     """Load one document in one transaction; loading it again changes nothing."""
     from .progress import progress_bar
 
     with progress_bar() as progress:
         s = load_comments(obj.store, file, revision=revision, round_key=round_key, fmt=fmt, columns=columns,
-                          grow=grow_tree, progress=progress, topics_file=topics_file, encoding=encoding)
+                          grow=grow_tree, progress=progress, topics_file=topics_file, encoding=encoding, lang=lang)
     disp = ", ".join(f"{k} {v}" for k, v in s.dispositions.items())
     click.echo(f"{s.round} ({s.layout}, revision {s.revision}): {s.opinions} opinions "
                f"({s.added} new, {s.updated} matched, {s.removed} removed), {s.submissions} submissions counted; "
                f"citations {s.citations} resolved, {s.unresolved} unresolved; {s.topic_edges} topic tags; "
-               f"dispositions: {disp}", err=True)
+               f"dispositions: {disp}; language {s.lang or 'unknown'}", err=True)
+    if s.columns:
+        click.echo("columns: " + ", ".join(f"{field} ← {header}" for field, header in s.columns.items()), err=True)
+    if s.conflicts:
+        click.echo(f"warning: {s.conflicts} answer(s) whose words disagree with their column or heading "
+                   "(see `guidetrace check`)", err=True)
     for key in s.grown:
         click.echo(f"grown: added inferred section {key}", err=True)
     for w in s.warnings:

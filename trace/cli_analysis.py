@@ -9,7 +9,7 @@ import click
 
 from guidetrace.reports.plan import STATUSES
 
-from .cli_base import FORMATS, Lazy
+from .cli_base import FORMATS, LANG, Lazy
 from .output import emit, render
 
 TOPICS_FILE = click.option("--topics", "topics_file", type=click.Path(path_type=Path),
@@ -70,16 +70,17 @@ def topics_suggest(obj: Lazy, topics_file: Path | None, limit: int, uncovered_on
 @click.group(invoke_without_command=True)
 @click.option("--target", help="The revision being planned (key or label; default: the latest loaded).")
 @click.option("--format", "fmt", type=click.Choice(["table", "md", "json", "csv"]), default="table")
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja")
+@LANG
 @click.option("-o", "--output")
 @click.pass_context
-def plan(ctx: click.Context, target: str | None, fmt: str, lang: str, output: str | None) -> None:
+def plan(ctx: click.Context, target: str | None, fmt: str, lang: str | None, output: str | None) -> None:
     """What the next revision should address: requests answered noted or declined, ranked."""
     from guidetrace.reports.plan.build import build_plan
     from guidetrace.reports.plan.render import render_plan
 
     if ctx.invoked_subcommand is not None:
         return
+    lang = ctx.obj.lang(lang)
     with ctx.obj.store.sessions() as session:
         emit(render_plan(build_plan(session, target), fmt, lang), output)
 

@@ -10,6 +10,8 @@ from .errors import GuidetraceError
 from .store import Store, open_store
 
 FORMATS = click.Choice(["table", "json", "csv"])
+LANG = click.option("--lang", type=click.Choice(["ja", "en"]), default=None,
+                    help="Label language (default: the language of the loaded documents).")
 
 
 class Cli(click.Group):
@@ -29,6 +31,15 @@ class Lazy:
     def __init__(self, db: str | None):
         self.db = db
         self._store: Store | None = None
+
+    def lang(self, given: str | None) -> str:
+        """`--lang` when given, else the language the store's documents are written in."""
+        if given:
+            return given
+        from guidetrace.comments.queries import store_language
+
+        with self.store.sessions() as session:
+            return store_language(session)
 
     @property
     def store(self) -> Store:

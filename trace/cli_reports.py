@@ -9,12 +9,11 @@ import click
 
 from guidetrace.reports.diagrams.dot import FORMATS as DIAGRAM_FORMATS
 
-from .cli_base import Lazy
+from .cli_base import LANG, Lazy
 from .errors import GuidetraceError
 from .output import emit
 
 OUTPUT = click.option("-o", "--output", help="Write to this file instead of stdout.")
-LANG = click.option("--lang", type=click.Choice(["ja", "en"]), default="ja")
 
 
 def _emit(data: str | bytes, output: str | None) -> None:
@@ -46,8 +45,9 @@ def _report_command(name: str, formats: tuple[str, ...], default: str, scope: st
     @OUTPUT
     @LANG
     @click.pass_obj
-    def command(obj: Lazy, scope_value: str | None, fmt: str, output: str | None, lang: str) -> None:
+    def command(obj: Lazy, scope_value: str | None, fmt: str, output: str | None, lang: str | None) -> None:
         build, view = _REPORTS[name]()
+        lang = obj.lang(lang)
         with obj.store.sessions() as session:
             _emit(view(build(session, scope_value), fmt, lang), output)
 
@@ -110,13 +110,14 @@ _report_command("plan", TABLES, "md", "target", "The next-revision plan, as a re
 @LANG
 @click.pass_obj
 def diagram(obj: Lazy, kind: str, root: str | None, depth: int | None, round_key: str | None, revision: str | None,
-            fmt: str, output: str | None, lang: str) -> None:
+            fmt: str, output: str | None, lang: str | None) -> None:
     """Draw a diagram with Graphviz: heat tree, topic map, impact of an edit, revision lineage."""
     from guidetrace.reports.diagrams.dot import render_diagram
     from guidetrace.reports.diagrams.make import make_diagram
 
     if kind == "impact" and not root:
         raise GuidetraceError("diagram impact needs --root SECTION_OR_TOPIC")
+    lang = obj.lang(lang)
     with obj.store.sessions() as session:
         model = make_diagram(session, kind, root=root, depth=depth, round_key=round_key, revision=revision, lang=lang)
     _emit(render_diagram(model, fmt) if fmt != "dot" else render_diagram(model, fmt).decode("utf-8"), output)
@@ -126,10 +127,11 @@ def diagram(obj: Lazy, kind: str, root: str | None, depth: int | None, round_key
 @click.argument("outdir", type=click.Path(path_type=Path))
 @LANG
 @click.pass_obj
-def site(obj: Lazy, outdir: Path, lang: str) -> None:
+def site(obj: Lazy, outdir: Path, lang: str | None) -> None:
     """A static site (works from disk, no network): index, a page per section and topic, the plan."""
     from guidetrace.reports.site.build import build_site
 
+    lang = obj.lang(lang)
     with obj.store.sessions() as session:
         index = build_site(session, outdir, lang=lang)
     click.echo(str(index), err=False)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import LINK_KINDS, SECTION_KINDS
 
-from ..keys import ROOT_KEY, ROOT_LABEL, canonical_key, implied_parent, kind_for_key, number_of
+from ..keys import ROOT_KEY, ROOT_LABEL, ROOT_LABEL_EN, canonical_key, implied_parent, kind_for_key, number_of
 from ..records import LinkRecord, SectionRecord
 
 
@@ -87,7 +88,10 @@ def check_tree(sections: list[SectionRecord], *, file: str) -> tuple[SectionReco
     """Unique keys, parents that exist and come first, one root (added when missing)."""
     seen: dict[str, SectionRecord] = {}
     if not any(s.kind == "root" for s in sections):
-        sections = [SectionRecord(key=ROOT_KEY, kind="root", parent=None, title=ROOT_LABEL)] + sections
+        titles = "".join(s.title or "" for s in sections)
+        japanese = bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", titles)) or not titles
+        sections = [SectionRecord(key=ROOT_KEY, kind="root", parent=None,
+                                  title=ROOT_LABEL if japanese else ROOT_LABEL_EN)] + sections
     for section in sections:
         if section.key in seen:
             first = seen[section.key].line
