@@ -203,7 +203,10 @@ class CitationResolver:
         while context is not None and self.index.kinds.get(context) in ("item", "measure", "column"):
             context = self.index.parent.get(context)
         if context is None:
-            if token.explicit and origin != TEXT_ORIGIN:
+            if not token.explicit and origin != TEXT_ORIGIN:  # `5 見直し`: a chapter number and its title
+                self._on_address(Locator("address", token.text, token.start, token.end, address=f"n:{number}"),
+                                 res, origin)
+            elif token.explicit and origin != TEXT_ORIGIN:
                 res.unresolved.append(Unresolved(token.text, "item", "item number with no section before it", origin))
             return
         key = self.index.items.get((context, number))
