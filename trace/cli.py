@@ -125,7 +125,8 @@ def comments() -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--revision", required=True, help="The revision the comments were made on.")
 @click.option("--round", "round_key", help="Round key (default: GUIDELINE-REVISION).")
-@click.option("--format", "fmt", type=click.Choice(["auto", "mic", "markdown", "tsv", "csv", "xlsx"]), default="auto")
+@click.option("--format", "fmt", type=click.Choice(["auto", "mic", "markdown", "tsv", "csv", "xlsx", "pdf", "docx"]),
+              default="auto")
 @click.option("--columns", help="Override detected columns, 1-based: opinion=3,answer=4,location=2,…")
 @click.option("--grow-tree", is_flag=True, help="Add sections the document names but the tree lacks (inferred).")
 @click.option("--topics", "topics_file", type=click.Path(path_type=Path), help="A lexicon YAML merged over the shipped one.")

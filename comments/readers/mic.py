@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from guidetrace.guideline.keys import normalize_text
 from guidetrace.trace.errors import GuidetraceError
 
-from ..era_dates import parse_period
+from ..front_matter import FrontMatter
 from ..headers import map_header
 from ..limits import at_row, check_row
 from ..html_text import html_to_text
@@ -23,11 +23,6 @@ from .table import iter_lines
 
 _PAGE_HEADING = re.compile(r"^#\s*(?P<part>[A-Z])[.．]\s*.*?(?:\s(?P<page>\d+))?\s*$")
 _TITLE = re.compile(r"^#\s*(?P<title>[「『].+)$")
-_PART_TOTAL = re.compile(r"^(?P<part>[A-Z])[.．]\s*.+?[…\.]{1,3}\s*(?P<n>\d+)\s*件")
-_PERIOD = re.compile(r"実施期間\s*[:：]\s*(?P<v>.+)$")
-_TOTALS = re.compile(r"意見提出数\s*[:：]\s*(?P<n>\d+)\s*件(?:[(（](?P<detail>.+?)[)）])?")
-_KIND_COUNT = re.compile(r"(?P<label>[^、,:：()（）\s]+)\s*[:：]\s*(?P<n>\d+)\s*件")
-KIND_LABELS = {"法人": "corporate", "団体": "association", "個人": "individual"}
 
 
 def looks_like_mic(text: str) -> bool:
@@ -53,28 +48,13 @@ def _stream(parser: "_MicParser", lines: Iterable[tuple[int, str]], document: Co
     parser.finish()
     if count == 0:
         raise GuidetraceError("no opinion rows found (expected a 該当箇所 / ご意見 header row)", file=parser.file, line=1)
-    document.meta = RoundMeta(
-        title=parser.title,
-        period_start=parser.period[0],
-        period_end=parser.period[1],
-        total_submissions=parser.total,
-        totals_by_kind=parser.totals_by_kind,
-        part_totals=parser.part_totals,
-        named_submitters=tuple(parser.named),
-        warnings=tuple(parser.warnings),
-    )
+    document.meta = parser.front.meta()
 
 
 class _MicParser:
     def __init__(self, file: str):
         self.file = file
-        self.title: str | None = None
-        self.period: tuple[str | None, str | None] = (None, None)
-        self.total: int | None = None
-        self.totals_by_kind: dict[str, int] = {}
-        self.part_totals: dict[str, int] = {}
-        self.named: list[str] = []
-        self.warnings: list[str] = []
+        self.front = FrontMatter()
         self.opinions: list[OpinionRecord] = []
         self.part = "A"
         self.page: str | None = None
@@ -132,8 +112,8 @@ class _MicParser:
 
     def _heading_line(self, text: str) -> None:
         m = _TITLE.match(text)
-        if m and self.title is None:
-            self.title = normalize_text(m.group("title"))
+        if m and self.front.title is None:
+            self.front.offer_title(m.group("title"))
             return
         m = _PAGE_HEADING.match(text)
         if m:
@@ -142,24 +122,12 @@ class _MicParser:
             self.part, self.page = m.group("part"), m.group("page")
 
     def _front_matter(self, text: str) -> None:
-        norm = normalize_text(text.lstrip("-* "))
-        if m := _PERIOD.search(norm):
-            start, end = parse_period(m.group("v"))
-            self.period = (start.iso if start else None, end.iso if end else None)
-            for parsed in (start, end):
-                if parsed and parsed.warning:
-                    self.warnings.append(f"period: {parsed.warning}")
-        elif m := _TOTALS.search(norm):
-            self.total = int(m.group("n"))
-            for k in _KIND_COUNT.finditer(m.group("detail") or ""):
-                self.totals_by_kind[KIND_LABELS.get(k.group("label"), k.group("label"))] = int(k.group("n"))
-        elif m := _PART_TOTAL.match(norm):
-            self.part_totals[m.group("part")] = int(m.group("n"))
+        self.front.feed(text)
 
     def _submitter_row(self, cells: list[str]) -> None:
         first, name = normalize_text(cells[0]), normalize_text(cells[-1])
         if first.isdigit() and name:
-            self.named.append(name)
+            self.front.named.append(name)
 
     def _row(self, number: int, cells: list[str]) -> None:
         assert self.table is not None

@@ -103,7 +103,8 @@ def read_table(
 ) -> CommentDocument:
     mapping = parse_columns_option(columns, file=file) if columns else None  # checked before reading
     document = CommentDocument(file=file, layout=layout, meta=RoundMeta(), opinions=iter(()))
-    document.opinions = stream_table(rows, file=file, mapping=mapping, on_header=document.columns.update)
+    document.opinions = stream_table(rows, file=file, mapping=mapping, on_header=document.columns.update,
+                                     document=document)
     return document
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from guidetrace.guideline.keys import normalize_text
 from guidetrace.trace.errors import GuidetraceError
@@ -23,7 +23,8 @@ from ..headers import field_of, map_header
 from ..html_text import html_to_text
 from ..limits import at_row, check_row
 from ..opinion_text import opinion_parts, split_tag
-from ..records import OpinionRecord
+from ..front_matter import FrontMatter
+from ..records import CommentDocument, OpinionRecord
 
 HEADER_SEARCH_ROWS = 30
 CARRIED = ("location", "answer", "number")
@@ -50,6 +51,8 @@ class TableState:
     seq: dict[str, int] = field(default_factory=dict)
     seen_rows: list[list[str]] = field(default_factory=list)
     headers_found: dict[str, str] = field(default_factory=dict)
+    page: str | None = None  # the page being read (PDF)
+    page_start: bool = False  # no row read yet on this page
 
     def heading(self, text: str) -> None:
         """A line between or inside tables: a new group (and part) once rows have been read."""
@@ -73,13 +76,23 @@ class TableState:
 
 
 def stream_table(rows: Iterator[Row], *, file: str, mapping: dict[str, int] | None,
-                 on_header: Callable[[dict[str, str]], None] | None = None) -> Iterator[OpinionRecord]:
-    """`on_header` hears which header fed which field, for the load summary."""
+                 on_header: Callable[[dict[str, str]], None] | None = None,
+                 document: CommentDocument | None = None) -> Iterator[OpinionRecord]:
+    """`on_header` hears which header fed which field, for the load summary; `document.meta` gets the
+    front matter once the rows are read. A string row `\f<page>` marks a new page (PDF)."""
     state = TableState(file=file, mapping=mapping, given=mapping is not None)
+    front = FrontMatter()
+    pending: OpinionRecord | None = None
     count = 0
     for number, row in rows:
         if isinstance(row, str):
-            state.heading(row)
+            if row.startswith("\f"):
+                state.page, state.page_start = row[1:] or None, True
+                continue
+            if not front.feed(row):
+                if state.mapping is None:
+                    front.offer_title(row)
+                state.heading(row)
             continue
         check_row(row, file=file, line=number)
         with at_row(file, number):
@@ -90,20 +103,33 @@ def stream_table(rows: Iterator[Row], *, file: str, mapping: dict[str, int] | No
             if state.mapping is None:
                 if len(state.seen_rows) < 3:
                     state.seen_rows.append(row)
-                if number > HEADER_SEARCH_ROWS:
+                if number > HEADER_SEARCH_ROWS and state.page is None:
                     break
                 continue
             filled = [c for c in row if c and c.strip()]
             if len(filled) == 1 and row[0].strip() and len(row) > 1 and not _cell(row, state.mapping, "opinion"):
-                state.heading(row[0])  # a group heading printed as a row of its own
+                if not front.feed(row[0]):
+                    state.heading(row[0])  # a group heading printed as a row of its own
                 continue
             if state.width is not None and len(row) < state.width and len(row) <= max(state.mapping.values()):
                 raise GuidetraceError(f"truncated row: {len(row)} cell(s) where the header has {state.width}",
                                       file=file, line=number)
+            if pending is not None and state.page_start and _continues(state, row):
+                pending = _join(pending, row, state.mapping)  # a row the page break cut in two
+                state.page_start = False
+                continue
+            state.page_start = False
             opinion = _opinion(state, row, number)
         if opinion is not None:
-            count += 1
-            yield opinion
+            if pending is not None:
+                count += 1
+                yield pending
+            pending = opinion
+    if pending is not None:
+        count += 1
+        yield pending
+    if document is not None:
+        document.meta = front.meta()
     if state.mapping is None:
         seen = " | ".join("[" + ", ".join(repr(c.strip()[:30]) for c in r if c.strip()) + "]" for r in state.seen_rows)
         raise GuidetraceError(
@@ -113,6 +139,30 @@ def stream_table(rows: Iterator[Row], *, file: str, mapping: dict[str, int] | No
         )
     if count == 0:
         raise GuidetraceError("the table has a header but no opinion rows", file=file)
+
+
+def _continues(state: TableState, row: list[str]) -> bool:
+    """The first row of a page continues the last one when it has no number of its own (or, in a table
+    without numbers, no location or submitter) but text in the opinion or the answer."""
+    mapping = state.mapping or {}
+    if "number" in mapping:
+        return not _cell(row, mapping, "number").strip() and bool(
+            _cell(row, mapping, "opinion").strip() or _cell(row, mapping, "answer").strip())
+    return not any(_cell(row, mapping, f).strip() for f in ("location", "submitter")) and bool(
+        _cell(row, mapping, "opinion").strip())
+
+
+def _join(opinion: OpinionRecord, row: list[str], mapping: dict[str, int]) -> OpinionRecord:
+    def more(old: str | None, name: str) -> str | None:
+        extra = html_to_text(_cell(row, mapping, name))
+        if not extra:
+            return old
+        glue = "" if old and re.search(r"[\u3000-\u9fff]$", old) and re.match(r"[\u3000-\u9fff]", extra) else " "
+        return (old or "") + (glue if old else "") + extra
+
+    return replace(opinion, body=more(opinion.body, "opinion") or "", response=more(opinion.response, "answer"),
+                   body_html=more(opinion.body_html, "opinion"), response_html=more(opinion.response_html, "answer"),
+                   proposal=more(opinion.proposal, "proposal") if "proposal" in mapping else opinion.proposal)
 
 
 def _is_header(state: TableState, row: list[str], number: int) -> bool:
@@ -196,6 +246,7 @@ def _opinion(state: TableState, row: list[str], number: int) -> OpinionRecord | 
         bulk=parts.bulk_note or (count is not None and count > 1),
         represents=count,
         line=number,
+        page=state.page,
         carried=tuple(carried),
         group=state.group,
     )
