@@ -54,7 +54,7 @@ def _check_pair(session: Session, draft: Revision, final: Revision) -> dict[str,
         return cited == changed or (cited in ancestors(changed) and sections[cited][0] not in BROAD_KINDS)
 
     changes = []
-    for change in ("retitled", "renumbered", "merged", "split", "removed", "added"):
+    for change in ("retitled", "renumbered", "moved", "text_changed", "merged", "split", "removed", "added"):
         for e in diff[change]:
             draft_key = e.get("old") or (e["key"] if change == "removed" else None)
             final_key = e.get("new") or (e["key"] if change == "added" else None)
@@ -63,6 +63,8 @@ def _check_pair(session: Session, draft: Revision, final: Revision) -> dict[str,
             changes.append({"change": change, "draft": draft_key, "final": final_key, "title": e.get("title"),
                             "explained_by": explained})
     changed_keys = {c["draft"] for c in changes if c["draft"]}
+    seen: set[tuple[str, str | None, str | None]] = set()
+    changes = [c for c in changes if (key := (c["change"], c["draft"], c["final"])) not in seen and not seen.add(key)]
     unchanged = [{"comment": c, "sections": cited} for c, cited in revised.items()
                  if not any(explains(s, k) for s in cited for k in changed_keys)]
     return {"draft": draft.key, "final": final.key, "changes": changes, "revised_unchanged": unchanged}

@@ -29,19 +29,30 @@ def propose_lineage(
             by_title.setdefault(title_key(title), []).append(key)
     links: list[LinkRecord] = []
     matched_old: set[str] = set()
-    for key, title in new:
-        if key in old_keys:
+    old_titles = dict(old)
+    pending: list[tuple[str, str | None]] = []
+    for key, title in new:  # the same key and the same title: nothing moved
+        if key in old_keys and title_key(old_titles.get(key) or "") == title_key(title or ""):
             links.append(LinkRecord("succeeds", key, key, proposed=True, note="same key"))
             matched_old.add(key)
-            continue
-        if not title:
-            continue
-        same = [k for k in by_title.get(title_key(title), []) if k not in matched_old]
+        else:
+            pending.append((key, title))
+    later: list[tuple[str, str | None]] = []
+    for key, title in pending:  # the same title under another key: renumbered (a new section may take the old key)
+        same = [k for k in by_title.get(title_key(title), []) if k not in matched_old] if title else []
         if len(same) > 1:  # a shared title: prefer the section under the same parent
             same = [k for k in same if implied_parent(k) == implied_parent(key)] or same
         if len(same) == 1:
             links.append(LinkRecord("renumbered", same[0], key, proposed=True, note="same title"))
             matched_old.add(same[0])
+        else:
+            later.append((key, title))
+    for key, title in later:
+        if key in old_keys and key not in matched_old and _similar(title, old_titles.get(key)):
+            links.append(LinkRecord("succeeds", key, key, proposed=True, note="same key, title changed"))
+            matched_old.add(key)
+            continue
+        if not title:
             continue
         best, score = _most_similar(title, old, matched_old)
         if best is not None and score >= SIMILAR_TITLE:
@@ -54,6 +65,14 @@ def propose_lineage(
             if key not in matched_old:
                 links.append(LinkRecord("removed", key, None, proposed=True, note="no successor"))
     return links
+
+
+def _similar(new: str | None, old: str | None) -> bool:
+    """A retitling keeps some of the old title (審査の基準 → 審査の基準と手続); a new section under a freed key does not."""
+    if not new or not old:
+        return True
+    a, b = title_key(new), title_key(old)
+    return a.startswith(b) or b.startswith(a) or SequenceMatcher(None, a, b).ratio() >= 0.5
 
 
 def _most_similar(

@@ -6,6 +6,9 @@ chooses the format.
 
 from __future__ import annotations
 
+import re
+from difflib import SequenceMatcher
+
 from collections import defaultdict
 from typing import Any
 
@@ -131,12 +134,45 @@ def lineage_map(session: Session, old: Revision, new: Revision) -> dict[int, set
     return current
 
 
+DIFF_KINDS = ("unchanged", "retitled", "renumbered", "moved", "text_changed", "merged", "split", "added", "removed")
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _strip_numbers(key: str | None) -> str | None:
+    """A parent renumbered with its children (3.1 → 4.1) is no move."""
+    return re.sub(r"\d+", "#", key) if key else key
+
+
+def text_diff(old: str, new: str, *, width: int = 60) -> list[str]:
+    """A compact diff by sentence: `-removed` / `+added`, each cut to `width` characters."""
+    a, b = _sentences(old), _sentences(new)
+    out = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op in ("delete", "replace"):
+            out += ["-" + _cut(x, width) for x in a[i1:i2]]
+        if op in ("insert", "replace"):
+            out += ["+" + _cut(x, width) for x in b[j1:j2]]
+    return out[:8]
+
+
+def _sentences(text: str) -> list[str]:
+    return [x for x in re.split(r"(?<=[。．！？])|(?<=[.!?])\s+", _compact(text) if re.search(r"[。]", text) else text) if x]
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def diff_revisions(session: Session, old_key: str, new_key: str) -> dict[str, Any]:
     old, new = find_revision(session, old_key), find_revision(session, new_key)
     old_rows = {r.id: r for r in session.scalars(select(Section).where(Section.revision_id == old.id))}
     new_rows = {r.id: r for r in session.scalars(select(Section).where(Section.revision_id == new.id))}
     mapping = lineage_map(session, old, new)
-    out: dict[str, list[dict[str, Any]]] = {k: [] for k in ("unchanged", "retitled", "renumbered", "merged", "split", "added", "removed")}
+    out: dict[str, list[dict[str, Any]]] = {k: [] for k in DIFF_KINDS}
+    parent_key = {sid: r.key for sid, r in (old_rows | new_rows).items()}
     seen_old: set[int] = set()
     for sid, sec in sorted(new_rows.items(), key=lambda kv: sort_key(kv[1].key)):
         if sec.kind == "root":
@@ -149,6 +185,11 @@ def diff_revisions(session: Session, old_key: str, new_key: str) -> dict[str, An
             seen_old.add(oid)
             o = old_rows[oid]
             entry = {"old": o.key, "new": sec.key, "old_title": o.title, "title": sec.title, "link": kind}
+            old_parent, new_parent = parent_key.get(o.parent_id or -1), parent_key.get(sec.parent_id or -1)
+            if old_parent != new_parent and _strip_numbers(old_parent) != _strip_numbers(new_parent):
+                out["moved"].append({**entry, "old_parent": old_parent, "parent": new_parent})
+            if o.body and sec.body and _compact(o.body) != _compact(sec.body):
+                out["text_changed"].append({**entry, "diff": text_diff(o.body, sec.body)})
             if kind in ("merged", "split"):
                 out[kind].append(entry)
             elif o.key != sec.key:

@@ -60,6 +60,31 @@ def guideline_load(obj: Lazy, files: tuple[Path, ...], bundled: bool, fmt: str, 
                    f"{s.removed} removed), {s.links} links ({s.proposed_links} proposed)", err=True)
 
 
+@guideline.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--guideline", "guideline_key", required=True, help="Guideline key.")
+@click.option("--title", help="Guideline title (default: the key).")
+@click.option("--publisher")
+@click.option("--revision", required=True, help="Revision key.")
+@click.option("--label", help="Revision label (default: the key).")
+@click.option("--status", type=click.Choice(["draft", "final"]), default="final")
+@click.option("--predecessor", help="The revision this one follows.")
+@click.option("-o", "--output", required=True, help="The YAML tree to write (review it, then `guideline load` it).")
+def guideline_import(file: Path, guideline_key: str, title: str | None, publisher: str | None, revision: str,
+                     label: str | None, status: str, predecessor: str | None, output: str) -> None:
+    """Build a revision's tree from the guideline itself: PDF (outline, else contents), Word, Markdown, HTML."""
+    from guidetrace.guideline.formats.yaml_writer import tree_yaml
+    from guidetrace.guideline.importers import import_tree
+
+    tree = import_tree(file, guideline=GuidelineRecord(guideline_key, title or guideline_key, publisher),
+                       revision=RevisionRecord(revision, label or revision, status, predecessor=predecessor,
+                                               partial=False, source=file.name))
+    emit(tree_yaml(tree, note=f"Imported from {file.name} by guidetrace: review it, then `guidetrace guideline load`."),
+         output)
+    guessed = sum(s.inferred for s in tree.sections)
+    click.echo(f"{output}: {len(tree.sections) - 1} sections ({guessed} inferred)", err=True)
+
+
 @guideline.command("list")
 @click.option("--revision", help="Revision key (default: the latest).")
 @click.option("--format", "fmt", type=FORMATS, default="table")
@@ -104,12 +129,14 @@ def guideline_diff(obj: Lazy, old: str, new: str, fmt: str) -> None:
         emit(render(result, "json"), None)
         return
     rows = []
-    for change in ("renumbered", "retitled", "merged", "split", "added", "removed"):
+    for change in ("renumbered", "retitled", "moved", "text_changed", "merged", "split", "added", "removed"):
         for e in result[change]:
+            detail = " ".join(e["diff"]) if change == "text_changed" else (
+                f"{e['old_parent']} → {e['parent']}" if change == "moved" else e.get("old_title") or "")
             rows.append({"change": change, "old": e.get("old", e.get("key") if change == "removed" else ""),
                          "new": e.get("new", e.get("key") if change == "added" else ""),
-                         "title": e.get("title") or "", "old title": e.get("old_title") or ""})
-    text = render(rows, "table", columns=["change", "old", "new", "title", "old title"],
+                         "title": e.get("title") or "", "was / text": detail})
+    text = render(rows, "table", columns=["change", "old", "new", "title", "was / text"],
                   title=f"{old} → {new}: {len(result['unchanged'])} unchanged")
     if "caveat" in result:
         text += f"note: {result['caveat']}\n"

@@ -11,7 +11,7 @@ from guidetrace.reports.diagrams.dot import FORMATS as DIAGRAM_FORMATS
 
 from .cli_base import LANG, Lazy
 from .errors import GuidetraceError
-from .output import emit
+from .output import emit, write_atomic
 
 OUTPUT = click.option("-o", "--output", help="Write to this file instead of stdout.")
 
@@ -23,10 +23,7 @@ def _emit(data: str | bytes, output: str | None) -> None:
         click.get_binary_stream("stdout").write(data)
         return
     if isinstance(data, bytes):
-        try:
-            Path(output).write_bytes(data)  # type: ignore[arg-type]
-        except OSError as exc:
-            raise GuidetraceError(f"cannot write {output}: {exc.strerror}") from None
+        write_atomic(output, data)  # type: ignore[arg-type]
         return
     emit(data, output)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import json
 import sys
 from collections.abc import Sequence
@@ -65,11 +66,23 @@ def render(data: Any, fmt: str, *, columns: Sequence[str] | None = None, title: 
     raise GuidetraceError(f"unknown format {fmt!r}")
 
 
+def write_atomic(path: str | Path, data: str | bytes) -> None:
+    """Temp file beside the target, then rename: a reader never sees half a file, a failure leaves the old one."""
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        if isinstance(data, str):
+            tmp.write_text(data, encoding="utf-8")
+        else:
+            tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise GuidetraceError(f"cannot write {path}: {exc.strerror}") from None
+
+
 def emit(text: str, output: str | None) -> None:
     if output in (None, "-"):
         sys.stdout.write(text)
         return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise GuidetraceError(f"cannot write {output}: {exc.strerror}") from None
+    write_atomic(output, text)

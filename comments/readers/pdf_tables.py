@@ -40,8 +40,13 @@ def join_wrapped(text: str | None) -> str:
     return out
 
 
-def _open(path: Path):  # type: ignore[no-untyped-def]
+def open_pdf(path: Path):  # type: ignore[no-untyped-def]
+    """pdfplumber's PDF, or one line saying why not (encrypted, corrupt)."""
+    import logging
+
     import pdfplumber
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings are not the user's concern
 
     file = str(path)
     try:
@@ -57,7 +62,7 @@ def _open(path: Path):  # type: ignore[no-untyped-def]
 
 
 def pdf_rows(path: Path) -> Iterator[Row]:
-    pdf = _open(path)
+    pdf = open_pdf(path)
     file = str(path)
     number = 0
     seen_text = False
