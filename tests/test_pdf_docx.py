@@ -43,6 +43,12 @@ def test_pdf_docx_and_xlsx_of_one_table_load_the_same(store: Store) -> None:
     assert len(pdf) == 25 and pdf == docx == xlsx
 
 
+def test_a_table_printed_without_rules_is_read_by_its_header_positions(store: Store) -> None:
+    """Chromium's print of the same table as a web page with no borders (no ruling lines to find)."""
+    unruled = summary(loaded(store, "results-unruled.pdf"))
+    assert unruled == summary(loaded(store, "results.xlsx"))
+
+
 @pytest.mark.parametrize("ext", ["pdf", "docx"])
 def test_merged_location_over_a_page_break_is_carried_down_and_rows_are_not_split(store: Store, ext: str) -> None:
     rows = {r["label"]: r for r in loaded(store, f"results.{ext}")}

@@ -12,6 +12,7 @@ its opinion there. Pages are closed as soon as they are read, so memory stays bo
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,10 +25,31 @@ _WIDE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef、。
 TEXT_SAMPLE_PAGES = 5
 
 
+_RADICALS = re.compile(r"[\u2e80-\u2fdf]")
+
+
+def _radicals(text: str) -> str:
+    """Some PDF fonts map kanji to Kangxi radical code points (⼀ for 一): NFKC gives the kanji back."""
+    return _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+
+
+def _glue(left: str, right: str) -> str:
+    """Words of one line: no space between Japanese words, one between Latin ones."""
+    return "" if left and right and _WIDE.match(left[-1]) and _WIDE.match(right[0]) else " "
+
+
+def join_words(words: list[str]) -> str:
+    out = ""
+    for w in words:
+        out = out + (_glue(out, w) if out else "") + w
+    return out
+
+
 def join_wrapped(text: str | None) -> str:
     """Lines wrapped by the cell's width -> one line; a line opening a list item (・, ○, (1)) keeps its break."""
     if not text:
         return ""
+    text = _radicals(text)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     out = lines[0] if lines else ""
     for line in lines[1:]:
@@ -66,6 +88,7 @@ def pdf_rows(path: Path) -> Iterator[Row]:
     file = str(path)
     number = 0
     seen_text = False
+    unruled = UnruledTable()
     try:
         for index, page in enumerate(pdf.pages):
             try:
@@ -77,7 +100,7 @@ def pdf_rows(path: Path) -> Iterator[Row]:
                 seen_text = seen_text or bool(page.chars)
                 number += 1
                 yield number, f"\f{page.page_number}"
-                for item in _page_items(page):
+                for item in _page_items(page, unruled):
                     number += 1
                     yield number, item
             finally:
@@ -92,9 +115,11 @@ def pdf_rows(path: Path) -> Iterator[Row]:
         pdf.close()
 
 
-def _page_items(page) -> list[list[str] | str]:  # type: ignore[no-untyped-def]
+def _page_items(page, unruled: UnruledTable) -> list[list[str] | str]:  # type: ignore[no-untyped-def]
     """Table rows and the lines outside tables, top to bottom."""
     tables = page.find_tables()
+    if not tables:
+        return unruled.read(page)
     items: list[tuple[float, int, list[str] | str]] = []
     boxes = [t.bbox for t in tables]
     for t in tables:
@@ -106,10 +131,92 @@ def _page_items(page) -> list[list[str] | str]:  # type: ignore[no-untyped-def]
         return not any(b[0] <= x <= b[2] and b[1] <= top <= b[3] for b in boxes)
 
     for line in page.filter(outside).extract_text_lines(return_chars=False):
-        text = line["text"].strip()
+        text = _radicals(line["text"].strip())
         if text:
             items.append((line["top"], len(items), text))
     return [item for _, _, item in sorted(items, key=lambda i: (i[0], i[1]))]
+
+
+class UnruledTable:
+    """A table printed without rules, read by its header's column positions.
+
+    A line whose words split into cells that name an opinion column (by header
+    synonyms) fixes the columns; each later word belongs to the column whose header
+    starts left of it; a line with nothing in the first column continues the row above.
+    """
+
+    GAP = 6.0  # points between two words that belong to different cells
+
+    def __init__(self) -> None:
+        self.starts: list[float] | None = None
+
+    def read(self, page) -> list[list[str] | str]:  # type: ignore[no-untyped-def]
+        from ..headers import map_header
+
+        out: list[list[str] | str] = []
+        row: list[list[str]] | None = None
+        header: list[list[str]] | None = None  # a header whose labels wrap onto a second line
+        for words in _lines(page.extract_words(use_text_flow=False, keep_blank_chars=False)):
+            if self.starts is None:
+                cells = _cells(words, self.GAP)
+                texts = [join_words([w["text"] for w in c]) for c in cells]
+                if len(cells) > 1 and map_header(texts) is not None:
+                    self.starts, header = [c[0]["x0"] - 2 for c in cells], [[t] for t in texts]
+                else:
+                    out.append(_radicals(join_words([w["text"] for w in words])))
+                continue
+            parts = self._split(words)
+            if header is not None:
+                if not parts[0]:
+                    for cell, p in zip(header, parts):
+                        cell.extend(p)
+                    continue
+                out.append([_radicals("".join(c)) for c in header])
+                header = None
+            if parts[0] or row is None:
+                if row is not None:
+                    out.append(self._cells_of(row))
+                row = [[join_words(p)] if p else [] for p in parts]
+            else:
+                for cell, p in zip(row, parts):
+                    if p:
+                        cell.append(join_words(p))
+        if header is not None:
+            out.append([_radicals("".join(c)) for c in header])
+        if row is not None:
+            out.append(self._cells_of(row))
+        return out
+
+    def _split(self, words: list[dict]) -> list[list[str]]:  # type: ignore[type-arg]
+        parts: list[list[str]] = [[] for _ in self.starts or ()]
+        for w in words:
+            column = max((i for i, x in enumerate(self.starts or ()) if x <= w["x0"]), default=0)
+            parts[column].append(w["text"])
+        return parts
+
+    @staticmethod
+    def _cells_of(row: list[list[str]]) -> list[str]:
+        return [join_wrapped("\n".join(p)) for p in row]
+
+
+def _lines(words: list[dict]) -> list[list[dict]]:  # type: ignore[type-arg]
+    lines: list[list[dict]] = []  # type: ignore[type-arg]
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= 3:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _cells(words: list[dict], gap: float) -> list[list[dict]]:  # type: ignore[type-arg]
+    cells: list[list[dict]] = []  # type: ignore[type-arg]
+    for w in words:
+        if cells and w["x0"] - cells[-1][-1]["x1"] <= gap:
+            cells[-1].append(w)
+        else:
+            cells.append([w])
+    return cells
 
 
 def read_pdf(path: Path, *, columns: str | None = None) -> CommentDocument:
