@@ -109,3 +109,15 @@ def test_cli_import_writes_reviewable_yaml(run, tmp_path: Path) -> None:  # type
     assert doc["revision"]["status"] == "draft" and doc["sections"][0] == {
         "key": "1", "title": "総則", "body": doc["sections"][0]["body"]}
     assert run("guideline", "load", str(out)).exit_code == 0
+
+
+@pytest.mark.parametrize(("encrypt", "content", "message"), [
+    (True, b"", "encrypted PDF"), (False, b"0 0 1 rg 10 10 100 100 re f", "no text layer")])
+def test_encrypted_or_scanned_guideline_pdf_is_one_line(tmp_path: Path, encrypt: bool, content: bytes,
+                                                        message: str) -> None:
+    from .pdf_samples import minimal_pdf
+
+    path = tmp_path / "g.pdf"
+    path.write_bytes(minimal_pdf(content, encrypt=encrypt))
+    with pytest.raises(GuidetraceError, match=message):
+        import_tree(path, guideline=G, revision=RevisionRecord("r", "r", "draft"))

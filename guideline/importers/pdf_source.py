@@ -2,6 +2,10 @@
 table of contents (entries ending in page numbers) found again in the body, else from
 numbered lines in the body (inferred). Pages are the PDF's own page numbers, so a
 document with an outline and the same document printed without one agree.
+
+Text comes from pypdfium2 (which pdfplumber also installs): no table finding is needed
+here, and it reads a page's text about 60 times faster than pdfplumber (0.04 s against
+2.5 s for the 97-page benchmark document).
 """
 
 from __future__ import annotations
@@ -30,22 +34,29 @@ def _compact(text: str) -> str:
 
 
 def _open(path: Path):  # type: ignore[no-untyped-def]
-    from guidetrace.comments.readers.pdf_tables import open_pdf
+    import pypdfium2 as pdfium
 
-    return open_pdf(path)
+    try:
+        return pdfium.PdfDocument(str(path))
+    except Exception as exc:  # PdfiumError says why: a password, a format error
+        if re.search(r"(?i)password", str(exc)):
+            raise GuidetraceError("encrypted PDF: it cannot be read without its password", file=str(path)) from None
+        raise GuidetraceError(f"not a readable PDF (corrupt or truncated?): {str(exc)[:200]}", file=str(path)) from None
 
 
 def pdf_headings(path: Path) -> list[Heading]:
     pdf = _open(path)
     try:
-        page_of = {p.page_obj.pageid: i + 1 for i, p in enumerate(pdf.pages)}
-        outline = _outline(pdf, page_of)
+        outline = _outline(pdf)
         lines: list[Line] = []
-        for page in pdf.pages:
-            for line in page.extract_text_lines(return_chars=False):
-                text = line["text"].strip()
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            for raw in re.split(r"\r?\n", textpage.get_text_range()):
+                text = re.sub(r"(?<=[^\x00-\x7f]) (?=\d)|(?<=\d) (?=[^\x00-\x7f])", "", raw.strip())
                 if text and not _PAGE_NUMBER.match(text):
-                    lines.append(Line(page.page_number, text))
+                    lines.append(Line(index + 1, text))
+            textpage.close()
             page.close()
     finally:
         pdf.close()
@@ -59,25 +70,17 @@ def pdf_headings(path: Path) -> list[Heading]:
     return _numbered_lines(lines)
 
 
-def _outline(pdf, page_of: dict[int, int]) -> list[Heading]:  # type: ignore[no-untyped-def]
-    try:
-        entries = list(pdf.doc.get_outlines())
-    except Exception:  # pdfminer raises PDFNoOutlines, or fails on a broken outline: read the contents instead
-        return []
+def _outline(pdf) -> list[Heading]:  # type: ignore[no-untyped-def]
     out = []
-    for level, title, dest, action, _se in entries:
-        target = dest if dest is not None else (action.resolve().get("D") if action is not None else None)
-        page = None
-        try:
-            target = target.resolve() if hasattr(target, "resolve") else target
-            if isinstance(target, dict):
-                target = target.get("D")
-            if isinstance(target, (list, tuple)) and target:
-                page = page_of.get(getattr(target[0], "objid", None))
-        except Exception:
-            page = None
-        if title and title.strip():
-            out.append(Heading(text=normalize_text(title), level=int(level), page=page, trusted=True))
+    try:
+        for mark in pdf.get_toc():
+            title = mark.get_title()
+            dest = mark.get_dest()
+            page = dest.get_index() + 1 if dest is not None and dest.get_index() is not None else None
+            if title and title.strip():
+                out.append(Heading(text=normalize_text(title), level=int(mark.level) + 1, page=page, trusted=True))
+    except Exception:  # a broken outline: read the contents instead
+        return []
     return out
 
 
