@@ -1,25 +1,37 @@
 """Collapsing identical and near-identical submissions into clusters (campaigns).
 
-Exact: the same text after NFKC, case-folding and removing spaces and punctuation.
-Near: MinHash over character 5-shingles with LSH banding, vectorised with numpy and
-run only over the distinct normalised texts; a candidate joins a cluster only if its
-signature agrees with the cluster's first member on at least `threshold` of the
-hash functions. Everything is seeded and ordered, so the same input gives the same
-clusters every time.
+Texts are compared after folding away what copies of campaign mail differ in
+(data/dedup.yaml: a leading receipt number, greeting lines, です/ます at sentence
+ends, long digit runs, punctuation, spaces, widths). Exact: the same folded text.
+Near: MinHash over character 3-shingles (short Japanese texts lose too many longer
+shingles to one added character), LSH banding chosen from the threshold so that a
+pair at the threshold becomes a candidate with at least 99 % probability, and
+every candidate verified on the exact Jaccard similarity of its shingle sets, never
+on signature agreement. Texts under 60 folded characters are also compared within
+blocks that share their first or last four characters, by the share of characters
+left unedited: one changed word in a short text leaves too few shingles in common. Everything is seeded and ordered: the same input gives the
+same clusters every time.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
 
 import numpy as np
 
-SHINGLE = 5
-PERMUTATIONS = 64
+from guidetrace.trace.rules import packaged_yaml
+
+SHINGLE = 3
+SHORT = 60  # folded characters: below this, one changed word moves Jaccard too far; use an edit ratio
+PERMUTATIONS = 128
+CANDIDATE_PROBABILITY = 0.99
 # A Mersenne prime small enough that a·h (both below it) fits in 64 bits while wrapping
 # many times: with a larger prime the map h -> (a·h + b) mod p barely wraps, stays
 # nearly order-preserving, and every "permutation" picks the same minimum.
@@ -30,8 +42,48 @@ _A = _RNG.integers(1, int(PRIME), size=PERMUTATIONS, dtype=np.uint64)
 _B = _RNG.integers(0, int(PRIME), size=PERMUTATIONS, dtype=np.uint64)
 
 
+@lru_cache(maxsize=1)
+def _rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = packaged_yaml("guidetrace.comments", "dedup.yaml")
+    endings = "|".join(re.escape(e) for e in sorted(data["endings"], key=len, reverse=True))
+    return (re.compile(data["receipt_prefix"]), re.compile(data["long_digits"]),
+            re.compile(rf"(?:{endings})(?=[。．.!！?？]|$)", re.M),
+            re.compile("|".join(f"(?:{g})" for g in data["greetings"]), re.M | re.I))
+
+
 def normalise(text: str) -> str:
-    return _NOISE.sub("", unicodedata.normalize("NFKC", text).casefold())
+    """The form two submissions are compared in."""
+    receipt, digits, endings, greetings = _rules()
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = receipt.sub("", text.lstrip())
+    text = greetings.sub("", text)
+    text = endings.sub("", text)
+    text = digits.sub("", text)
+    return _NOISE.sub("", text)
+
+
+def shingles(text: str) -> frozenset[str]:
+    if len(text) <= SHINGLE:
+        return frozenset((text,))
+    return frozenset(text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+def similarity(a: str, b: str, sa: frozenset[str], sb: frozenset[str]) -> float:
+    """Jaccard of the shingle sets; for two short texts, the better of that and 1 − edits / length.
+
+    A copy of campaign mail adds or drops words (強く反対); a different opinion swaps its
+    content words (バスの本数 for 公園の照明): a replaced character weighs half as much again.
+    """
+    j = jaccard(sa, sb)
+    if len(a) < SHORT and len(b) < SHORT and a and b:
+        edits = sum((1.5 if op == "replace" else 1) * max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in
+                    SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op != "equal")
+        return max(j, 1 - edits / max(len(a), len(b)))
+    return j
 
 
 def signature(text: str) -> np.ndarray:
@@ -48,9 +100,17 @@ def signature(text: str) -> np.ndarray:
 
 
 def bands_for(threshold: float) -> tuple[int, int]:
-    """Bands × rows = PERMUTATIONS, with the LSH threshold (1/b)^(1/r) closest to `threshold`."""
-    options = [(b, PERMUTATIONS // b) for b in (2, 4, 8, 16, 32) if PERMUTATIONS % b == 0]
-    return min(options, key=lambda br: abs((1 / br[0]) ** (1 / br[1]) - threshold))
+    """(bands, rows): the most rows per band (fewest false candidates) for which a pair at the threshold
+    shares a band with at least CANDIDATE_PROBABILITY, using at most PERMUTATIONS hash functions."""
+    for rows in range(PERMUTATIONS, 0, -1):
+        bands = PERMUTATIONS // rows
+        if 1 - (1 - threshold ** rows) ** bands >= CANDIDATE_PROBABILITY:
+            return bands, rows
+    return PERMUTATIONS, 1
+
+
+def candidate_probability(similarity: float, bands: int, rows: int) -> float:
+    return 1 - (1 - similarity ** rows) ** bands
 
 
 @dataclass(frozen=True)
@@ -58,6 +118,7 @@ class ClusterResult:
     members: tuple[int, ...]  # indexes into the input, in input order
     representative: int
     kind: str  # exact | near
+    spread: float  # the lowest similarity of a member to the representative (1.0: all identical)
 
 
 class _UnionFind:
@@ -79,22 +140,49 @@ class _UnionFind:
 def cluster_texts(texts: Sequence[str], *, threshold: float = 0.8, near: bool = True) -> list[ClusterResult]:
     """Clusters of two or more submissions; a submission in no cluster stands alone."""
     by_text: dict[bytes, list[int]] = {}
+    folded: list[str] = []
     for i, text in enumerate(texts):
-        by_text.setdefault(hashlib.blake2b(normalise(text).encode("utf-8"), digest_size=16).digest(), []).append(i)
-    groups = list(by_text.values())  # in order of first appearance
+        norm = normalise(text)
+        key = hashlib.blake2b(norm.encode("utf-8"), digest_size=16).digest()
+        if key not in by_text:
+            folded.append(norm)
+        by_text.setdefault(key, []).append(i)
+    groups = list(by_text.values())  # in order of first appearance; folded[g] is group g's text
     uf = _UnionFind(len(groups))
+    sets: dict[int, frozenset[str]] = {}
+
+    def similar(i: int, j: int) -> bool:
+        return similarity(folded[i], folded[j], sets.setdefault(i, shingles(folded[i])),
+                          sets.setdefault(j, shingles(folded[j]))) >= threshold
+
+    def compare_within(bucket: list[int]) -> None:
+        for pos, i in enumerate(bucket[1:], start=1):  # each against the leader and its neighbour
+            for j in {bucket[0], bucket[pos - 1]}:
+                if uf.find(i) != uf.find(j) and similar(i, j):
+                    uf.union(i, j)
+
     if near and len(groups) > 1:
-        sigs = np.stack([signature(normalise(texts[g[0]])) for g in groups])
-        b, r = bands_for(threshold)
-        for band in range(b):
-            block = np.ascontiguousarray(sigs[:, band * r : (band + 1) * r])
-            keys = block.view(np.dtype((np.void, block.dtype.itemsize * r))).ravel()
-            _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-            leaders = first[inverse]
-            for i in np.nonzero(leaders != np.arange(len(groups)))[0]:
-                j = int(leaders[i])
-                if float(np.mean(sigs[i] == sigs[j])) >= threshold:
-                    uf.union(int(i), j)
+        sigs = np.stack([signature(t) for t in folded])
+        bands, rows = bands_for(threshold)
+        for band in range(bands):
+            block = np.ascontiguousarray(sigs[:, band * rows : (band + 1) * rows])
+            keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+            order = np.argsort(keys, kind="stable")
+            sorted_keys = keys[order]
+            starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+            ends = np.r_[starts[1:], len(order)]
+            for s, e in zip(starts, ends):
+                if e - s >= 2:
+                    compare_within(sorted(int(x) for x in order[s:e]))
+        # Short texts: an edited copy shares few shingles but keeps its opening or its ending.
+        blocks: dict[tuple[str, str], list[int]] = {}
+        for gi, text in enumerate(folded):
+            if len(text) < SHORT:
+                for block in (("^", text[:4]), ("$", text[-4:])):
+                    blocks.setdefault(block, []).append(gi)
+        for members in blocks.values():
+            if len(members) > 1:
+                compare_within(members)
     merged: dict[int, list[int]] = {}
     for gi in range(len(groups)):
         merged.setdefault(uf.find(gi), []).append(gi)
@@ -105,5 +193,15 @@ def cluster_texts(texts: Sequence[str], *, threshold: float = 0.8, near: bool = 
         if len(members) < 2:
             continue
         biggest = max(parts, key=lambda gi: (len(groups[gi]), -groups[gi][0]))
-        out.append(ClusterResult(tuple(members), groups[biggest][0], "exact" if len(parts) == 1 else "near"))
+        spread = min((similarity(folded[gi], folded[biggest], shingles(folded[gi]), shingles(folded[biggest]))
+                      for gi in parts), default=1.0)
+        out.append(ClusterResult(tuple(members), groups[biggest][0], "exact" if len(parts) == 1 else "near",
+                                 round(spread, 3)))
     return out
+
+
+def banding_note(threshold: float) -> str:
+    bands, rows = bands_for(threshold)
+    p = candidate_probability(threshold, bands, rows)
+    return (f"{PERMUTATIONS} hash functions, {bands} bands of {rows}: a pair at similarity {threshold:.2f} "
+            f"is compared with probability {p:.4f}; {SHINGLE}-character shingles, verified on exact Jaccard")

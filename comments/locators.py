@@ -221,6 +221,9 @@ class LocatorScanner:
         while i < len(tokens):
             token = tokens[i]
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if (nxt is not None and token.kind == "address" and not token.explicit and nxt.kind == "item"
+                    and nxt.explicit and not norm[token.end:nxt.start].strip()):
+                token = replace(token, explicit=True)  # `5.(3)`: a chapter and its item, even in running text
             if (nxt is not None and token.kind == "address" and nxt.kind == "address" and token.address and nxt.address
                     and token.address.split(":")[0] == nxt.address.split(":")[0]
                     and norm[token.end:nxt.start].strip() in self._seps):

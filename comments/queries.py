@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import String, cast, select
+from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
 from guidetrace.guideline.keys import canonical_key
@@ -151,8 +151,26 @@ def check_store(session: Session) -> dict[str, list[dict[str, Any]]]:
                    for p in pairs for c in p["changes"]]
     revised_unchanged = [{"revisions": f"{p['draft']} → {p['final']}", **r} for p in pairs for r in p["revised_unchanged"]]
     return {"unresolved": unresolved, "unclassified": unclassified, "disposition_conflicts": conflicts,
-            "warnings": warnings,
+            "lexicon_overfiring": overfiring_terms(session), "warnings": warnings,
             "draft_final_changes": draft_final, "revised_unchanged": revised_unchanged}
+
+
+OVERFIRE_MIN_OPINIONS = 40  # below this, a share says little
+
+
+def overfiring_terms(session: Session) -> list[dict[str, Any]]:
+    """Lexicon terms that tag more than the set share of all opinions: an everyday word, most likely
+    (give it `requires:` in the lexicon)."""
+    from guidetrace.trace.rules import packaged_yaml
+
+    share = float(packaged_yaml("guidetrace.comments", "topics.yaml").get("overfire_share", 0.25))
+    total = session.scalar(select(func.count()).select_from(Comment)) or 0
+    if total < OVERFIRE_MIN_OPINIONS:
+        return []
+    rows = session.execute(select(Topic.key, CommentTopic.matched, func.count()).join(Topic)
+                           .group_by(Topic.key, CommentTopic.matched))
+    return [{"topic": key, "term": term, "opinions": n, "share": round(n / total, 3)}
+            for key, term, n in sorted(rows, key=lambda r: -r[2]) if n / total > share]
 
 
 NEEDS_REVIEW = ("unresolved", "unclassified", "disposition_conflicts", "revised_unchanged")

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from guidetrace.trace.models import Cluster, Comment, ConsultationRound
 from guidetrace.trace.store import Store
 
-from .dedup import cluster_texts
+from .dedup import banding_note, cluster_texts
 
 BATCH = 5000
 
@@ -23,6 +23,7 @@ class ClusterSummary:
     clustered: int
     largest: int
     distinct: int  # clusters plus submissions in none: what remains to read
+    banding: str = ""  # how near-duplicates were searched for
 
 
 def cluster_round(session: Session, rnd: ConsultationRound, *, threshold: float = 0.8, near: bool = True) -> ClusterSummary:
@@ -35,7 +36,8 @@ def cluster_round(session: Session, rnd: ConsultationRound, *, threshold: float 
     if found:
         new = session.execute(insert(Cluster).returning(Cluster.id, Cluster.representative_id),
                               [{"round_id": rnd.id, "representative_id": ids[c.representative], "kind": c.kind,
-                                "size": len(c.members), "threshold": threshold} for c in found]).all()
+                                "size": len(c.members), "threshold": threshold, "spread": c.spread}
+                               for c in found]).all()
         by_rep = {rep: cid for cid, rep in new}
         for c in found:
             cid = by_rep[ids[c.representative]]
@@ -44,8 +46,12 @@ def cluster_round(session: Session, rnd: ConsultationRound, *, threshold: float 
         for start in range(0, len(members), BATCH):
             session.connection().execute(stmt, members[start : start + BATCH])
     clustered = len(members)
+    distinct = len(found) + len(ids) - clustered
+    if rnd.kind == "raw":  # a raw round's totals are what it holds
+        rnd.total_submissions = len(ids)
+        rnd.part_totals = {"distinct": distinct, "campaigns": len(found)}
     return ClusterSummary(rnd.key, len(ids), len(found), clustered, max((len(c.members) for c in found), default=0),
-                          len(found) + len(ids) - clustered)
+                          distinct, banding_note(threshold) if near else "exact matches only")
 
 
 def dedup_round(store: Store, round_key: str, *, threshold: float = 0.8, near: bool = True) -> ClusterSummary:

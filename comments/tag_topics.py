@@ -29,7 +29,8 @@ def sync_topics(session: Session, lexicon: list[CompiledTopic]) -> dict[str, int
         t = c.topic
         row = existing.get(t.key) or Topic(key=t.key, label_ja=t.label_ja, label_en=t.label_en)
         row.label_ja, row.label_en, row.description = t.label_ja, t.label_en, t.description
-        row.terms, row.patterns, row.hint_sections = list(t.terms), list(t.patterns), list(t.hint_sections)
+        row.terms = list(t.terms) + [{"term": term, "requires": list(req)} for term, req in t.conditional]
+        row.patterns, row.hint_sections = list(t.patterns), list(t.hint_sections)
         session.add(row)
     session.flush()
     return dict(session.execute(select(Topic.key, Topic.id)).all())

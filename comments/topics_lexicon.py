@@ -25,16 +25,24 @@ class TopicDef:
     terms: tuple[str, ...]
     patterns: tuple[str, ...]
     hint_sections: tuple[str, ...]
+    # everyday words (使い方) that tag only beside a specific term of their own (アプリ, 窓口)
+    conditional: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
 class CompiledTopic:
     topic: TopicDef
-    regex: re.Pattern[str]
+    regex: re.Pattern[str] | None
+    conditional: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
 
     def first_match(self, text: str) -> str | None:
-        m = self.regex.search(text)
-        return m.group(0) if m else None
+        m = self.regex.search(text) if self.regex is not None else None
+        if m:
+            return m.group(0)
+        for term, requires in self.conditional:
+            if (t := term.search(text)) and requires.search(text):
+                return t.group(0)
+        return None
 
 
 def fold(text: str) -> str:
@@ -51,10 +59,12 @@ def _term_regex(term: str) -> str:
 
 def compile_topic(topic: TopicDef, *, file: str = "topics", line: int | None = None) -> CompiledTopic:
     parts = [_term_regex(t) for t in topic.terms] + [f"(?:{p})" for p in topic.patterns]
-    if not parts:
+    if not parts and not topic.conditional:
         raise GuidetraceError(f"topic {topic.key!r} has no terms or patterns", file=file, line=line)
     try:
-        return CompiledTopic(topic, re.compile("|".join(parts), re.M))
+        conditional = tuple((re.compile(_term_regex(term)), re.compile("|".join(_term_regex(r) for r in requires)))
+                            for term, requires in topic.conditional)
+        return CompiledTopic(topic, re.compile("|".join(parts), re.M) if parts else None, conditional)
     except re.error as exc:
         raise GuidetraceError(f"topic {topic.key!r}: bad pattern: {exc}", file=file, line=line) from None
 
@@ -71,10 +81,19 @@ def _topic_def(raw: dict[str, Any], *, file: str) -> TopicDef:
         label_ja=str(label.get("ja") or label.get("en") or raw["key"]),
         label_en=str(label.get("en") or label.get("ja") or raw["key"]),
         description=str(raw["description"]) if raw.get("description") else None,
-        terms=tuple(str(t) for t in raw.get("terms") or ()),
+        terms=tuple(str(t) for t in raw.get("terms") or () if not isinstance(t, dict)),
+        conditional=tuple(_conditional(t, file=file, line=line) for t in raw.get("terms") or () if isinstance(t, dict)),
         patterns=tuple(str(p) for p in raw.get("patterns") or ()),
         hint_sections=tuple(canonical_key(str(s)) for s in raw.get("hint_sections") or ()),
     )
+
+
+def _conditional(entry: dict[str, Any], *, file: str, line: int | None) -> tuple[str, tuple[str, ...]]:
+    """`{term: 使い方, requires: [アプリ, 窓口]}`: an everyday word that needs a specific one beside it."""
+    requires = entry.get("requires")
+    if not entry.get("term") or not isinstance(requires, list) or not requires:
+        raise GuidetraceError("a term entry {term: …, requires: […]} needs both", file=file, line=entry.get(LINE, line))
+    return str(entry["term"]), tuple(str(r) for r in requires)
 
 
 def load_lexicon(user_file: Path | None = None) -> list[CompiledTopic]:

@@ -107,7 +107,7 @@ def test_topic_and_plan_commands(run, seed: Path) -> None:  # type: ignore[no-un
     bad = run("plan", "mark", "sbom", "2.3.2", "--status", "addressed")
     assert bad.exit_code == 2 and "needs --revision" in bad.stderr
     suggested = run("topics", "suggest", "--limit", "5").output
-    assert suggested.startswith("topics:\n- key: ") and "ソフトウェア" in suggested
+    assert suggested.startswith("topics:\n- key: ") and "distinct opinion(s)" in suggested
     assert run("topics", "retag").exit_code == 0
 
 

@@ -88,7 +88,7 @@ def test_store_from_first_schema_is_upgraded_with_every_row(tmp_path: Path) -> N
     assert old["comment"] == 26 and old["citation"] == 42
     store = open_store(str(db))  # upgrades on open
     with store.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0004"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005"
         for table, n in old.items():
             assert conn.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar() == n, table
         assert conn.execute(text("SELECT key, response, disposition FROM comment ORDER BY key")).all() == old_answers

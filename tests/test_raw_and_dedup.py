@@ -58,7 +58,7 @@ def test_clusters_keep_every_submission_counted_and_are_deterministic() -> None:
 
 def test_normalisation_and_bands() -> None:
     assert normalise("ＳＢＯＭ、 を！使う") == normalise("sbomを使う")
-    assert bands_for(0.8) == (8, 8) and bands_for(0.5) == (16, 4)
+    assert bands_for(0.8) == (21, 6) and bands_for(0.7) == (32, 4) and bands_for(0.5) == (42, 3)
 
 
 @pytest.mark.parametrize("name", ["submissions.jsonl", "submissions.csv"])

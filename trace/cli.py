@@ -191,7 +191,7 @@ def comments_load(obj: Lazy, file: Path, revision: str, round_key: str | None, f
 @click.option("--format", "fmt", type=click.Choice(["auto", "csv", "xlsx", "jsonl"]), default="auto")
 @click.option("--encoding", help="Text encoding (default: detect UTF-8, UTF-8 with BOM, CP932).")
 @click.option("--threshold", type=click.FloatRange(0.3, 1.0), default=0.8, show_default=True,
-              help="Near-duplicate similarity (estimated Jaccard of character 5-shingles).")
+              help="Near-duplicate similarity (Jaccard of character 3-shingles after folding endings and greetings).")
 @click.option("--exact-only", is_flag=True, help="Collapse only identical texts (after normalisation).")
 @click.pass_obj
 def comments_load_raw(obj: Lazy, file: Path, revision: str, round_key: str, fmt: str, encoding: str | None,
@@ -205,6 +205,7 @@ def comments_load_raw(obj: Lazy, file: Path, revision: str, round_key: str, fmt:
     click.echo(f"{s.round} ({s.layout}): {s.submissions} submissions, {s.citations} citations "
                f"({s.unresolved} unresolved); {c.clusters} clusters hold {c.clustered} submissions "
                f"(largest {c.largest}); {c.distinct} distinct texts to read", err=True)
+    click.echo(f"near-duplicates: {c.banding}", err=True)
 
 
 @cli.command("dedup")
@@ -219,6 +220,7 @@ def dedup(obj: Lazy, round_key: str, threshold: float, exact_only: bool) -> None
     c = dedup_round(obj.store, round_key, threshold=threshold, near=not exact_only)
     click.echo(f"{c.round}: {c.submissions} submissions; {c.clusters} clusters hold {c.clustered} "
                f"(largest {c.largest}); {c.distinct} distinct texts", err=True)
+    click.echo(f"near-duplicates: {c.banding}", err=True)
 
 
 @comments.command("list")

@@ -138,6 +138,7 @@ class Cluster(Base):
     kind: Mapped[str] = mapped_column(String(10))  # exact | near
     size: Mapped[int] = mapped_column(Integer)
     threshold: Mapped[float] = mapped_column(Float)
+    spread: Mapped[float | None] = mapped_column(Float)  # lowest member similarity to the representative
 
 
 class Submitter(Base):

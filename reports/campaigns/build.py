@@ -39,7 +39,7 @@ def build_campaigns(session: Session, round_key: str | None = None) -> dict[str,
                                                .where(Comment.cluster_id.in_(ids)).order_by(Comment.id)):
             if len(members[cluster_id]) < MEMBER_LIMIT:
                 members[cluster_id].append(key)
-    out = [{"cluster": c.id, "round": rnd, "kind": c.kind, "size": c.size, "threshold": c.threshold,
+    out = [{"cluster": c.id, "round": rnd, "kind": c.kind, "size": c.size, "threshold": c.threshold, "spread": c.spread,
             "representative": rep_key, "submitter": who, "text": body, "sections": sections[c.representative_id],
             "topics": sorted(topics[c.representative_id]), "members": members[c.id]}
            for c, rnd, rep_key, body, who in rows]

@@ -9,7 +9,7 @@ from guidetrace.trace.output import render
 from ..labels import label
 from ..tabular import md_cell, to_csv, to_xlsx
 
-COLUMNS = ["cluster", "round", "kind", "size", "representative", "submitter", "sections", "topics", "text"]
+COLUMNS = ["cluster", "round", "kind", "size", "spread", "representative", "submitter", "sections", "topics", "text"]
 
 
 def render_campaigns(report: dict[str, Any], fmt: str, lang: str = "ja") -> str | bytes:
@@ -20,11 +20,12 @@ def render_campaigns(report: dict[str, Any], fmt: str, lang: str = "ja") -> str 
         return to_csv(rows, COLUMNS + ["members"])
     if fmt == "xlsx":
         return to_xlsx([(label("campaigns", lang)[:31], COLUMNS, [[r[c] for c in COLUMNS] for r in rows],
-                         [8, 16, 8, 8, 24, 16, 20, 20, 80])])
+                         [8, 16, 8, 8, 8, 24, 16, 20, 20, 80])])
     if fmt == "md":
         out = [f"# {label('campaigns', lang)}", "", f"{report['clustered']} submissions in {len(rows)} clusters.", "",
-               "| # | size | kind | sections | topics | representative |", "|---|---|---|---|---|---|"]
-        out += [f"| {r['cluster']} | {r['size']} | {r['kind']} | {md_cell(r['sections'])} | {md_cell(r['topics'])} | "
+               "| # | size | kind | spread | sections | topics | representative |", "|---|---|---|---|---|---|---|"]
+        out += [f"| {r['cluster']} | {r['size']} | {r['kind']} | {r['spread']} | {md_cell(r['sections'])} | "
+                f"{md_cell(r['topics'])} | "
                 f"{md_cell(r['text'][:200])} |" for r in rows]
         return "\n".join(out) + "\n"
-    return render(rows, "table", columns=["cluster", "size", "kind", "sections", "representative"])
+    return render(rows, "table", columns=["cluster", "size", "kind", "spread", "sections", "representative"])

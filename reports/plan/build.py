@@ -83,8 +83,10 @@ def _factors(topic: str, ops: list[OpinionFact], all_facts: list[OpinionFact], s
 def _topic_regex(topic: Topic):  # type: ignore[no-untyped-def]
     if not topic.terms and not topic.patterns:
         return None
-    return compile_topic(TopicDef(topic.key, topic.label_ja, topic.label_en, topic.description, tuple(topic.terms),
-                                  tuple(topic.patterns), tuple(topic.hint_sections)))
+    terms = tuple(t for t in topic.terms if isinstance(t, str))
+    conditional = tuple((t["term"], tuple(t["requires"])) for t in topic.terms if isinstance(t, dict))
+    return compile_topic(TopicDef(topic.key, topic.label_ja, topic.label_en, topic.description, terms,
+                                  tuple(topic.patterns), tuple(topic.hint_sections), conditional))
 
 
 def _later_sections(session: Session, latest: Revision) -> tuple[dict[int, int], list[tuple[int, str, str, str]]]:
