@@ -15,6 +15,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import copy
 import re
 
 from sqlalchemy import bindparam, delete, insert, select, update
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from .store_clusters import ClusterSummary
 
 BATCH = 5000
+TEXT_CACHE = 50_000  # opinions whose places were read from their text, remembered within one load
 _UNSAFE_ID = re.compile(r"[^\w.\-()]+")
 
 
@@ -92,7 +94,7 @@ def load_comments(
 
 
 def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: OpinionRecord,
-                    headings: dict[str, str | None]) -> Resolution:
+                    headings: dict[str, str | None], text_cache: dict[str, Resolution] | None = None) -> Resolution:
     """該当箇所 first, then the location inside the opinion; the opinion's own text only when neither is given.
 
     A location that names nothing the tree has is kept as unresolved with its text, never dropped.
@@ -112,10 +114,15 @@ def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: Opini
         res.unresolved.append(Unresolved(" / ".join(given), "location", f"names no section of {index.revision}",
                                          location_origin))
     else:
+        key = f"{opinion.body}\x00{opinion.proposal or ''}"
+        if text_cache is not None and key in text_cache:  # campaign copies: one text, read once
+            return copy.deepcopy(text_cache[key])
         for text in (opinion.body, opinion.proposal):
             resolver.resolve(text, origin=TEXT_ORIGIN, into=res)
         if not res.cited and not res.unresolved:
             res.cite(index.root, "implicit", "", "implicit")
+        if text_cache is not None and len(text_cache) < TEXT_CACHE:
+            text_cache[key] = copy.deepcopy(res)
     return res
 
 
@@ -143,9 +150,10 @@ class _Writer:
         self.seen: set[str] = set()
         self.headings: dict[str, str | None] = {}
         self.language = LanguageCount()
+        self.text_cache: dict[str, Resolution] = {}
 
     def write(self, batch: list[OpinionRecord]) -> None:
-        resolutions = [resolve_opinion(self.resolver, self.index, o, self.headings) for o in batch]
+        resolutions = [resolve_opinion(self.resolver, self.index, o, self.headings, self.text_cache) for o in batch]
         self._submitters({o.submitter for o in batch if o.submitter})
         rows = [self._row(o) for o in batch]
         for row, o in zip(rows, batch):
@@ -169,7 +177,7 @@ class _Writer:
         tags = topic_rows(self.lexicon, self.topic_ids,
                           [(ids[r["key"]], opinion_text(r["body"], r["reason"], r["proposal"])) for r in rows])
         if tags:
-            self.session.execute(insert(CommentTopic), tags)
+            self.session.connection().execute(insert(CommentTopic.__table__), tags)
         s = self.summary
         s.topic_edges += len(tags)
         s.added, s.updated, s.opinions = s.added + len(new), s.updated + len(old), s.opinions + len(rows)
@@ -236,8 +244,8 @@ class _Writer:
             for i, u in enumerate(res.unresolved):
                 out.append({"comment_id": cid, "section_id": None, "text": u.text, "evidence": u.evidence,
                             "confidence": 0.0, "origin": u.origin, "position": len(res.cited) + i, "note": u.reason})
-        if out:
-            self.session.execute(insert(Citation), out)
+        if out:  # Core executemany: no RETURNING needed, and the ORM's would splice every row back (quadratic)
+            self.session.connection().execute(insert(Citation.__table__), out)
         resolved = sum(1 for c in out if c["section_id"] is not None)
         self.summary.citations += resolved
         self.summary.unresolved += len(out) - resolved

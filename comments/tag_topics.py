@@ -68,7 +68,7 @@ def tag_comments(session: Session, lexicon: list[CompiledTopic], comment_ids: li
     while chunk := result.fetchmany(BATCH):
         rows = topic_rows(lexicon, topic_ids, [(cid, opinion_text(b, r, p)) for cid, b, r, p in chunk])
         if rows:
-            session.execute(insert(CommentTopic), rows)
+            session.connection().execute(insert(CommentTopic.__table__), rows)
             written += len(rows)
     return written
 
