@@ -99,7 +99,8 @@ def _static_alternatives() -> list[tuple[str, str]]:
         ("mask", "|".join(f"(?:{p})" for p in g["not_sections"])),
         ("quoted", r"「[^」\n]{2,120}」|『[^』\n]{2,120}』|“[^”\n]{2,120}”|\"[^\"\n]{2,120}\""),
         ("column", r"コラム[ ]?:?[ ]?[^\n]*"),
-        ("number", r"(?<![\d.A-Za-z])(?<![^\d ]-)\d{1,2}(?:[ ]?\.[ ]?\d{1,2}){1,4}[ ]?\.?(?![\d])|(?<![\d.\-A-Za-z])\d{1,2}[ ]?\.(?![ ]?\d)"),
+        ("number", r"(?<![\d.A-Za-z])(?<![^\d ]-)\d{1,2}(?:[ ]?\.[ ]?\d{1,2}){1,4}[ ]?\.?(?![\d])|(?<![\d.\-A-Za-z])\d{1,2}[ ]?\.(?![ ]?\d)"
+                   r"|(?<![\d.\-A-Za-z\u30a0-\u30ff])\d{1,2}(?:-\d{1,2}){1,3}(?![\d\-])"),
         ("item", r"\(\d{1,2}\)|(?<![\w.\-])\d{1,2}(?=[ ][^\d\s])"),
         ("general", rf"(?<![{_CJK}A-Za-z])" + _words("general_words") + r"(?![A-Za-z])"),
     ]
@@ -204,7 +205,8 @@ class LocatorScanner:
         return Locator("column", raw, start, end)
 
     def _number(self, raw: str, start: int, end: int) -> Locator:
-        dotted = re.sub(r"\s*\.\s*", ".", raw).strip(".")
+        """`3.1.2`, `3. 1. 2.`, and the hyphenated numbering some ministries use (`3-1-2`)."""
+        dotted = re.sub(r"\s*[.\-]\s*", ".", raw).strip(".")
         return Locator("address", raw, start, end, address="n:" + dotted, explicit=False)
 
     def _item(self, raw: str, start: int, end: int) -> Locator:

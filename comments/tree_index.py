@@ -84,7 +84,7 @@ class TreeIndex:
                        aliases: tuple[str, ...]) -> None:
         if key == ROOT_KEY:
             return
-        found = [("n:" + key) if re.fullmatch(r"\d+(?:\.\d+)*", key) else address_of(key)]
+        found = [("n:" + key.replace("-", ".")) if re.fullmatch(r"\d+(?:[.\-]\d+)*", key) else address_of(key)]
         found += [address_of(text) for text in aliases]
         m = re.fullmatch(r"(?P<parent>.+)\((?P<num>\d+)\)", key)
         if m and parent in self.address and self.address[parent].startswith(("n:", "id:")):

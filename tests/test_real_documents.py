@@ -263,3 +263,11 @@ def test_corpus_accuracy_targets() -> None:
     assert t["found"] == t["opinions"] and t["spurious"] == 0 and t["load_errors"] == 0, accuracy.report(results)
     assert t["citations_pct"] >= 95 and t["dispositions_pct"] >= 95, accuracy.report(results)
     assert t["languages_right"] == t["documents"]
+
+
+def test_hyphenated_numbering_subitems_and_paragraphs() -> None:
+    hyphen = index_of(("1", "chapter", "general", "総則"), ("1-1", "section", "1", "目的"), ("1-2", "section", "1", "範囲"))
+    assert cited(hyphen, "1-1及び1-2") == ["1-1", "1-2"] and cited(hyphen, "１－２") == ["1-2"]
+    assert cited(hyphen, "03-1234-5678") == [] and cited(hyphen, "2024-05-27") == []
+    assert cited(ENGLISH, "Clause 4.2 (a)") == ["4.2"]  # the clause, when its item is not in the tree
+    assert cited(ENGLISH, "Section 4.2, paragraph 3") == ["4.2"]  # a paragraph of 4.2, not chapter 3
