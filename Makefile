@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test clean
+.PHONY: demo test clean system-packages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,16 @@ $(TEST_STAMP): $(STAMP)
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
-demo: $(STAMP)
+# Graphviz draws the diagrams: installed here when we can (root on Debian, as .ci/run does);
+# otherwise the demo still runs and says what to install.
+system-packages:
+	@if command -v dot >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz fonts-noto-cjk >/dev/null) \
+	  || echo "make: could not install Graphviz; diagrams will be notices (apt-get install graphviz fonts-noto-cjk)"; \
+	else echo "make: Graphviz is not installed; diagrams will be notices. To draw them: sudo apt-get install graphviz fonts-noto-cjk"; fi
+
+demo: $(STAMP) system-packages
 	$(BIN)/guidetrace demo guidetrace-demo
 
 test: $(TEST_STAMP)

@@ -20,7 +20,13 @@ TOTALS = re.compile(r"(?:意見提出数|提出意見数|提出された意見�
                     r"(?:[(（](?P<detail>.+?)[)）])?")
 KIND_COUNT = re.compile(r"(?P<label>[^、,:：()（）\s]+)\s*[:：]\s*(?P<n>\d+)\s*件")
 SUBMITTERS = re.compile(r"(?P<n>[\d,]+)\s*(?:者|名|団体・個人)")
-KIND_LABELS = {"法人": "corporate", "団体": "association", "個人": "individual"}
+
+
+def kind_labels() -> dict[str, str]:
+    """法人 → corporation, …: the submitter kinds' own Japanese labels (data/submitter_kinds.yaml)."""
+    from guidetrace.trace.rules import packaged_yaml
+
+    return {k["label"]["ja"]: k["key"] for k in packaged_yaml("guidetrace.comments", "submitter_kinds.yaml")["kinds"]}
 
 
 @dataclass
@@ -51,7 +57,7 @@ class FrontMatter:
             self.total = int(m.group("n").replace(",", ""))
             detail = m.group("detail") or ""
             for k in KIND_COUNT.finditer(detail):
-                self.totals_by_kind[KIND_LABELS.get(k.group("label"), k.group("label"))] = int(k.group("n"))
+                self.totals_by_kind[kind_labels().get(k.group("label"), k.group("label"))] = int(k.group("n"))
             if (s := SUBMITTERS.search(detail)) and not self.totals_by_kind:
                 self.totals_by_kind["submitters"] = int(s.group("n").replace(",", ""))
             return True

@@ -128,3 +128,10 @@ def test_demo_writes_site_reports_and_diagrams(tmp_path: Path) -> None:
     assert "スマートシティにおけるセキュリティ対策" in heat and "各カテゴリにおけるセキュリティの概要" in heat
     again = CliRunner().invoke(cli, ["demo", str(out)], catch_exceptions=False)  # a fresh store each time
     assert again.exit_code == 0 and "26 opinions" in again.output
+
+
+def test_filters_take_the_vocabulary_of_the_rule_files(run) -> None:  # type: ignore[no-untyped-def]
+    run("guideline", "load", "--bundled")
+    bad = run("comments", "list", "--submitter-kind", "corporate")
+    assert bad.exit_code == 2 and "corporation" in bad.output + bad.stderr
+    assert run("comments", "list", "--disposition", "revised", "--submitter-kind", "corporation").exit_code == 0

@@ -109,3 +109,27 @@ def test_bad_inputs_give_one_line_errors(tmp_path: Path, name: str, content: byt
     with pytest.raises(GuidetraceError, match=message) as err:
         list(read_document(path).opinions)
     assert "\n" not in str(err.value) and str(path) in str(err.value)
+
+
+def test_xlsx_whose_declared_range_understates_its_rows_loads_every_row(tmp_path: Path) -> None:
+    """Some exporters write <dimension ref="A1:C3"/> for a sheet of ten rows: nothing may be lost."""
+    import re
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["該当箇所", "ご意見", "考え方"])
+    for i in range(1, 11):
+        sheet.append([f"3.1.{i}", f"意見{i}です。", "参考とさせていただきます。"])
+    good = tmp_path / "good.xlsx"
+    book.save(good)
+    bad = tmp_path / "understated.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:C3"', data)
+            dst.writestr(item, data)
+    assert len(list(read_document(bad).opinions)) == 10

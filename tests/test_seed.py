@@ -30,7 +30,7 @@ def test_seed_counts_totals_and_period(loaded: Store) -> None:
     with loaded.sessions() as s:
         (rnd,) = round_rows(s)
         problems = check_store(s)
-    assert rnd["submissions"] == 460 and rnd["by_kind"] == {"corporate": 3, "individual": 457}
+    assert rnd["submissions"] == 460 and rnd["by_kind"] == {"corporation": 3, "individual": 457}  # one vocabulary: submitter_kinds.yaml
     assert rnd["parts"] == {"A": 5, "B": 455}
     assert rnd["period"] == ["2024-04-26", "2024-05-27"]
     assert len(rnd["warnings"]) == 1 and "令和5月27日" in rnd["warnings"][0]

@@ -73,3 +73,43 @@ def test_english_labels(loaded: Store, tmp_path: Path) -> None:
     assert '<html lang="en">' in text and "<h2>comment heat tree: scsg-3.0-draft</h2>" in text and "意見の分布" not in text
     page = (index.parent / section_page("3.0-draft", "3.1.3")).read_text(encoding="utf-8")
     assert "<b>answer</b>" in page and "ご意見に対する考え方</b>" not in page
+
+
+def test_demo_without_graphviz_writes_everything_with_notices(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A fresh machine without Graphviz: the README's first command still succeeds."""
+    import shutil as _shutil
+
+    from guidetrace.reports.diagrams import dot
+    from guidetrace.trace.demo import run_demo
+
+    real_which = _shutil.which
+    monkeypatch.setattr(dot.shutil, "which", lambda name, *a, **k: None if name == "dot" else real_which(name, *a, **k))
+    lines: list[str] = []
+    index = run_demo(tmp_path / "demo", echo=lines.append)
+    assert index.is_file() and any(line.startswith("warning: Graphviz") for line in lines)
+    notice = (tmp_path / "demo" / "diagrams" / "heat.txt").read_text(encoding="utf-8")
+    assert "apt-get install graphviz" in notice and not list((tmp_path / "demo" / "diagrams").glob("*.svg"))
+    assert "apt-get install graphviz" in index.read_text(encoding="utf-8")
+    assert len(list((tmp_path / "demo" / "reports").glob("*.xlsx"))) == 4
+
+
+def test_the_site_shows_no_path_of_the_building_machine(loaded, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from guidetrace.comments.bundled import seed_path
+    from guidetrace.reports.site.build import build_site
+
+    with loaded.sessions() as session:
+        index = build_site(session, tmp_path / "site")
+    folder = str(seed_path().parent)
+    for page in index.parent.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert folder not in text and "/home/" not in text and "/tmp/" not in text, page.name
+    assert "scsg-v3.0-draft-comment-results.md p.3:34" in (index.parent / next(
+        p.name for p in index.parent.glob("section-*.html") if "A-01" in p.read_text(encoding="utf-8"))).read_text(
+        encoding="utf-8")
+
+
+def test_page_names_are_injective() -> None:
+    from guidetrace.reports.site.pages import section_page, topic_page
+
+    assert section_page("a/b", "c") != section_page("a", "b/c")
+    assert section_page("3.0", "1.1") != section_page("3.0", "1.1 ") and topic_page("x/y") != topic_page("x_y")

@@ -19,6 +19,18 @@ from .cli_base import FORMATS, Cli, Lazy
 from .errors import GuidetraceError
 from .output import emit, render
 
+def _vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Disposition and submitter-kind keys, from the rule files (one vocabulary)."""
+    from guidetrace.comments.classify_answer import UNCLASSIFIED, disposition_keys
+    from guidetrace.trace.rules import packaged_yaml
+
+    kinds = tuple(k["key"] for k in packaged_yaml("guidetrace.comments", "submitter_kinds.yaml")["kinds"])
+    return (*disposition_keys(), UNCLASSIFIED, "unanswered"), (*kinds, "unknown")
+
+
+DISPOSITION_CHOICES, KIND_CHOICES = _vocabulary()
+
+
 @click.group(cls=Cli)
 @click.option("--db", envvar="GUIDETRACE_DB", help="SQLite path or SQLAlchemy URL (default ./guidetrace.db).")
 @click.version_option(__version__, prog_name="guidetrace")
@@ -226,8 +238,8 @@ def dedup(obj: Lazy, round_key: str, threshold: float, exact_only: bool) -> None
 @comments.command("list")
 @click.option("--round", "round_key")
 @click.option("--section", help="Opinions citing this section or any section below it.")
-@click.option("--disposition")
-@click.option("--submitter-kind")
+@click.option("--disposition", type=click.Choice(DISPOSITION_CHOICES), help="Only opinions with this disposition.")
+@click.option("--submitter-kind", type=click.Choice(KIND_CHOICES), help="Only opinions from this kind of submitter.")
 @click.option("--format", "fmt", type=FORMATS, default="table")
 @click.option("-o", "--output")
 @click.pass_obj

@@ -9,7 +9,7 @@ from guidetrace.comments.bundled import SEED_REVISION, seed_path
 from guidetrace.comments.queries import check_store
 from guidetrace.comments.store_comments import load_comments
 from guidetrace.guideline.bundled import load_bundled_trees
-from guidetrace.reports.diagrams.dot import render_diagram
+from guidetrace.reports.diagrams.dot import INSTALL_GRAPHVIZ, graphviz_available, render_diagram
 from guidetrace.reports.diagrams.make import make_diagram
 from guidetrace.reports.plan.build import build_plan
 from guidetrace.reports.plan.render import plan_xlsx, render_plan
@@ -59,7 +59,11 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
                                ("impact", "sbom")):
                 model = make_diagram(session, kind, root=root, lang=lang)
                 name = f"{kind}-{root}" if root else kind
-                written.append(_write(outdir / "diagrams" / f"{name}.svg", render_diagram(model, "svg")))
+                if graphviz_available():
+                    written.append(_write(outdir / "diagrams" / f"{name}.svg", render_diagram(model, "svg")))
+                else:  # the demo still writes every report and the site; each diagram says what it needs
+                    written.append(_write(outdir / "diagrams" / f"{name}.txt",
+                                          f"{name}: this diagram needs Graphviz: {INSTALL_GRAPHVIZ}\n"))
             written.append(_write(outdir / "graph.graphml", export_graph(build_graph(session), "graphml")))
             problems = check_store(session)
             index = build_site(session, outdir / "site", lang=lang)
@@ -75,6 +79,8 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
     top = plan["groups"][0] if plan["groups"] else None
     if top:
         echo(f"plan: {len(plan['groups'])} topics; first: {top[f'label_{lang}']} (score {top['score']})")
+    if not graphviz_available():
+        echo(f"warning: Graphviz's `dot` is not installed: diagrams were replaced by notices ({INSTALL_GRAPHVIZ})")
     echo(f"wrote {len(written)} reports and diagrams under {outdir}, and the store {db}")
     echo(f"site: {index.resolve()}")
     return index

@@ -90,8 +90,12 @@ def xlsx_rows(path: Path) -> Iterator[tuple[int, list[str] | str]]:
         raise GuidetraceError(f"cannot open workbook: {exc.__class__.__name__}: {exc}", file=file) from None
     try:
         for sheet in book.worksheets:
+            sheet.reset_dimensions()  # some exporters declare a smaller range than they fill: read every row
+            width = 0
             for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
                 cells = ["" if v is None else str(v) for v in row]
+                width = max(width, len(cells))  # a sheet row stops at its last filled cell: the rest are blanks
+                cells += [""] * (width - len(cells))
                 if any(c.strip() for c in cells):
                     yield number, cells
     finally:

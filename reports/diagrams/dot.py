@@ -66,14 +66,21 @@ def to_graphviz(diagram: Diagram) -> graphviz.Digraph:
     return g
 
 
+INSTALL_GRAPHVIZ = "apt-get install graphviz fonts-noto-cjk"
+
+
+def graphviz_available() -> bool:
+    return shutil.which("dot") is not None
+
+
 def render_diagram(diagram: Diagram, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise GuidetraceError(f"unknown diagram format {fmt!r} (expected one of {', '.join(FORMATS)})")
     g = to_graphviz(diagram)
     if fmt == "dot":
         return g.source.encode("utf-8")
-    if shutil.which("dot") is None:
-        raise GuidetraceError("Graphviz's `dot` is not installed (apt-get install graphviz); --format dot works without it")
+    if not graphviz_available():
+        raise GuidetraceError(f"Graphviz's `dot` is not installed ({INSTALL_GRAPHVIZ}); --format dot works without it")
     try:
         return g.pipe(format=fmt, engine="dot", quiet=True)
     except (graphviz.ExecutableNotFound, subprocess.CalledProcessError) as exc:

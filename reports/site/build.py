@@ -97,9 +97,14 @@ _PAGE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]*\.html$")
 
 
 def _writer(outdir: Path):  # type: ignore[no-untyped-def]
+    written: set[str] = set()
+
     def write(name: str, text: str) -> None:
         if not _PAGE_NAME.match(name):  # names come from slug(): this can only trip on a bug
             raise GuidetraceError(f"refusing to write {name!r}: not a plain page name in {outdir}")
+        if name in written:  # two pages under one name: one would silently replace the other
+            raise GuidetraceError(f"two pages would share the name {name!r} in {outdir}")
+        written.add(name)
         with open(outdir / name, "w", encoding="utf-8") as f:
             f.write(text)
 

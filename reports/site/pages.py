@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from functools import lru_cache
 from typing import Any
@@ -14,14 +15,15 @@ from ..labels import labels
 _ASCII = re.compile(r"[^A-Za-z0-9.\-]+")
 
 
-def slug(key: str) -> str:
-    """A file-name-safe, stable name for a key: ASCII hints plus a hash, never a path."""
-    hint = _ASCII.sub("", key).strip(".")[:40] or "s"
-    return f"{hint}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:8]}"
+def slug(*parts: str) -> str:
+    """A file-name-safe, stable, injective name: an ASCII hint plus the full SHA-256 of an unambiguous
+    encoding of the parts (JSON, so `a/b` + `c` and `a` + `b/c` differ), never a path."""
+    hint = _ASCII.sub("", "".join(parts)).strip(".")[:40] or "s"
+    return f"{hint}-{hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode('utf-8')).hexdigest()}"
 
 
 def section_page(revision: str, key: str) -> str:
-    return f"section-{slug(revision + '/' + key)}.html"
+    return f"section-{slug(revision, key)}.html"
 
 
 def topic_page(key: str) -> str:
@@ -35,10 +37,19 @@ def environment(lang: str = "ja") -> Environment:
     env = Environment(loader=PackageLoader("guidetrace.reports.site", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(section_page=section_page, topic_page=topic_page, lang=lang, L=labels(lang))
+    env.filters["docname"] = document_name
     return env
 
 
+def document_name(path: str | None) -> str:
+    """A source document by its name only: the site never shows the folders of the machine that built it."""
+    return re.split(r"[\\/]", path or "")[-1]
+
+
 def render_page(template: str, lang: str, **context: Any) -> str:
+    from ..diagrams.dot import graphviz_available
+
+    context.setdefault("no_graphviz", not graphviz_available())  # asked per page: Graphviz may come and go
     return environment(lang).get_template(template).render(**context)
 
 
