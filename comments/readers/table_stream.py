@@ -42,6 +42,7 @@ class TableState:
     mapping: dict[str, int] | None = None
     given: bool = False  # columns came from --columns
     header_cells: tuple[str, ...] | None = None
+    header_rows: set[tuple[str, ...]] = field(default_factory=set)  # every header row met: repeats are skipped
     width: int | None = None
     part: str = "A"
     part_rows: int = 0
@@ -168,22 +169,32 @@ def _join(opinion: OpinionRecord, row: list[str], mapping: dict[str, int]) -> Op
 def _is_header(state: TableState, row: list[str], number: int) -> bool:
     """The first header row sets the columns; the same header met again (a page break, a new table) is skipped."""
     compact = tuple(normalize_text(html_to_text(c)) for c in row)
-    if state.header_cells is not None and compact == state.header_cells:
+    if compact in state.header_rows:
         return True
     found = map_header(row)
     if found is None:
         if state.given and state.header_cells is None and _looks_like_labels(row):
             state.header_cells, state.width = compact, len(row)
+            state.header_rows.add(compact)
             return True
         return False
     if state.mapping is None or state.header_cells is None:
         state.mapping = state.mapping if state.given else found
         state.header_cells, state.width = compact, len(row)
-        state.headers_found = {f: f"{normalize_text(html_to_text(row[i]))} ({i + 1})"
-                               for f, i in (state.mapping or {}).items() if i < len(row)}
+    elif not state.part_rows and not state.given:
+        # A second header row under the first (御意見 spanning 該当箇所 | 御意見の概要): its labels are the
+        # specific ones; the first row's stay where the second says nothing.
+        merged = dict(found)
+        for name, index in state.mapping.items():
+            if name not in merged and index not in merged.values():
+                merged[name] = index
+        state.mapping, state.width = merged, max(state.width or 0, len(row))
     elif state.part_rows and not state.given and len(found) == len([c for c in row if c.strip()]):
         state.mapping = found  # a later table with its own columns, every one of them known
         state.width = len(row)
+    state.header_rows.add(compact)
+    state.headers_found = {f: f"{normalize_text(html_to_text(row[i]))} ({i + 1})" if i < len(row) and row[i].strip()
+                           else state.headers_found.get(f, f"({i + 1})") for f, i in (state.mapping or {}).items()}
     state.above.clear()
     return True
 
