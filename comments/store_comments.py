@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import copy
+import hashlib
 import re
 
 from sqlalchemy import bindparam, delete, insert, select, update
@@ -88,9 +89,32 @@ def load_comments(
 ) -> LoadSummary:
     document = read_document(path, fmt=fmt, columns=columns, encoding=encoding)
     lexicon = load_lexicon(topics_file)
+    digest = file_sha256(path)
     with store.transaction() as session:
-        return store_document(session, document, revision=revision, round_key=round_key, grow=grow,
-                              progress=progress, lexicon=lexicon, lang=lang)
+        summary = store_document(session, document, revision=revision, round_key=round_key, grow=grow,
+                                 progress=progress, lexicon=lexicon, lang=lang)
+        _same_document_elsewhere(session, summary, digest)
+        return summary
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _same_document_elsewhere(session: Session, summary: LoadSummary, digest: str) -> None:
+    """The same file loaded into a second round doubles every count: say so, and keep its hash."""
+    rnd = session.scalar(select(ConsultationRound).where(ConsultationRound.key == summary.round))
+    others = session.scalars(select(ConsultationRound.key).where(ConsultationRound.source_sha256 == digest,
+                                                                 ConsultationRound.key != summary.round)).all()
+    if rnd is not None:
+        rnd.source_sha256 = digest
+    for other in others:
+        summary.warnings.append(f"this document is already loaded as round {other!r}: its opinions now count twice "
+                                f"(remove one round, or load it under the same round)")
 
 
 def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: OpinionRecord,

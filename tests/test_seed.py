@@ -113,3 +113,9 @@ def test_broken_document_leaves_store_unchanged(loaded: Store, seed: Path, tmp_p
 def test_unknown_revision_is_a_user_error(store: Store, seed: Path) -> None:
     with pytest.raises(GuidetraceError, match="unknown revision '3.0-draft'"):
         load_comments(store, seed, revision="3.0-draft")
+
+
+def test_loading_the_same_document_under_a_second_round_warns(loaded: Store, seed: Path) -> None:
+    assert not any("already loaded" in w for w in load_comments(loaded, seed, revision="3.0-draft").warnings)
+    summary = load_comments(loaded, seed, revision="3.0-draft", round_key="again")
+    assert any("already loaded as round 'scsg-3.0-draft'" in w for w in summary.warnings)

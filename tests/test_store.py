@@ -46,3 +46,36 @@ def test_resolve_url(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-un
 def test_db_upgrade_command(run) -> None:  # type: ignore[no-untyped-def]
     result = run("db", "upgrade")
     assert result.exit_code == 0 and "schema up to date" in result.stderr
+
+
+def test_readers_read_while_a_writer_holds_the_store(tmp_path: Path) -> None:
+    """A long load must not make `rounds`, `report` or `site` wait: only writers take the write lock."""
+    import threading
+
+    from sqlalchemy import select
+
+    from guidetrace.trace.models import Guideline
+
+    writer, reader = open_store(str(tmp_path / "s.db")), open_store(str(tmp_path / "s.db"))
+    inside, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with writer.transaction() as session:
+            session.add(Guideline(key="g", title="G"))
+            session.flush()
+            inside.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    assert inside.wait(10)
+    try:
+        with reader.sessions() as session:  # would wait 30 s and fail with BEGIN IMMEDIATE
+            assert session.scalars(select(Guideline.key)).all() == []  # the snapshot before the write
+    finally:
+        release.set()
+        thread.join()
+    with reader.sessions() as session:
+        assert session.scalars(select(Guideline.key)).all() == ["g"]
+    writer.dispose()
+    reader.dispose()

@@ -18,7 +18,8 @@ from .errors import GuidetraceError
 
 
 # A cell starting with one of these becomes a formula in Excel or LibreOffice.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Full-width forms too: Excel may read a leading ＝ as =.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def cell_text(value: Any) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,7 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 # One writer at a time: SQLite's BEGIN IMMEDIATE queues writers; on PostgreSQL this
 # advisory lock does, so two loads of one document never race to insert the same keys.
 PG_WRITE_LOCK = 0x67756964  # "guid"
+_WRITING: ContextVar[bool] = ContextVar("guidetrace_writing", default=False)
 
 
 def resolve_url(url_or_path: str | None) -> str:
@@ -75,12 +77,17 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed whole, or rolled back whole on any error."""
-        with _busy_is_a_user_error():
-            with self.sessions.begin() as session:
+        """One unit of work: committed whole, or rolled back whole on any error. Only writers take the
+        write lock (BEGIN IMMEDIATE on SQLite); a reader's session sees a consistent snapshot (WAL) and
+        never waits for a long load."""
+        token = _WRITING.set(True)
+        try:
+            with _busy_is_a_user_error(), self.sessions.begin() as session:
                 if self.dialect == "postgresql":
                     session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_WRITE_LOCK})
                 yield session
+        finally:
+            _WRITING.reset(token)
 
     def current_revision(self) -> str | None:
         with self.engine.connect() as conn:
@@ -89,6 +96,13 @@ class Store:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
     def upgrade(self) -> None:
+        token = _WRITING.set(True)  # a migration writes: take the write lock at BEGIN
+        try:
+            self._upgrade()
+        finally:
+            _WRITING.reset(token)
+
+    def _upgrade(self) -> None:
         from alembic import command
 
         if self.dialect == "sqlite":
@@ -137,8 +151,9 @@ def create_store_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
-        # Let SQLAlchemy issue BEGIN itself so a transaction spans every statement.
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        # Let SQLAlchemy issue BEGIN itself so a transaction spans every statement; writers queue on
+        # the write lock at BEGIN, readers start a snapshot.
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE" if _WRITING.get() else "BEGIN"))
         return engine
     return create_engine(url)
 
