@@ -113,3 +113,39 @@ def test_page_names_are_injective() -> None:
 
     assert section_page("a/b", "c") != section_page("a", "b/c")
     assert section_page("3.0", "1.1") != section_page("3.0", "1.1 ") and topic_page("x/y") != topic_page("x_y")
+
+
+def test_site_replaces_only_its_own_folder_atomically(loaded, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from guidetrace.reports.site.build import build_site
+    from guidetrace.trace.errors import GuidetraceError
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "index.html").write_text("my own page", encoding="utf-8")
+    with loaded.sessions() as session:
+        with pytest.raises(GuidetraceError, match="did not write"):
+            build_site(session, mine)
+        assert (mine / "index.html").read_text(encoding="utf-8") == "my own page"
+        site = tmp_path / "site"
+        build_site(session, site)
+        (site / "section-stale.html").write_text("from an earlier build", encoding="utf-8")
+        build_site(session, site)  # a rebuild removes stale pages and leaves no temporary folder
+    assert not (site / "section-stale.html").exists() and (site / ".guidetrace-site").exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_no_output_may_overwrite_the_store(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from guidetrace.comments.bundled import seed_path
+    from guidetrace.trace.cli import cli
+
+    db = tmp_path / "guidetrace.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db), "guideline", "load", "--bundled"]).exit_code == 0
+    assert runner.invoke(cli, ["--db", str(db), "comments", "load", str(seed_path()), "--revision", "3.0-draft"]).exit_code == 0
+    size = db.stat().st_size
+    result = runner.invoke(cli, ["--db", str(db), "report", "sections", "--format", "md", "-o", str(db)])
+    assert result.exit_code == 2 and "it is the store" in result.stderr and db.stat().st_size == size

@@ -123,13 +123,14 @@ def diagram(obj: Lazy, kind: str, root: str | None, depth: int | None, round_key
 @click.command("site")
 @click.argument("outdir", type=click.Path(path_type=Path))
 @LANG
+@click.option("--force", is_flag=True, help="Replace OUTDIR even if guidetrace did not write it.")
 @click.pass_obj
-def site(obj: Lazy, outdir: Path, lang: str | None) -> None:
+def site(obj: Lazy, outdir: Path, lang: str | None, force: bool) -> None:
     """A static site (works from disk, no network): index, a page per section and topic, the plan."""
     from guidetrace.reports.site.build import build_site
 
     lang = obj.lang(lang)
     with obj.store.sessions() as session:
-        index = build_site(session, outdir, lang=lang)
+        index = build_site(session, outdir, lang=lang, force=force)
     click.echo(str(index), err=False)
 

@@ -67,9 +67,19 @@ def render(data: Any, fmt: str, *, columns: Sequence[str] | None = None, title: 
     raise GuidetraceError(f"unknown format {fmt!r}")
 
 
+_PROTECTED: set[Path] = set()
+
+
+def protect(path: str | Path) -> None:
+    """A file no output may replace (the open store)."""
+    _PROTECTED.add(Path(path).resolve())
+
+
 def write_atomic(path: str | Path, data: str | bytes) -> None:
     """Temp file beside the target, then rename: a reader never sees half a file, a failure leaves the old one."""
     target = Path(path)
+    if target.resolve() in _PROTECTED or target.resolve().with_name(target.name.split("-wal")[0]) in _PROTECTED:
+        raise GuidetraceError(f"refusing to write over {path}: it is the store")
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         if isinstance(data, str):

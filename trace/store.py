@@ -161,6 +161,9 @@ def create_store_engine(url: str) -> Engine:
 def open_store(url_or_path: str | None = None, *, upgrade: bool = True) -> Store:
     url = resolve_url(url_or_path)
     if url.startswith("sqlite:///"):
+        from .output import protect
+
+        protect(url.removeprefix("sqlite:///"))
         parent = Path(url.removeprefix("sqlite:///")).parent
         if not parent.is_dir():
             raise GuidetraceError(f"cannot create store: folder {parent} does not exist")

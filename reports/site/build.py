@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import re
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -45,11 +46,39 @@ def _svg(diagram: Any) -> SvgElement | None:
         return None  # no Graphviz: pages still carry every table and opinion
 
 
-def build_site(session: Session, outdir: Path, *, lang: str = "ja") -> Path:
+MARKER = ".guidetrace-site"  # a folder holding this was written by guidetrace and may be replaced
+
+
+def build_site(session: Session, outdir: Path, *, lang: str = "ja", force: bool = False) -> Path:
+    """Builds into a folder beside the target and renames it into place: a killed or failed build leaves
+    the previous site as it was, and no page of an earlier build stays behind."""
+    if outdir.exists() and not outdir.is_dir():
+        raise GuidetraceError(f"{outdir} is a file, not a folder for the site")
+    if outdir.is_dir() and any(outdir.iterdir()) and not (outdir / MARKER).exists() and not force:
+        raise GuidetraceError(f"{outdir} holds files guidetrace did not write: refusing to replace them "
+                              "(choose another folder, or give --force)")
+    building = outdir.parent / f".{outdir.name}.building-{os.getpid()}"
+    shutil.rmtree(building, ignore_errors=True)
     try:
-        (outdir / "assets").mkdir(parents=True, exist_ok=True)
+        (building / "assets").mkdir(parents=True)
+        _build_into(session, building, lang)
+        (building / MARKER).write_text("written by guidetrace: `guidetrace site` replaces this folder\n",
+                                       encoding="utf-8")
+        previous = outdir.parent / f".{outdir.name}.previous-{os.getpid()}"
+        if outdir.exists():
+            outdir.rename(previous)
+        building.rename(outdir)
+        shutil.rmtree(previous, ignore_errors=True)
     except OSError as exc:
-        raise GuidetraceError(f"cannot create {outdir}: {exc.strerror}") from None
+        shutil.rmtree(building, ignore_errors=True)
+        raise GuidetraceError(f"cannot write the site to {outdir}: {exc.strerror}") from None
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    return outdir / "index.html"
+
+
+def _build_into(session: Session, outdir: Path, lang: str) -> None:
     rounds = round_rows(session)
     campaigns = build_campaigns(session)
 
@@ -90,7 +119,6 @@ def build_site(session: Session, outdir: Path, *, lang: str = "ja") -> Path:
     (outdir / "assets" / "site.js").write_text((static / "static" / "site.js").read_text(encoding="utf-8"), encoding="utf-8")
     (outdir / "assets" / "site.css").write_text(environment().loader.get_source(environment(), "site.css")[0],  # type: ignore[union-attr]
                                                 encoding="utf-8")
-    return outdir / "index.html"
 
 
 _PAGE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]*\.html$")
