@@ -13,8 +13,8 @@ from guidetrace.trace.rules import packaged_yaml
 
 from .html_text import html_to_text
 
-FIELDS = ("number", "submitter", "organization", "location", "page", "line", "opinion", "reason", "proposal",
-          "answer", "disposition", "revised", "count", "type")
+FIELDS = ("number", "submitter", "organization", "location", "location_detail", "page", "line", "opinion", "reason",
+          "proposal", "answer", "disposition", "revised", "count", "type")
 MAX_HEADER_CELL = 40  # a header cell is a few words; anything longer is data, not worth normalising
 SHORT = 3  # synonyms this short match only a whole cell ("No", "ID", "行")
 

@@ -214,7 +214,9 @@ class CitationResolver:
         key = self.index.items.get((context, number))
         if key is not None:
             res.cite(key, "item", token.text, origin)
-        elif origin != TEXT_ORIGIN:
+        elif origin != TEXT_ORIGIN:  # the section it belongs to is known even if the tree lists no items
+            if context not in res.cited and context != self.index.root:
+                res.cite(context, "item", token.text, origin, 0.6, note=f"item {number} is not in the tree")
             res.unresolved.append(Unresolved(token.text, "item", f"{context} has no item {number} in {self.index.revision}",
                                              origin, proposed_key=f"{context}({number})", proposed_parent=context,
                                              proposed_kind="item"))

@@ -53,7 +53,13 @@ class TableState:
     seen_rows: list[list[str]] = field(default_factory=list)
     headers_found: dict[str, str] = field(default_factory=dict)
     page: str | None = None  # the page being read (PDF)
+    section_heading: str | None = None  # the last section-heading row
     page_start: bool = False  # no row read yet on this page
+
+    def section(self, text: str) -> None:
+        """A row naming only a place heads the opinions below it (as in the ministry's own layout)."""
+        self.section_heading = normalize_text(html_to_text(text)) or None
+        self.above.pop("location", None)
 
     def heading(self, text: str) -> None:
         """A line between or inside tables: a new group (and part) once rows have been read."""
@@ -109,7 +115,9 @@ def stream_table(rows: Iterator[Row], *, file: str, mapping: dict[str, int] | No
                 continue
             filled = [c for c in row if c and c.strip()]
             if len(filled) == 1 and row[0].strip() and len(row) > 1 and not _cell(row, state.mapping, "opinion"):
-                if not front.feed(row[0]):
+                if state.mapping.get("location") == 0 and _names_a_place(row[0]):
+                    state.section(row[0])  # a section-heading row: the rows below are under it
+                elif not front.feed(row[0]):
                     state.heading(row[0])  # a group heading printed as a row of its own
                 continue
             if state.width is not None and len(row) < state.width and len(row) <= max(state.mapping.values()):
@@ -140,6 +148,15 @@ def stream_table(rows: Iterator[Row], *, file: str, mapping: dict[str, int] | No
         )
     if count == 0:
         raise GuidetraceError("the table has a header but no opinion rows", file=file)
+
+
+def _names_a_place(text: str) -> bool:
+    """`2.3 スマートシティのセキュリティの概要`, `第2章 …`: a row that opens a section, not a group."""
+    from ..locators import default_scanner, normalize_lines
+
+    norm = normalize_lines(html_to_text(text))
+    tokens = default_scanner().scan(norm)
+    return bool(tokens) and tokens[0].start == 0 and tokens[0].kind in ("address", "general")
 
 
 def _continues(state: TableState, row: list[str]) -> bool:
@@ -217,6 +234,8 @@ def _opinion(state: TableState, row: list[str], number: int) -> OpinionRecord | 
     if not html_to_text(raw_opinion):
         if html_to_text(_cell(row, mapping, "answer")):
             raise GuidetraceError("row with an answer but no opinion text", file=state.file, line=number)
+        if html_to_text(_cell(row, mapping, "location")):
+            state.section(_cell(row, mapping, "location"))
         return None
     values = {name: html_to_text(_cell(row, mapping, name)) for name in CARRIED}
     carried: list[str] = []
@@ -245,7 +264,9 @@ def _opinion(state: TableState, row: list[str], number: int) -> OpinionRecord | 
         number=label,
         body=parts.body,
         body_html=raw_opinion,
-        location=_location(values["location"], _cell(row, mapping, "page"), _cell(row, mapping, "line")),
+        location=_location(values["location"], _cell(row, mapping, "page"), _cell(row, mapping, "line"),
+                           _cell(row, mapping, "location_detail")),
+        heading=state.section_heading,
         location_detail=parts.location,
         submitter=submitter or None,
         reason=html_to_text(_cell(row, mapping, "reason")) or parts.reason,
@@ -263,9 +284,12 @@ def _opinion(state: TableState, row: list[str], number: int) -> OpinionRecord | 
     )
 
 
-def _location(section: str, page: str, line: str) -> str | None:
-    """The 該当箇所 cell, with the page and line columns of English logs beside it."""
+def _location(section: str, page: str, line: str, detail: str = "") -> str | None:
+    """The 該当箇所 cell, with the page, line and paragraph/figure/table columns of English logs beside it."""
     section = "" if _NOT_APPLICABLE.match(section.strip()) else section
+    detail = normalize_text(html_to_text(detail))
+    if detail and not _NOT_APPLICABLE.match(detail):
+        section = f"{section}\n{detail}" if section else detail
     page, line = normalize_text(html_to_text(page)), normalize_text(html_to_text(line))
     parts = [section] if section else []
     if page and not _NOT_APPLICABLE.match(page):
