@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+import regex
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +31,21 @@ class TopicDef:
     conditional: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
+PATTERN_SECONDS = 0.2  # a pattern that takes longer on one opinion backtracks catastrophically
+
+
 @dataclass(frozen=True)
 class CompiledTopic:
     topic: TopicDef
-    regex: re.Pattern[str] | None
+    regex: Any  # a `regex` pattern: searched with a time limit, so no user pattern can hang a load
     conditional: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
 
     def first_match(self, text: str) -> str | None:
-        m = self.regex.search(text) if self.regex is not None else None
+        try:
+            m = self.regex.search(text, timeout=PATTERN_SECONDS) if self.regex is not None else None
+        except TimeoutError:
+            raise GuidetraceError(f"topic {self.topic.key!r}: a pattern took over {PATTERN_SECONDS} s on one opinion "
+                                  "(catastrophic backtracking?): write it as literal terms or simplify it") from None
         if m:
             return m.group(0)
         for term, requires in self.conditional:
@@ -64,8 +73,8 @@ def compile_topic(topic: TopicDef, *, file: str = "topics", line: int | None = N
     try:
         conditional = tuple((re.compile(_term_regex(term)), re.compile("|".join(_term_regex(r) for r in requires)))
                             for term, requires in topic.conditional)
-        return CompiledTopic(topic, re.compile("|".join(parts), re.M) if parts else None, conditional)
-    except re.error as exc:
+        return CompiledTopic(topic, regex.compile("|".join(parts), regex.M) if parts else None, conditional)
+    except (re.error, regex.error) as exc:
         raise GuidetraceError(f"topic {topic.key!r}: bad pattern: {exc}", file=file, line=line) from None
 
 

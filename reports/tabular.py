@@ -12,12 +12,17 @@ from typing import Any
 
 from guidetrace.trace.output import cell_text, neutralise, to_csv
 
-__all__ = ["cell_text", "md_cell", "neutralise", "to_csv", "to_markdown", "to_xlsx"]
+__all__ = ["cell_text", "md_cell", "md_code", "neutralise", "to_csv", "to_markdown", "to_xlsx"]
 
 
 def md_cell(value: Any) -> str:
     text = cell_text(value).replace("\\", "\\\\").replace("|", "\\|").replace("&", "&amp;").replace("<", "&lt;")
     return text.replace("\n", "<br>")  # after escaping: the only tag a cell may hold
+
+
+def md_code(value: Any) -> str:
+    """A key in a code span: no backtick can end the span early."""
+    return "`" + cell_text(value).replace("`", "'") + "`"
 
 
 def to_markdown(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None) -> str:

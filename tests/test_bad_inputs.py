@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import Citation, Comment, Section, Topic
 from guidetrace.trace.store import Store
 
@@ -127,3 +128,47 @@ def test_yaml_custom_tags_are_refused(name: str, command: list[str], loaded: Sto
                             timeout=TIME_LIMIT)
     assert result.returncode == 2 and "invalid YAML" in result.stderr and f"{BAD / name}:" in result.stderr
     assert not marker.exists() and counts(loaded) == before
+
+
+def test_yaml_alias_bomb_and_deep_nesting_are_one_line(tmp_path: Path) -> None:
+    from guidetrace.comments.topics_lexicon import load_lexicon
+    from guidetrace.guideline.formats import read_tree
+
+    bomb = tmp_path / "bomb.yaml"
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"] + [f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join(
+        [f"*{chr(97 + i)}"] * 9) + "]" for i in range(20)]
+    bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(GuidetraceError, match="alias bomb"):
+        read_tree(bomb)
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("topics: " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
+    with pytest.raises(GuidetraceError, match="nested too deeply"):
+        load_lexicon(deep)
+
+
+def test_truncated_sheet_xml_is_one_line(tmp_path: Path) -> None:
+    import zipfile
+
+    from guidetrace.comments.readers import read_document
+
+    good = Path(__file__).parent / "fixtures" / "documents" / "results.xlsx"
+    bad = tmp_path / "cut.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = data[: len(data) * 2 // 3]
+            dst.writestr(item, data)
+    with pytest.raises(GuidetraceError, match="broken|cannot open workbook") as info:
+        list(read_document(bad).opinions)
+    assert "\n" not in str(info.value)
+
+
+def test_a_catastrophic_lexicon_pattern_stops_with_one_line(tmp_path: Path) -> None:
+    from guidetrace.comments.topics_lexicon import fold, load_lexicon
+
+    lexicon = tmp_path / "lexicon.yaml"
+    lexicon.write_text("topics:\n  - key: slow\n    patterns: ['(a|aa)+c']\n", encoding="utf-8")
+    slow = next(c for c in load_lexicon(lexicon) if c.topic.key == "slow")
+    with pytest.raises(GuidetraceError, match="catastrophic"):
+        slow.first_match(fold("a" * 60))

@@ -89,6 +89,14 @@ def xlsx_rows(path: Path) -> Iterator[tuple[int, list[str] | str]]:
     except Exception as exc:  # openpyxl raises many kinds for a broken workbook
         raise GuidetraceError(f"cannot open workbook: {exc.__class__.__name__}: {exc}", file=file) from None
     try:
+        yield from _sheet_rows(book, file)
+    finally:
+        book.close()
+
+
+def _sheet_rows(book, file: str) -> Iterator[tuple[int, list[str] | str]]:  # type: ignore[no-untyped-def]
+    number = 0
+    try:
         for sheet in book.worksheets:
             sheet.reset_dimensions()  # some exporters declare a smaller range than they fill: read every row
             width = 0
@@ -98,8 +106,11 @@ def xlsx_rows(path: Path) -> Iterator[tuple[int, list[str] | str]]:
                 cells += [""] * (width - len(cells))
                 if any(c.strip() for c in cells):
                     yield number, cells
-    finally:
-        book.close()
+    except GuidetraceError:
+        raise
+    except Exception as exc:  # a sheet's XML cut short or broken: openpyxl raises a parser error mid-sheet
+        raise GuidetraceError(f"the workbook's sheet data is broken after row {number} (truncated?): "
+                              f"{exc.__class__.__name__}", file=file) from None
 
 
 def read_table(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from guidetrace.trace.output import render
+from ..tabular import md_cell, md_code
 
 COLUMNS = ["rank", "topic", "label", "score", "section", "opinions", "status", "addressed_in", "impact", "comments"]
 
@@ -22,12 +23,13 @@ def plan_rows(plan: dict[str, Any], lang: str = "ja") -> list[dict[str, Any]]:
 
 
 def plan_markdown(plan: dict[str, Any], lang: str = "ja") -> str:
-    lines = [f"# Next-revision plan: {plan['target']}", "",
-             f"Sections are keys of revision {plan['revision']}. Score weights: "
+    lines = [f"# Next-revision plan: {md_cell(plan['target'])}", "",
+             f"Sections are keys of revision {md_cell(plan['revision'])}. Score weights: "
              + ", ".join(f"{k} × {v}" for k, v in plan["score"]["weights"].items()) + ".", ""]
     for rank, group in enumerate(plan["groups"], start=1):
         factors = ", ".join(f"{k} {v}" for k, v in group["factors"].items() if v)
-        lines += [f"## {rank}. {group[f'label_{lang}']} (`{group['topic']}`), score {group['score']}", "", f"Factors: {factors}.", "",
+        lines += [f"## {rank}. {md_cell(group[f'label_{lang}'])} ({md_code(group['topic'])}), score {group['score']}", "",
+                  f"Factors: {factors}.", "",
                   "| section | opinions | status | touches | comments |", "|---|---|---|---|---|"]
         for e in group["entries"]:
             status = e["status"] + (f" in {e.get('revision')} {e.get('addressed_in') or ''}".rstrip() if e["status"] == "addressed" else "")
@@ -39,7 +41,8 @@ def plan_markdown(plan: dict[str, Any], lang: str = "ja") -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Lexicon and tree text is data: escaped like any cell, on one line."""
+    return md_cell(text.replace("\n", " "))
 
 
 def render_plan(plan: dict[str, Any], fmt: str, lang: str = "ja") -> str:

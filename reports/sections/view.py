@@ -7,7 +7,7 @@ from typing import Any
 from guidetrace.trace.output import render
 
 from ..labels import DISPOSITIONS, SUBMITTER_KINDS, label
-from ..tabular import to_csv, to_markdown, to_xlsx
+from ..tabular import md_cell, to_csv, to_markdown, to_xlsx
 
 BASE = ["section", "title", "kind", "parent", "direct", "subtree", "distinct", "submissions"]
 
@@ -34,7 +34,7 @@ def render_sections(report: dict[str, Any], fmt: str, lang: str = "ja") -> str |
     if fmt == "csv":
         return to_csv(rows, columns, headers(columns, lang) if lang == "ja" else columns)
     if fmt == "md":
-        title = f"# {label('sections_report', lang)}: {report['round']} ({report['revision']})\n\n"
+        title = f"# {label('sections_report', lang)}: {md_cell(report['round'])} ({md_cell(report['revision'])})\n\n"
         return title + to_markdown(rows, columns, headers(columns, lang))
     if fmt == "xlsx":
         widths = [16, 40, 10, 10] + [8] * (len(columns) - 4)

@@ -7,7 +7,7 @@ from typing import Any
 from guidetrace.trace.output import render
 
 from ..labels import label
-from ..tabular import md_cell, to_csv, to_xlsx
+from ..tabular import md_cell, md_code, to_csv, to_xlsx
 
 COLUMNS = ["topic", "label", "opinions", "submissions", "rounds", "recurring", "open", "organisations", "sections",
            "dispositions", "comments"]
@@ -30,7 +30,7 @@ def render_topics(topics: list[dict[str, Any]], fmt: str, lang: str = "ja") -> s
         out = [f"# {label('topics', lang)}", ""]
         for t in rows:
             flags = ", ".join(f for f, on in (("recurring", t["recurring"]), ("open", t["open"])) if on)
-            out += [f"## {md_cell(t['label'])} (`{t['topic']}`)", "",
+            out += [f"## {md_cell(t['label'])} ({md_code(t['topic'])})", "",
                     f"- {label('opinions', lang)}: {t['opinions']} ({', '.join(t['rounds'])}){'; ' + flags if flags else ''}",
                     f"- {label('section', lang)} ({t['revision']}): {md_cell(', '.join(t['sections'])) or '—'}",
                     f"- {label('submitter', lang)}: {md_cell(', '.join(s['name'] or '?' for s in t['submitters']))}",
