@@ -16,7 +16,6 @@ same clusters every time.
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 import unicodedata
 from collections.abc import Sequence

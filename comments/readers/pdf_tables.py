@@ -18,8 +18,8 @@ from pathlib import Path
 
 from guidetrace.trace.errors import GuidetraceError
 
-from ..records import CommentDocument, RoundMeta
-from .table_stream import Row, stream_table
+from ..records import CommentDocument
+from .table_stream import Row
 
 _WIDE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef、。「」（）]")
 TEXT_SAMPLE_PAGES = 5
@@ -220,11 +220,6 @@ def _cells(words: list[dict], gap: float) -> list[list[dict]]:  # type: ignore[t
 
 
 def read_pdf(path: Path, *, columns: str | None = None) -> CommentDocument:
-    from ..headers import parse_columns_option
+    from .table import read_table
 
-    file = str(path)
-    mapping = parse_columns_option(columns, file=file) if columns else None
-    document = CommentDocument(file=file, layout="pdf", meta=RoundMeta(), opinions=iter(()))
-    document.opinions = stream_table(pdf_rows(path), file=file, mapping=mapping, on_header=document.columns.update,
-                                     document=document)
-    return document
+    return read_table(pdf_rows(path), file=str(path), layout="pdf", columns=columns)

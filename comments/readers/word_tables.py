@@ -11,8 +11,8 @@ from pathlib import Path
 
 from guidetrace.trace.errors import GuidetraceError
 
-from ..records import CommentDocument, RoundMeta
-from .table_stream import Row, stream_table
+from ..records import CommentDocument
+from .table_stream import Row
 
 
 def _cell_text(tc) -> str:  # type: ignore[no-untyped-def]
@@ -53,11 +53,6 @@ def docx_rows(path: Path) -> Iterator[Row]:
 
 
 def read_docx(path: Path, *, columns: str | None = None) -> CommentDocument:
-    from ..headers import parse_columns_option
+    from .table import read_table
 
-    file = str(path)
-    mapping = parse_columns_option(columns, file=file) if columns else None
-    document = CommentDocument(file=file, layout="docx", meta=RoundMeta(), opinions=iter(()))
-    document.opinions = stream_table(docx_rows(path), file=file, mapping=mapping, on_header=document.columns.update,
-                                     document=document)
-    return document
+    return read_table(docx_rows(path), file=str(path), layout="docx", columns=columns)
