@@ -135,3 +135,11 @@ def test_filters_take_the_vocabulary_of_the_rule_files(run) -> None:  # type: ig
     bad = run("comments", "list", "--submitter-kind", "corporate")
     assert bad.exit_code == 2 and "corporation" in bad.output + bad.stderr
     assert run("comments", "list", "--disposition", "revised", "--submitter-kind", "corporation").exit_code == 0
+
+
+def test_check_speaks_the_documents_language(run) -> None:  # type: ignore[no-untyped-def]
+    run("guideline", "load", "--bundled")
+    run("comments", "load", str(FIXTURES / "comments" / "numbered.md"), "--revision", "3.0-draft", "--round", "r")
+    japanese = run("check").output
+    assert "解決できない該当箇所 (unresolved): 1" in japanese
+    assert "unresolved locations (unresolved): 1" in run("check", "--lang", "en").output

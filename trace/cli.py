@@ -15,7 +15,7 @@ from guidetrace.guideline.records import GuidelineRecord, RevisionRecord
 from guidetrace.guideline.store_tree import store_tree
 
 from . import __version__
-from .cli_base import FORMATS, Cli, Lazy
+from .cli_base import FORMATS, LANG, Cli, Lazy
 from .errors import GuidetraceError
 from .output import emit, render
 
@@ -262,16 +262,20 @@ def comments_list(obj: Lazy, round_key: str | None, section: str | None, disposi
 
 @cli.command("check")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@LANG
 @click.pass_obj
-def check(obj: Lazy, fmt: str) -> None:
+def check(obj: Lazy, fmt: str, lang: str | None) -> None:
     """Unresolved citations, unclassified answers, warnings, draft→final changes; exit 1 if any needs review."""
+    from guidetrace.reports.labels import label
+
     with obj.store.sessions() as session:
         found = check_store(session)
     if fmt == "json":
         emit(render(found, "json"), None)
     else:
+        lang = obj.lang(lang)  # the documents' language, unless told
         for name, rows in found.items():
-            click.echo(f"{name}: {len(rows)}")
+            click.echo(f"{label('check_' + name, lang)} ({name}): {len(rows)}")
             if rows:
                 click.echo(render(rows, "table"), nl=False)
     if needs_review(found):
