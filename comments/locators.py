@@ -77,7 +77,6 @@ def _static_alternatives() -> list[tuple[str, str]]:
     """Alternatives that do not depend on the tree, in the order they are tried at one position."""
     g = grammar()
     hier = "|".join(map(re.escape, g["hierarchy_suffixes"]))
-    first_hier = re.escape(g["hierarchy_suffixes"][0])
     law = [re.escape(s) for s in g["article_suffixes"]]
     app_id = r"(?:[A-Za-z](?![A-Za-z])|\d+|(?:VIII|VII|III|II|IV|IX|VI|V|X|I)(?![A-Za-z]))"
     return [
@@ -89,8 +88,7 @@ def _static_alternatives() -> list[tuple[str, str]]:
                 rf"(?:[ ]?第?[ ]?\d{{1,3}}[ ]?{law[2]})?"
                 rf"|第[ ]?\d{{1,3}}[ ]?{law[1]}(?:[ ]?第?[ ]?\d{{1,3}}[ ]?{law[2]})?|第[ ]?\d{{1,3}}[ ]?{law[2]}"
                 rf"|{_words('article_words')}[ ]?\d{{1,4}}(?:[ ]?\(\d{{1,3}}\))?"),
-        ("hier", rf"(?<![\d.])第?[ ]?\d{{1,3}}[ ]?(?:{hier})(?:[ ]?第?[ ]?\d{{1,3}}[ ]?(?:{hier}))*"
-                 if first_hier else ""),
+        ("hier", rf"(?<![\d.])第?[ ]?\d{{1,3}}[ ]?(?:{hier})(?:[ ]?第?[ ]?\d{{1,3}}[ ]?(?:{hier}))*"),
         ("enword", rf"{_words('numbered_words')}[ ]?{NUM}(?:[ ]?\((?:\d{{1,2}}|[a-z])\))?"),
         ("apptable", rf"{_words('appendix_table_words')}[ ]?\d{{1,3}}"),
         ("appendix", rf"(?<![{_CJK}])(?:【[ ]?)?{_words('appendix_words')}(?:[ ]?】)?[ ]?[-:]?[ ]?{app_id}"),
@@ -144,7 +142,7 @@ class LocatorScanner:
     def _line(self, raw: str, start: int, end: int) -> Locator:
         return Locator("line", raw, start, end)
 
-    def _law(self, raw: str, start: int, end: int) -> Locator:
+    def _law(self, raw: str, start: int, end: int) -> Locator | None:
         compact = raw.replace(" ", "")
         if re.match(r"(?i:art)", compact):
             nums = re.findall(r"\d+", compact)
@@ -152,7 +150,7 @@ class LocatorScanner:
         suffixes = grammar()["article_suffixes"]
         parts = re.findall(rf"(\d+)({'|'.join(map(re.escape, suffixes))}|の)", compact)
         if not parts:
-            return Locator("line", raw, start, end)
+            return None
         levels = [suffixes.index(s) if s in suffixes else -1 for _, s in parts]
         if levels[0] == 0:
             art = parts[0][0]

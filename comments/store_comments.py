@@ -223,11 +223,11 @@ class _Writer:
             return key
         if o.part == "R" or not o.number:
             raise GuidetraceError(f"two opinions with the id {key}", file=self.file, line=o.line)
-        key = f"{self.rnd.key}/{o.part}-{_label_id(o.number)}"
-        n = 2
-        while key in self.seen and f"{key}_{n}" in self.seen:
-            n += 1
-        return key if key not in self.seen else f"{key}_{n}"
+        key, n = f"{self.rnd.key}/{o.part}-{_label_id(o.number)}", 2
+        candidate = key
+        while candidate in self.seen:
+            candidate, n = f"{key}_{n}", n + 1
+        return candidate
 
     def _row(self, o: OpinionRecord) -> dict[str, Any]:
         c = self.classifier.classify(o.response, column=o.disposition_cell or o.revised_flag, heading=o.group,

@@ -271,3 +271,16 @@ def test_hyphenated_numbering_subitems_and_paragraphs() -> None:
     assert cited(hyphen, "03-1234-5678") == [] and cited(hyphen, "2024-05-27") == []
     assert cited(ENGLISH, "Clause 4.2 (a)") == ["4.2"]  # the clause, when its item is not in the tree
     assert cited(ENGLISH, "Section 4.2, paragraph 3") == ["4.2"]  # a paragraph of 4.2, not chapter 3
+
+
+def test_a_printed_number_used_twice_keeps_both_opinions_apart(store: Store, tmp_path: Path) -> None:
+    store_tree(store, read_tree(CORPUS / "trees" / "jp-numbered.yaml"))
+    doc = tmp_path / "twice.md"
+    doc.write_text("## 1. 修正するもの\n\n| 番号 | 該当箇所 | 意見 | 考え方 |\n|---|---|---|---|\n"
+                   "| 1 | 2.1 | 一つ目。 | 修正します。 |\n| 1 | 2.2 | 二つ目。 | 修正します。 |\n\n"
+                   "## 2. その他\n\n| 番号 | 該当箇所 | 意見 | 考え方 |\n|---|---|---|---|\n"
+                   "| 1 | 2.3 | 三つ目。 | 原案のとおりとします。 |\n", encoding="utf-8")
+    load_comments(store, doc, revision="1.0-draft", round_key="t")
+    with store.sessions() as s:
+        ids = [(r["id"], r["label"]) for r in list_comments(s, round_key="t")]
+    assert sorted(ids) == [("t/1", "1"), ("t/A-1", "1"), ("t/B-1", "1")]
