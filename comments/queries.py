@@ -10,18 +10,28 @@ from sqlalchemy.orm import Session, aliased
 
 from guidetrace.guideline.keys import canonical_key
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.models import Citation, Comment, CommentTopic, ConsultationRound, Revision, Section, Submitter, Topic
+from guidetrace.trace.models import (Citation, Comment, CommentTopic, ConsultationRound, ReviewDecision, Revision, Section,
+                                     Submitter, Topic)
 
 from .classify_answer import UNCLASSIFIED
 from .draft_final import check_draft_final
+from .review.decisions import ACTIVE, REVIEWED
+from .review.queue import queue_counts, review_queue
 
 
-def _round(session: Session, key: str) -> ConsultationRound:
-    rnd = session.scalar(select(ConsultationRound).where(ConsultationRound.key == key))
-    if rnd is None:
-        known = ", ".join(session.scalars(select(ConsultationRound.key)).all()) or "none loaded"
-        raise GuidetraceError(f"unknown round {key!r} (known: {known})")
-    return rnd
+def find_round(session: Session, key: str | None) -> ConsultationRound:
+    """The one round lookup: by key, or (no key) the latest round; an unknown key lists the known ones."""
+    if key:
+        rnd = session.scalar(select(ConsultationRound).where(ConsultationRound.key == key))
+        if rnd is None:
+            known = ", ".join(session.scalars(select(ConsultationRound.key).order_by(ConsultationRound.key))) or "none loaded"
+            raise GuidetraceError(f"unknown round {key!r} (known: {known})")
+        return rnd
+    latest = session.scalars(select(ConsultationRound).order_by(ConsultationRound.period_start.desc(),
+                                                                 ConsultationRound.id.desc()).limit(1)).first()
+    if latest is None:
+        raise GuidetraceError("no comments loaded: run `guidetrace comments load FILE --revision R` first")
+    return latest
 
 
 def subtree_ids(session: Session, revision_id: int, key: str) -> list[int]:
@@ -53,7 +63,7 @@ def list_comments(
         .order_by(ConsultationRound.key, Comment.part, Comment.seq)
     )
     if round_key:
-        query = query.where(ConsultationRound.id == _round(session, round_key).id)
+        query = query.where(ConsultationRound.id == find_round(session, round_key).id)
     if disposition:
         query = query.where(Comment.disposition == disposition)
     if submitter_kind:
@@ -81,6 +91,8 @@ def _with_citations(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
     cited: dict[int, list[dict[str, Any]]] = defaultdict(list)
     unresolved: dict[int, list[dict[str, Any]]] = defaultdict(list)
     topics: dict[int, list[str]] = defaultdict(list)
+    reviewed_topics: dict[int, list[str]] = defaultdict(list)
+    reviewed_disposition: dict[int, dict[str, str]] = {}
     sec_rev = aliased(Revision)
     for start in range(0, len(ids), 5000):
         chunk = ids[start : start + 5000]
@@ -93,10 +105,18 @@ def _with_citations(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
                 unresolved[c.comment_id].append({"text": c.text, "evidence": c.evidence, "reason": c.note})
             else:
                 cited[c.comment_id].append({"section": key, "revision": rev, "evidence": c.evidence,
-                                            "confidence": c.confidence, "text": c.text, "origin": c.origin})
-        for cid, tkey in session.execute(select(CommentTopic.comment_id, Topic.key).join(Topic)
-                                         .where(CommentTopic.comment_id.in_(chunk))):
+                                            "confidence": c.confidence, "text": c.text, "origin": c.origin,
+                                            "reviewed": c.note if c.evidence == REVIEWED else None})
+        for cid, tkey, matched in session.execute(select(CommentTopic.comment_id, Topic.key, CommentTopic.matched)
+                                                  .join(Topic).where(CommentTopic.comment_id.in_(chunk))):
             topics[cid].append(tkey)
+            if matched == REVIEWED:
+                reviewed_topics[cid].append(tkey)
+        for cid, by, at in session.execute(select(ReviewDecision.comment_id, ReviewDecision.by, ReviewDecision.at)
+                                           .where(ReviewDecision.comment_id.in_(chunk), ReviewDecision.state == ACTIVE,
+                                                  ReviewDecision.action == "disposition")
+                                           .order_by(ReviewDecision.id)):
+            reviewed_disposition[cid] = {"by": by, "at": at}
     out = []
     for c, round_key, _rev, name, kind in rows:
         out.append({
@@ -109,6 +129,7 @@ def _with_citations(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
                             "all": list(dict.fromkeys(d["disposition"] for d in c.dispositions or [])),
                             "rules": [d["rule"] for d in c.dispositions or []]},
             "topics": sorted(topics[c.id]), "bulk": c.bulk, "represents": c.represents,
+            "review": {"disposition": reviewed_disposition.get(c.id), "topics": sorted(reviewed_topics[c.id])},
             "source": {"file": c.source_file, "line": c.source_line, "page": c.source_page},
         })
     return out
@@ -145,14 +166,23 @@ def check_store(session: Session) -> dict[str, list[dict[str, Any]]]:
         for key, ws in session.execute(select(ConsultationRound.key, ConsultationRound.warnings))
         for w in ws or []
     ]
+    unresolved, unclassified, conflicts = _still_open(session, unresolved, unclassified, conflicts)
     pairs = check_draft_final(session)
     draft_final = [{"revisions": f"{p['draft']} → {p['final']}", "change": c["change"], "draft_section": c["draft"],
                     "final_section": c["final"], "title": c["title"], "explained_by": c["explained_by"]}
                    for p in pairs for c in p["changes"]]
     revised_unchanged = [{"revisions": f"{p['draft']} → {p['final']}", **r} for p in pairs for r in p["revised_unchanged"]]
+    awaiting = [{"kind": kind, "items": n} for kind, n in queue_counts(session).items() if n]
     return {"unresolved": unresolved, "unclassified": unclassified, "disposition_conflicts": conflicts,
-            "lexicon_overfiring": overfiring_terms(session), "warnings": warnings,
+            "awaiting_review": awaiting, "lexicon_overfiring": overfiring_terms(session), "warnings": warnings,
             "draft_final_changes": draft_final, "revised_unchanged": revised_unchanged}
+
+
+def _still_open(session: Session, *lists: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], ...]:
+    """What a person has decided or accepted is no longer listed."""
+    open_items = {(i.opinion, i.field) for i in review_queue(session, kinds=("unresolved", "unclassified", "conflict"))}
+    fields = ("citation", "disposition", "disposition")
+    return tuple([r for r in rows if (r["comment"], field) in open_items] for rows, field in zip(lists, fields))
 
 
 OVERFIRE_MIN_OPINIONS = 40  # below this, a share says little
@@ -168,7 +198,7 @@ def overfiring_terms(session: Session) -> list[dict[str, Any]]:
     if total < OVERFIRE_MIN_OPINIONS:
         return []
     rows = session.execute(select(Topic.key, CommentTopic.matched, func.count()).join(Topic)
-                           .group_by(Topic.key, CommentTopic.matched))
+                           .where(CommentTopic.matched != REVIEWED).group_by(Topic.key, CommentTopic.matched))
     return [{"topic": key, "term": term, "opinions": n, "share": round(n / total, 3)}
             for key, term, n in sorted(rows, key=lambda r: -r[2]) if n / total > share]
 

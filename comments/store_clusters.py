@@ -55,7 +55,7 @@ def cluster_round(session: Session, rnd: ConsultationRound, *, threshold: float 
 
 
 def dedup_round(store: Store, round_key: str, *, threshold: float = 0.8, near: bool = True) -> ClusterSummary:
-    from guidetrace.reports.sections.build import pick_round
+    from .queries import find_round
 
     with store.transaction() as session:
-        return cluster_round(session, pick_round(session, round_key), threshold=threshold, near=near)
+        return cluster_round(session, find_round(session, round_key), threshold=threshold, near=near)

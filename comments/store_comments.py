@@ -34,8 +34,11 @@ from .language import LanguageCount
 from .readers import read_document
 from .readers.raw import read_raw
 from .records import CommentDocument, OpinionRecord
+from .review.transfer import DecisionFile, read_decisions, restore_decisions
+from .review.reattach import ReattachSummary, reattach
 from .resolve_citations import TEXT_ORIGIN, CitationResolver, Resolution, Unresolved
 from .submitter_kinds import submitter_kind
+from .vocabulary import UNANSWERED
 from .tag_topics import opinion_text, sync_topics, topic_rows
 from .topics_lexicon import CompiledTopic, load_lexicon
 from .tree_index import TreeIndex, build_index
@@ -51,7 +54,6 @@ _UNSAFE_ID = re.compile(r"[^\w.\-()]+")
 def _label_id(label: str) -> str:
     """A printed number as it may stand in an id: `Ⅱ-4` -> `II-4`, `No. 12` -> `No.12`."""
     return _UNSAFE_ID.sub("", normalize_text(label))[:60] or "x"
-UNANSWERED = "unanswered"
 Progress = Callable[[int, int], None]
 
 
@@ -75,6 +77,8 @@ class LoadSummary:
     conflicts: int = 0
     lang: str | None = None
     columns: dict[str, str] = field(default_factory=dict)
+    review: ReattachSummary = field(default_factory=ReattachSummary)
+    restored: int = 0  # decisions read from a --decisions file
 
 
 def default_round_key(session: Session, revision: Revision) -> str:
@@ -86,13 +90,17 @@ def load_comments(
     store: Store, path: Path, *, revision: str, round_key: str | None = None, fmt: str = "auto",
     columns: str | None = None, grow: bool = False, progress: Progress | None = None,
     topics_file: Path | None = None, encoding: str | None = None, lang: str | None = None,
+    decisions_file: Path | None = None,
 ) -> LoadSummary:
+    """Read, resolve, classify, tag and write one document; a person's decisions on its round are
+    found again and re-applied (those from `decisions_file` too, as written by `rounds remove`)."""
+    decisions = read_decisions(decisions_file) if decisions_file else None
     document = read_document(path, fmt=fmt, columns=columns, encoding=encoding)
     lexicon = load_lexicon(topics_file)
     digest = file_sha256(path)
     with store.transaction() as session:
         summary = store_document(session, document, revision=revision, round_key=round_key, grow=grow,
-                                 progress=progress, lexicon=lexicon, lang=lang)
+                                 progress=progress, lexicon=lexicon, lang=lang, decisions=decisions)
         _same_document_elsewhere(session, summary, digest)
         return summary
 
@@ -254,7 +262,7 @@ class _Writer:
                             + ([{"disposition": c.conflict, "rule": "text-disagrees", "supplementary": True,
                                  "evidence": "conflict"}] if c.conflict else []),
             "bulk": o.bulk, "represents": o.represents, "source_file": self.file, "source_line": o.line,
-            "source_page": o.page,
+            "source_page": o.page, "machine": None,
         }
 
     def _citations(self, rows: list[dict[str, Any]], resolutions: list[Resolution], ids: dict[str, int]) -> None:
@@ -298,7 +306,7 @@ def load_raw(store: Store, path: Path, *, revision: str, round_key: str, fmt: st
 def store_document(
     session: Session, document: CommentDocument, *, revision: str, round_key: str | None,
     grow: bool = False, progress: Progress | None = None, lexicon: list[CompiledTopic] | None = None,
-    kind: str = "result", lang: str | None = None,
+    kind: str = "result", lang: str | None = None, decisions: DecisionFile | None = None,
 ) -> LoadSummary:
     rev = find_revision(session, revision)
     key = round_key or default_round_key(session, rev)
@@ -319,6 +327,9 @@ def store_document(
         if progress:
             progress(summary.opinions, max(summary.opinions, 1))
     writer.finish()
+    if decisions is not None:
+        summary.restored = restore_decisions(session, decisions, rnd.key)
+    summary.review = reattach(session, rnd)
     _round_meta(session, rnd, document)
     rnd.lang = summary.lang = lang or writer.language.result()
     summary.columns = dict(document.columns)

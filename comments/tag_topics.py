@@ -70,7 +70,24 @@ def tag_comments(session: Session, lexicon: list[CompiledTopic], comment_ids: li
         if rows:
             session.connection().execute(insert(CommentTopic.__table__), rows)
             written += len(rows)
+    _keep_review(session, comment_ids)
     return written
+
+
+def _keep_review(session: Session, comment_ids: list[int] | None) -> None:
+    """Retagging replaces the machine's tags; a person's tag decisions are applied over the new ones."""
+    from .review.decisions import apply_review
+
+    query = select(Comment).where(Comment.machine.is_not(None))
+    if comment_ids is not None:
+        query = query.where(Comment.id.in_(comment_ids))
+    reviewed = list(session.scalars(query))
+    for comment in reviewed:
+        fresh = [[t, m] for t, m in session.execute(select(CommentTopic.topic_id, CommentTopic.matched)
+                                                    .where(CommentTopic.comment_id == comment.id))]
+        comment.machine = {**(comment.machine or {}), "tags": fresh}
+    session.flush()
+    apply_review(session, [c.id for c in reviewed])
 
 
 def retag(store: Store, topics_file: Path | None = None) -> int:

@@ -17,7 +17,8 @@ from guidetrace.trace.store import Store
 
 from .keys import ROOT_KEY, sort_key
 from .lineage import propose_lineage
-from .records import LinkRecord, RevisionTree, SectionRecord
+from .removals import keep_citations_of_removed, relink_returned, rename_decisions, renumbered
+from .records import LinkRecord, RevisionTree
 
 
 @dataclass(frozen=True)
@@ -31,9 +32,9 @@ class TreeLoadSummary:
     proposed_links: int
 
 
-def store_tree(store: Store, tree: RevisionTree) -> TreeLoadSummary:
+def store_tree(store: Store, tree: RevisionTree, *, allow_removals: bool = False) -> TreeLoadSummary:
     with store.transaction() as session:
-        return _store_tree(session, tree)
+        return _store_tree(session, tree, allow_removals=allow_removals)
 
 
 def find_revision(session: Session, key: str, guideline_key: str | None = None) -> Revision:
@@ -49,7 +50,7 @@ def find_revision(session: Session, key: str, guideline_key: str | None = None) 
     return found[0]
 
 
-def _store_tree(session: Session, tree: RevisionTree) -> TreeLoadSummary:
+def _store_tree(session: Session, tree: RevisionTree, *, allow_removals: bool = False) -> TreeLoadSummary:
     g = session.scalar(select(Guideline).where(Guideline.key == tree.guideline.key))
     if g is None:
         g = Guideline(key=tree.guideline.key, title=tree.guideline.title)
@@ -76,20 +77,28 @@ def _store_tree(session: Session, tree: RevisionTree) -> TreeLoadSummary:
     rev.predecessor_id = predecessor.id if predecessor else None
     session.flush()
 
-    added, updated, removed, ids = _store_sections(session, rev.id, tree.sections)
+    added, updated, removed, ids = _store_sections(session, rev, tree, allow_removals)
     links, proposed = _store_links(session, tree, rev, predecessor, ids)
     return TreeLoadSummary(rec.key, len(tree.sections), added, updated, removed, links, proposed)
 
 
 def _store_sections(
-    session: Session, revision_id: int, records: tuple[SectionRecord, ...]
+    session: Session, rev: Revision, tree: RevisionTree, allow_removals: bool
 ) -> tuple[int, int, int, dict[str, int]]:
+    revision_id, records = rev.id, tree.sections
     existing = {s.key: s for s in session.scalars(select(Section).where(Section.revision_id == revision_id))}
     session.execute(update(Section).where(Section.revision_id == revision_id).values(parent_id=None))
     wanted = {r.key for r in records}
-    gone = [s.id for k, s in existing.items() if k not in wanted]
+    for old_key, new_key in renumbered(existing, records).items():  # the same row under its new number:
+        row = existing.pop(old_key)  # citations, decisions and lineage follow it
+        row.key = new_key
+        existing[new_key] = row
+        rename_decisions(session, revision_id, old_key, new_key)
+    session.flush()
+    gone = {s.id: k for k, s in existing.items() if k not in wanted}
     if gone:
-        session.execute(delete(Section).where(Section.id.in_(gone)))
+        keep_citations_of_removed(session, rev, gone, allow_removals, tree.file)
+        session.execute(delete(Section).where(Section.id.in_(list(gone))))
     added = updated = 0
     rows: dict[str, Section] = {}
     for position, rec in enumerate(records):
@@ -113,6 +122,7 @@ def _store_sections(
         if rec.parent is not None:
             rows[rec.key].parent_id = rows[rec.parent].id
     session.flush()
+    relink_returned(session, rev, rows)
     return added, updated, len(gone), {k: r.id for k, r in rows.items()}
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from guidetrace.comments.classify_answer import disposition_keys
+from guidetrace.comments.vocabulary import disposition_choices, submitter_kind_choices
 from guidetrace.trace.rules import packaged_yaml
 
-DISPOSITIONS = (*disposition_keys(), "unclassified", "unanswered")
-SUBMITTER_KINDS = ("corporation", "association", "government", "academic", "individual", "unknown")
+DISPOSITIONS = disposition_choices()  # one vocabulary: the rule files
+SUBMITTER_KINDS = submitter_kind_choices()
 
 
 def labels(lang: str) -> dict[str, str]:

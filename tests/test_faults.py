@@ -13,7 +13,7 @@ from sqlalchemy import func, select, text
 from guidetrace.comments.store_comments import load_comments
 from guidetrace.guideline.bundled import load_bundled_trees
 from guidetrace.trace.models import Citation, Comment, ConsultationRound, Section
-from guidetrace.trace.store import Store, open_store
+from guidetrace.trace.store import SCHEMA_HEAD, Store, open_store
 
 from .big_documents import write_tsv
 from .conftest import FIXTURES
@@ -88,7 +88,7 @@ def test_store_from_first_schema_is_upgraded_with_every_row(tmp_path: Path) -> N
     assert old["comment"] == 26 and old["citation"] == 42
     store = open_store(str(db))  # upgrades on open
     with store.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == SCHEMA_HEAD
         for table, n in old.items():
             assert conn.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar() == n, table
         assert conn.execute(text("SELECT key, response, disposition FROM comment ORDER BY key")).all() == old_answers

@@ -6,8 +6,9 @@ import sys
 from pathlib import Path
 import click
 
-from guidetrace.comments.queries import check_store, list_comments, needs_review, round_rows
+from guidetrace.comments.queries import check_store, list_comments, needs_review
 from guidetrace.comments.store_comments import load_comments, load_raw
+from guidetrace.comments.vocabulary import disposition_choices, submitter_kind_choices
 from guidetrace.guideline.bundled import load_bundled_trees
 from guidetrace.guideline.formats import read_tree
 from guidetrace.guideline.queries import diff_revisions, list_sections, show_section
@@ -19,16 +20,7 @@ from .cli_base import FORMATS, LANG, Cli, Lazy
 from .errors import GuidetraceError
 from .output import emit, render
 
-def _vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Disposition and submitter-kind keys, from the rule files (one vocabulary)."""
-    from guidetrace.comments.classify_answer import UNCLASSIFIED, disposition_keys
-    from guidetrace.trace.rules import packaged_yaml
-
-    kinds = tuple(k["key"] for k in packaged_yaml("guidetrace.comments", "submitter_kinds.yaml")["kinds"])
-    return (*disposition_keys(), UNCLASSIFIED, "unanswered"), (*kinds, "unknown")
-
-
-DISPOSITION_CHOICES, KIND_CHOICES = _vocabulary()
+DISPOSITION_CHOICES, KIND_CHOICES = disposition_choices(), submitter_kind_choices()
 
 
 @click.group(cls=Cli)
@@ -55,10 +47,12 @@ def guideline() -> None:
 @click.option("--label", help="Revision label (CSV trees).")
 @click.option("--predecessor", help="Predecessor revision key (CSV trees).")
 @click.option("--status", type=click.Choice(["draft", "final"]), default="final")
+@click.option("--allow-removals", is_flag=True,
+              help="Load a tree that drops cited sections (their citations stay, unresolved, until the section returns).")
 @click.pass_obj
 def guideline_load(obj: Lazy, files: tuple[Path, ...], bundled: bool, fmt: str, guideline_key: str | None,
                    title: str | None, revision: str | None, label: str | None, predecessor: str | None,
-                   status: str) -> None:
+                   status: str, allow_removals: bool) -> None:
     """Load revision trees from YAML or CSV files (one revision per file), in the order given."""
     if not files and not bundled:
         raise GuidetraceError("give tree FILES or --bundled")
@@ -66,7 +60,8 @@ def guideline_load(obj: Lazy, files: tuple[Path, ...], bundled: bool, fmt: str, 
     g = GuidelineRecord(guideline_key, title or guideline_key) if guideline_key else None
     r = RevisionRecord(revision, label or revision, status, predecessor=predecessor) if revision else None
     for path in files:
-        summaries.append(store_tree(obj.store, read_tree(path, fmt=fmt, guideline=g, revision=r)))
+        summaries.append(store_tree(obj.store, read_tree(path, fmt=fmt, guideline=g, revision=r),
+                                    allow_removals=allow_removals))
     for s in summaries:
         click.echo(f"{s.revision}: {s.sections} sections ({s.added} added, {s.updated} updated, "
                    f"{s.removed} removed), {s.links} links ({s.proposed_links} proposed)", err=True)
@@ -171,15 +166,19 @@ def comments() -> None:
 @click.option("--topics", "topics_file", type=click.Path(path_type=Path), help="A lexicon YAML merged over the shipped one.")
 @click.option("--encoding", help="Text encoding (default: detect UTF-8, UTF-8 with BOM, CP932).")
 @click.option("--lang", type=click.Choice(["ja", "en"]), help="The document's language (default: detected).")
+@click.option("--decisions", "decisions_file", type=click.Path(path_type=Path),
+              help="Restore review decisions from this file (written by `rounds remove`).")
 @click.pass_obj
 def comments_load(obj: Lazy, file: Path, revision: str, round_key: str | None, fmt: str, columns: str | None,
-                  grow_tree: bool, topics_file: Path | None, encoding: str | None, lang: str | None) -> None:
+                  grow_tree: bool, topics_file: Path | None, encoding: str | None, lang: str | None,
+                  decisions_file: Path | None) -> None:
     """Load one document in one transaction; loading it again changes nothing."""
     from .progress import progress_bar
 
     with progress_bar() as progress:
         s = load_comments(obj.store, file, revision=revision, round_key=round_key, fmt=fmt, columns=columns,
-                          grow=grow_tree, progress=progress, topics_file=topics_file, encoding=encoding, lang=lang)
+                          grow=grow_tree, progress=progress, topics_file=topics_file, encoding=encoding, lang=lang,
+                          decisions_file=decisions_file)
     disp = ", ".join(f"{k} {v}" for k, v in s.dispositions.items())
     click.echo(f"{s.round} ({s.layout}, revision {s.revision}): {s.opinions} opinions "
                f"({s.added} new, {s.updated} matched, {s.removed} removed), {s.submissions} submissions counted; "
@@ -192,8 +191,21 @@ def comments_load(obj: Lazy, file: Path, revision: str, round_key: str | None, f
                    "(see `guidetrace check`)", err=True)
     for key in s.grown:
         click.echo(f"grown: added inferred section {key}", err=True)
+    _echo_review(s.review, s.restored)
     for w in s.warnings:
         click.echo(f"warning: {w}", err=True)
+
+
+def _echo_review(r, restored: int) -> None:  # type: ignore[no-untyped-def]
+    if restored:
+        click.echo(f"review: {restored} decision(s) restored from the file", err=True)
+    if r.kept or r.detached:
+        click.echo(f"review: {r.kept} decision(s) re-applied", err=True)
+    for old, new in r.moved:
+        click.echo(f"review: decisions on {old} follow the opinion to {new}", err=True)
+    for number, key, action in r.detached:
+        click.echo(f"warning: decision #{number} ({action} on {key}) could not be re-attached: the opinion is gone "
+                   "or changed beyond recognition; it stays in `review log`", err=True)
 
 
 @comments.command("load-raw")
@@ -282,15 +294,6 @@ def check(obj: Lazy, fmt: str, lang: str | None) -> None:
         sys.exit(1)
 
 
-@cli.command("rounds")
-@click.option("--format", "fmt", type=FORMATS, default="table")
-@click.pass_obj
-def rounds(obj: Lazy, fmt: str) -> None:
-    """Consultation rounds in the store, with their period and totals."""
-    with obj.store.sessions() as session:
-        emit(render(round_rows(session), fmt), None)
-
-
 @cli.group()
 def export() -> None:
     """Export the store."""
@@ -334,8 +337,9 @@ def demo(outdir: Path, lang: str) -> None:
 def _register() -> None:
     from .cli_analysis import plan, topics
     from .cli_reports import diagram, report, site
+    from .cli_review import review, rounds
 
-    for command in (topics, plan, report, diagram, site):
+    for command in (topics, plan, report, diagram, site, review, rounds):
         cli.add_command(command)
 
 

@@ -175,6 +175,35 @@ class Comment(Base):
     source_page: Mapped[str | None] = mapped_column(String(50))
     cluster_id: Mapped[int | None] = mapped_column(ForeignKey("cluster.id", ondelete="SET NULL", name="fk_comment_cluster"),
                                                   index=True)
+    # The machine's citations, disposition and tags, kept while a person's decision overrides them.
+    machine: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+
+
+class ReviewDecision(Base):
+    """One person's correction of one opinion: who, when, the value before and after, why.
+
+    It names its opinion by round, key, printed label and a text fingerprint as well as by id,
+    so a reload that renumbers or edits opinions can find the opinion again (or say it cannot).
+    """
+
+    __tablename__ = "review_decision"
+    __table_args__ = (Index("ix_decision_round", "round_key"), Index("ix_decision_comment", "comment_id"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_key: Mapped[str] = mapped_column(String(200))
+    comment_id: Mapped[int | None] = mapped_column(ForeignKey("comment.id", ondelete="SET NULL",
+                                                              name="fk_decision_comment"))
+    comment_key: Mapped[str] = mapped_column(String(300))
+    label: Mapped[str | None] = mapped_column(String(100))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(20))  # cite | uncite | disposition | tag | untag | accept
+    value: Mapped[str | None] = mapped_column(String(300))
+    before: Mapped[Any] = mapped_column(JSON)
+    after: Mapped[Any] = mapped_column(JSON)
+    note: Mapped[str | None] = mapped_column(Text)
+    by: Mapped[str] = mapped_column(String(200))
+    at: Mapped[str] = mapped_column(String(40))
+    state: Mapped[str] = mapped_column(String(10))  # active | undone
 
 
 class Citation(Base):

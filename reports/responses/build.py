@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session
 from guidetrace.comments.queries import list_comments
 from guidetrace.trace.models import Section
 
-from ..sections.build import pick_round
+from guidetrace.comments.queries import find_round
 
 
 def build_responses(session: Session, round_key: str | None = None) -> dict[str, Any]:
-    rnd = pick_round(session, round_key)
+    rnd = find_round(session, round_key)
     order = {k: (p, t) for k, p, t in session.execute(select(Section.key, Section.position, Section.title)
                                                       .where(Section.revision_id == rnd.revision_id))}
     rows = []

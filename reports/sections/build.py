@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
-from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.models import Cluster, ConsultationRound, Revision, Section
+from guidetrace.comments.queries import find_round
+from guidetrace.trace.models import Cluster, Revision, Section
 
 # Every section with each of its ancestors (itself included): subtree counts are then one join.
 ANCESTORS_CTE = """
@@ -55,22 +55,8 @@ GROUP BY c.section_id
 """)
 
 
-def pick_round(session: Session, round_key: str | None) -> ConsultationRound:
-    if round_key:
-        rnd = session.scalar(select(ConsultationRound).where(ConsultationRound.key == round_key))
-        if rnd is None:
-            known = ", ".join(session.scalars(select(ConsultationRound.key))) or "none loaded"
-            raise GuidetraceError(f"unknown round {round_key!r} (known: {known})")
-        return rnd
-    rounds = session.scalars(select(ConsultationRound).order_by(ConsultationRound.period_start.desc(),
-                                                                 ConsultationRound.id.desc())).all()
-    if not rounds:
-        raise GuidetraceError("no comments loaded: run `guidetrace comments load FILE --revision R` first")
-    return rounds[0]
-
-
 def build_sections_report(session: Session, round_key: str | None = None) -> dict[str, Any]:
-    rnd = pick_round(session, round_key)
+    rnd = find_round(session, round_key)
     revision = session.get(Revision, rnd.revision_id)
     assert revision is not None
     params = {"revision": revision.id, "round": rnd.id}

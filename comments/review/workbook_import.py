@@ -1,0 +1,81 @@
+"""`review import`: the edited cells of a review workbook, as decisions — all of them, or none.
+
+Every edited row is read and checked before anything is written: a missing column, a
+formula where a value belongs, or a value that is not a section, disposition or topic is
+one error naming the cell, and the store is left as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl.utils import get_column_letter
+
+from guidetrace.trace.errors import GuidetraceError
+
+from .decisions import DecisionRequest
+
+SHEET = "review"
+COLUMNS = ("kind", "opinion", "round", "weight", "field", "machine", "evidence", "confidence", "excerpt", "detail",
+           "decision", "note")
+REQUIRED = ("opinion", "field", "machine", "decision")
+NO_SECTION = "(none)"
+NO_SECTION_FORMS = {NO_SECTION, "（なし）", "なし", "-", "none"}
+
+
+def _text(value: object) -> str:
+    text = "" if value is None else str(value).strip()
+    return text[1:] if text.startswith("'") else text  # the export neutralises = + - @ with an apostrophe
+
+
+def read_review_workbook(path: Path) -> list[DecisionRequest]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path)  # not read-only: formulas must be seen as formulas
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        raise GuidetraceError(f"not a readable workbook: {exc.__class__.__name__}", file=str(path)) from None
+    if SHEET not in book.sheetnames:
+        raise GuidetraceError(f"no sheet {SHEET!r} (a workbook written by `guidetrace review export`)", file=str(path))
+    sheet = book[SHEET]
+    header = {_text(c.value): c.column for c in sheet[1] if c.value is not None}
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise GuidetraceError(f"sheet {SHEET}, row 1: missing column {missing[0]!r} (keep the export's columns)",
+                              file=str(path))
+    requests: list[DecisionRequest] = []
+    for row in sheet.iter_rows(min_row=3):
+        cells = {key: row[col - 1] if col - 1 < len(row) else None for key, col in header.items()}
+        decision, note = cells.get("decision"), cells.get("note")
+        for cell in (decision, note):
+            if cell is not None and cell.data_type == "f":
+                raise GuidetraceError(f"cell {cell.coordinate} holds a formula ({cell.value}); type the value itself",
+                                      file=str(path))
+        value = _text(decision.value if decision is not None else None)
+        if not value:
+            continue
+        where = f"cell {decision.coordinate}" if decision is not None else f"row {row[0].row}"
+        opinion = _text(cells["opinion"].value if cells.get("opinion") is not None else None)
+        field = _text(cells["field"].value if cells.get("field") is not None else None)
+        machine = _text(cells["machine"].value if cells.get("machine") is not None else None)
+        if not opinion:
+            raise GuidetraceError(f"cell {get_column_letter(header['opinion'])}{row[0].row}: no opinion id",
+                                  file=str(path))
+        text_note = _text(note.value) if note is not None else ""
+        requests += _requests(opinion, field, machine, value, text_note or None, f"{path.name}: {where}")
+    return requests
+
+
+def _requests(opinion: str, field: str, machine: str, value: str, note: str | None, origin: str) -> list[DecisionRequest]:
+    def req(action: str, v: str | None = None) -> DecisionRequest:
+        return DecisionRequest(opinion, action, v, note, origin)
+
+    if field == "disposition":
+        return [req("accept")] if value == machine else [req("disposition", value)]
+    if field != "citation":
+        raise GuidetraceError(f"{origin}: a {field or 'blank'} row cannot take a decision")
+    if value in NO_SECTION_FORMS:
+        return [req("uncite", machine)] if machine else []
+    if value == machine:
+        return [req("accept")]
+    return ([req("uncite", machine)] if machine else []) + [req("cite", value)]

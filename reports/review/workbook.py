@@ -1,0 +1,89 @@
+"""`review export`: one row per queued item, with an editable decision cell and a drop-down of valid values.
+
+Row 1 holds the column keys the import reads (hidden), row 2 the labels an editor reads;
+the drop-downs take their values from a hidden `lists` sheet (one column per revision's
+section keys, the dispositions, the topics), so a list of hundreds of keys still fits.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from guidetrace.comments.review.queue import ReviewItem
+from guidetrace.comments.review.workbook_import import COLUMNS, NO_SECTION, SHEET
+from guidetrace.comments.vocabulary import disposition_choices
+from guidetrace.trace.models import ConsultationRound, Revision, Section, Topic
+from guidetrace.trace.output import neutralise
+
+from ..labels import label
+
+WIDTHS = {"kind": 14, "opinion": 26, "round": 16, "weight": 7, "field": 10, "machine": 18, "evidence": 12,
+          "confidence": 8, "excerpt": 60, "detail": 40, "decision": 18, "note": 30}
+EDITABLE = ("decision", "note")
+
+
+def review_workbook(session: Session, items: Sequence[ReviewItem], lang: str) -> bytes:
+    items = [i for i in items if i.field != "topic"]  # a suggested topic is decided in the lexicon, not per opinion
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET
+    sheet.append(list(COLUMNS))
+    sheet.row_dimensions[1].hidden = True
+    sheet.append([label(f"review_{c}", lang) for c in COLUMNS])
+    for cell in sheet[2]:
+        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="DDDDDD")
+    lists, ranges = _lists(book, session, lang)
+    revision_of = dict(session.execute(select(ConsultationRound.key, Revision.key).join(Revision)).all())
+    validations: dict[str, DataValidation] = {}
+    decision_col = get_column_letter(COLUMNS.index("decision") + 1)
+    for n, item in enumerate(items, start=3):
+        values = {"kind": label(f"queue_{item.kind}", lang), "opinion": item.opinion, "round": item.round,
+                  "weight": item.weight, "field": item.field, "machine": item.machine, "evidence": item.evidence,
+                  "confidence": item.confidence, "excerpt": item.excerpt, "detail": item.detail,
+                  "decision": None, "note": None}
+        sheet.append([neutralise(v) if isinstance(v, str) else v for v in (values[c] for c in COLUMNS)])
+        source = ranges["dispositions"] if item.field == "disposition" else ranges.get(f"rev:{revision_of.get(item.round)}")
+        if source:
+            if source not in validations:
+                validations[source] = DataValidation(type="list", formula1=source, allow_blank=True,
+                                                     showErrorMessage=True)
+                sheet.add_data_validation(validations[source])
+            validations[source].add(f"{decision_col}{n}")
+    for i, c in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = WIDTHS[c]
+        if c in EDITABLE:
+            for cell in sheet[get_column_letter(i)][2:]:
+                cell.fill = PatternFill("solid", fgColor="FFF6CC")
+    for row in sheet.iter_rows(min_row=3):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A3"
+    lists.sheet_state = "hidden"
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+def _lists(book: Workbook, session: Session, lang: str) -> tuple[object, dict[str, str]]:
+    sheet = book.create_sheet("lists")
+    columns: list[tuple[str, list[str]]] = [("dispositions", list(disposition_choices())),
+                                            ("topics", list(session.scalars(select(Topic.key).order_by(Topic.key))))]
+    for rid, rkey in session.execute(select(Revision.id, Revision.key).order_by(Revision.id)):
+        keys = list(session.scalars(select(Section.key).where(Section.revision_id == rid).order_by(Section.position)))
+        columns.append((f"rev:{rkey}", [NO_SECTION, *keys]))
+    ranges = {}
+    for i, (name, values) in enumerate(columns, start=1):
+        col = get_column_letter(i)
+        sheet.cell(row=1, column=i, value=name)
+        for n, v in enumerate(values, start=2):
+            sheet.cell(row=n, column=i, value=v)
+        ranges[name] = f"lists!${col}$2:${col}${max(len(values) + 1, 2)}"
+    return sheet, ranges
