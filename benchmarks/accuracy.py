@@ -6,7 +6,10 @@
 A corpus holds `trees/*.yaml` and `docs/*.gold.yaml`; each gold file names its
 document, the trees to load (in order) and the revision, and lists every opinion:
 a distinctive piece of its text, optionally its printed label, the section keys it
-cites and its disposition (tests/corpus/README.md). Each document is loaded into a
+cites and its disposition (tests/corpus/README.md). A gold file may also list the
+`decisions` a reviewer recorded (by text: cite, disposition); they are applied with
+the review commands' library calls after the machine's values are measured, and both
+figures are reported. Each document is loaded into a
 fresh SQLite store the way a user would, without --columns. Printed per document
 and in total: opinions found, spurious rows (loaded but in no gold entry),
 citations exact (set equality), dispositions right, the language, and every miss.
@@ -41,6 +44,9 @@ class DocResult:
     lang_right: bool = True
     error: str | None = None
     misses: list[str] = field(default_factory=list)
+    decisions: int = 0
+    citations_reviewed: int = 0  # after the recorded decisions
+    dispositions_reviewed: int = 0
 
 
 def _norm(text: str) -> str:
@@ -49,9 +55,9 @@ def _norm(text: str) -> str:
 
 def evaluate_document(gold_path: Path, corpus: Path, workdir: Path) -> DocResult:
     from guidetrace.comments.queries import list_comments
+    from guidetrace.comments.review.decisions import decide
     from guidetrace.comments.store_comments import load_comments
     from guidetrace.guideline.formats import read_tree
-    from guidetrace.guideline.keys import canonical_key
     from guidetrace.guideline.store_tree import store_tree
     from guidetrace.trace.errors import GuidetraceError
     from guidetrace.trace.store import open_store
@@ -66,6 +72,15 @@ def evaluate_document(gold_path: Path, corpus: Path, workdir: Path) -> DocResult
                                 round_key="corpus")
         with store.sessions() as session:
             loaded = list_comments(session, round_key="corpus")
+        _score(result, gold, loaded, record=True)
+        result.citations_reviewed, result.dispositions_reviewed = result.citations_exact, result.dispositions_right
+        if gold.get("decisions"):
+            with store.transaction() as session:
+                result.decisions = len(decide(session, _requests(gold["decisions"], loaded), by="corpus"))
+            with store.sessions() as session:
+                after = DocResult(result.document, result.family, opinions=result.opinions)
+                _score(after, gold, list_comments(session, round_key="corpus"), record=False)
+                result.citations_reviewed, result.dispositions_reviewed = after.citations_exact, after.dispositions_right
     except GuidetraceError as exc:
         result.error = str(exc).replace(str(gold_path.parent) + "/", "")
         result.misses.append(f"load failed: {result.error}")
@@ -75,18 +90,43 @@ def evaluate_document(gold_path: Path, corpus: Path, workdir: Path) -> DocResult
     if gold.get("lang") and summary.lang != gold["lang"]:
         result.lang_right = False
         result.misses.append(f"language {summary.lang}, expected {gold['lang']}")
+    return result
+
+
+def _requests(decisions: list[dict[str, Any]], loaded: list[dict[str, Any]]) -> list[Any]:
+    from guidetrace.comments.review.decisions import DecisionRequest
+
+    out = []
+    for d in decisions:
+        opinion = next(c["id"] for c in loaded if _norm(d["text"]) in _norm(c["body"]))
+        cited = [x["section"] for c in loaded if c["id"] == opinion for x in c["citations"]]
+        wanted = [str(k) for k in d.get("cite", cited)]
+        out += [DecisionRequest(opinion, "uncite", k) for k in cited if k not in wanted]
+        out += [DecisionRequest(opinion, "cite", str(k)) for k in d.get("cite", [])]
+        if d.get("disposition"):
+            out.append(DecisionRequest(opinion, "disposition", d["disposition"]))
+    return out
+
+
+def _score(result: DocResult, gold: dict[str, Any], loaded: list[dict[str, Any]], *, record: bool) -> None:
+    from guidetrace.guideline.keys import canonical_key
+
+    def miss(text: str) -> None:
+        if record:
+            result.misses.append(text)
+
     matched: set[str] = set()
     for entry in gold["opinions"]:
         snippet = _norm(entry["text"])
         hits = [c for c in loaded if snippet in _norm(c["body"])]
         if len(hits) != 1:
-            result.misses.append(f"{entry['text']!r}: {len(hits)} opinions hold this text")
+            miss(f"{entry['text']!r}: {len(hits)} opinions hold this text")
             continue
         got = hits[0]
         matched.add(got["id"])
         label = entry.get("label")
         if label is not None and _norm(str(got.get("label"))) != _norm(str(label)):
-            result.misses.append(f"{entry['text']!r}: label {got.get('label')!r}, expected {label!r}")
+            miss(f"{entry['text']!r}: label {got.get('label')!r}, expected {label!r}")
             continue
         result.found += 1
         cites = sorted(c["section"] for c in got["citations"])
@@ -95,18 +135,15 @@ def evaluate_document(gold_path: Path, corpus: Path, workdir: Path) -> DocResult
             result.citations_exact += 1
         else:
             unresolved = [u["text"] for u in got["unresolved"]]
-            result.misses.append(f"{got['id']}: cites {cites}{f' unresolved {unresolved}' if unresolved else ''}, "
-                                 f"expected {want}")
+            miss(f"{got['id']}: cites {cites}{f' unresolved {unresolved}' if unresolved else ''}, expected {want}")
         if got["disposition"]["primary"] == entry["disposition"]:
             result.dispositions_right += 1
         else:
-            result.misses.append(f"{got['id']}: disposition {got['disposition']['primary']}, "
-                                 f"expected {entry['disposition']}")
+            miss(f"{got['id']}: disposition {got['disposition']['primary']}, expected {entry['disposition']}")
     for c in loaded:
         if c["id"] not in matched:
             result.spurious += 1
-            result.misses.append(f"{c['id']}: spurious row {c['body'][:40]!r}")
-    return result
+            miss(f"{c['id']}: spurious row {c['body'][:40]!r}")
 
 
 def evaluate(corpus: Path = DEFAULT_CORPUS) -> list[DocResult]:
@@ -128,6 +165,9 @@ def totals(results: list[DocResult]) -> dict[str, Any]:
         "citations_pct": round(100 * sum(r.citations_exact for r in results) / n, 1) if n else 0.0,
         "dispositions_pct": round(100 * sum(r.dispositions_right for r in results) / n, 1) if n else 0.0,
         "languages_right": sum(r.lang_right for r in results), "load_errors": sum(r.error is not None for r in results),
+        "decisions": sum(r.decisions for r in results),
+        "citations_reviewed": sum(r.citations_reviewed for r in results),
+        "dispositions_reviewed": sum(r.dispositions_reviewed for r in results),
     }
 
 
@@ -137,12 +177,17 @@ def report(results: list[DocResult]) -> str:
         lines.append(f"{r.document:34} {r.family:16} {r.found:>3}/{r.opinions:<3} {r.spurious:>4} "
                      f"{r.citations_exact:>3}/{r.opinions:<3} {r.dispositions_right:>3}/{r.opinions:<3}")
         lines.extend(f"    miss: {m}" for m in r.misses)
+        if r.decisions:
+            lines.append(f"    after {r.decisions} decisions: cites {r.citations_reviewed}/{r.opinions}, "
+                         f"disp {r.dispositions_reviewed}/{r.opinions}")
     t = totals(results)
     lines.append(f"{t['documents']} documents in {t['families']} families; languages right {t['languages_right']}/"
                  f"{t['documents']}; load errors {t['load_errors']}")
     lines.append(f"total: {t['found']}/{t['opinions']} opinions found, {t['spurious']} spurious, citations exact "
                  f"{t['citations_exact']}/{t['opinions']} ({t['citations_pct']} %), dispositions right "
                  f"{t['dispositions_right']}/{t['opinions']} ({t['dispositions_pct']} %)")
+    lines.append(f"after {t['decisions']} recorded review decisions: citations exact {t['citations_reviewed']}/"
+                 f"{t['opinions']}, dispositions right {t['dispositions_reviewed']}/{t['opinions']}")
     return "\n".join(lines)
 
 

@@ -263,6 +263,9 @@ def test_corpus_accuracy_targets() -> None:
     assert t["found"] == t["opinions"] and t["spurious"] == 0 and t["load_errors"] == 0, accuracy.report(results)
     assert t["citations_pct"] >= 95 and t["dispositions_pct"] >= 95, accuracy.report(results)
     assert t["languages_right"] == t["documents"]
+    # The recorded review decisions (26-needs-review) mend what no rule should guess, and nothing else.
+    assert t["decisions"] == 7 and t["citations_reviewed"] == t["opinions"], accuracy.report(results)
+    assert t["dispositions_reviewed"] == t["dispositions_right"] + 3, accuracy.report(results)
 
 
 def test_hyphenated_numbering_subitems_and_paragraphs() -> None:
