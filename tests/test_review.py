@@ -269,3 +269,28 @@ def test_tree_reload_removing_a_cited_section(run, seed: Path, tmp_path: Path) -
     assert any(u["comment"] == _id("A-06") for u in check["unresolved"])
     run("guideline", "load", "--bundled")  # the section returns: the citation links again
     assert comments(run) == machine
+
+
+def test_everything_downstream_reads_reviewed_values(run, seed: Path, tmp_path: Path) -> None:
+    run("guideline", "load", "--bundled")
+    run("comments", "load", str(seed), "--revision", "3.0-draft")
+    sbom = lambda: next(t for t in json.loads(run("topics", "list", "--format", "json").stdout)  # noqa: E731
+                        if t["topic"] == "sbom")["opinions"]
+    waiting = lambda: {r["kind"]: r["items"] for r in  # noqa: E731
+                       json.loads(run("check", "--format", "json").stdout)["awaiting_review"]}
+    before_topic, before_queue = sbom(), waiting()
+    assert before_queue["title-only"] >= 1
+    run("review", "set", _id("A-10"), "--tag", "sbom", "--by", "suzuki")
+    run("review", "set", _id("A-02"), "--disposition", "revised", "--by", "tanaka")
+    title_only = [i["opinion"] for i in json.loads(run("review", "list", "--kind", "title-only", "--format",
+                                                       "json").stdout)]
+    run("review", "accept", *title_only)
+    assert sbom() == before_topic + 1
+    assert waiting().get("title-only", 0) == 0
+    responses = json.loads(run("report", "responses", "--format", "json").stdout)
+    assert "revised" in json.dumps(responses, ensure_ascii=False)
+    out = tmp_path / "site"
+    assert run("site", str(out)).exit_code == 0
+    pages = "\n".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+    assert 'class="reviewed" title="確認済み: tanaka ' in pages and 'class="reviewed" title="確認済み"' in pages
+    assert 'class="machine"' in pages

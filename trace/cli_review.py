@@ -118,10 +118,12 @@ def review_undo(obj: Lazy, target: str) -> None:
 @click.pass_obj
 def review_log(obj: Lazy, round_key: str | None, opinion: str | None, fmt: str, output: str | None) -> None:
     """Every decision: who, when, on what, the value before and after, and whether it is still in force."""
-    from guidetrace.comments.review.log import decision_log
+    from guidetrace.comments.review.log import decision_log, shown
 
     with obj.store.sessions() as session:
         rows = decision_log(session, round_key=round_key, opinion=opinion)
+    if fmt != "json":
+        rows = [{**r, "before": shown(r["before"]), "after": shown(r["after"])} for r in rows]
     cols = None if fmt == "json" else ["id", "opinion", "action", "value", "before", "after", "by", "at", "state",
                                        "note"]
     emit(render(rows, fmt, columns=cols), output)

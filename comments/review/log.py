@@ -12,6 +12,19 @@ from guidetrace.trace.models import ReviewDecision
 from .decisions import ACTIVE
 
 
+def shown(value: Any) -> str:
+    """A value before or after a decision, as a person reads it."""
+    if isinstance(value, dict):
+        parts = list(value.get("sections", [])) + [f"?{u}" for u in value.get("unresolved", [])]
+        text = ", ".join(parts) or "—"
+        if "disposition" in value:
+            text += f" | {value['disposition']} | {', '.join(value.get('topics', [])) or '—'}"
+        return text
+    if isinstance(value, list):
+        return ", ".join(map(str, value)) or "—"
+    return "—" if value in (None, "") else str(value)
+
+
 def decision_log(session: Session, *, round_key: str | None = None, opinion: str | None = None) -> list[dict[str, Any]]:
     q = select(ReviewDecision).order_by(ReviewDecision.id)
     if round_key:
