@@ -167,13 +167,19 @@ def check_store(session: Session) -> dict[str, list[dict[str, Any]]]:
         for w in ws or []
     ]
     unresolved, unclassified, conflicts = _still_open(session, unresolved, unclassified, conflicts)
+    resolved = select(Citation.comment_id).where(Citation.section_id.is_not(None))
+    no_section = [{"comment": key, "location": location, "file": file, "line": line}
+                  for key, location, file, line in session.execute(
+                      select(Comment.key, Comment.location, Comment.source_file, Comment.source_line)
+                      .where(Comment.id.not_in(resolved)).order_by(Comment.key))]
     pairs = check_draft_final(session)
     draft_final = [{"revisions": f"{p['draft']} → {p['final']}", "change": c["change"], "draft_section": c["draft"],
                     "final_section": c["final"], "title": c["title"], "explained_by": c["explained_by"]}
                    for p in pairs for c in p["changes"]]
     revised_unchanged = [{"revisions": f"{p['draft']} → {p['final']}", **r} for p in pairs for r in p["revised_unchanged"]]
     awaiting = [{"kind": kind, "items": n} for kind, n in queue_counts(session).items() if n]
-    return {"unresolved": unresolved, "unclassified": unclassified, "disposition_conflicts": conflicts,
+    return {"unresolved": unresolved, "no_section": no_section, "unclassified": unclassified,
+            "disposition_conflicts": conflicts,
             "awaiting_review": awaiting, "lexicon_overfiring": overfiring_terms(session), "warnings": warnings,
             "draft_final_changes": draft_final, "revised_unchanged": revised_unchanged}
 

@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from .store_clusters import ClusterSummary
 
 BATCH = 5000
+REMOVAL_SHARE = 0.1  # a reload that drops more of a round's opinions than this is refused unless allowed
+REMOVALS_SHOWN = 10
 TEXT_CACHE = 50_000  # opinions whose places were read from their text, remembered within one load
 _UNSAFE_ID = re.compile(r"[^\w.\-()]+")
 
@@ -90,7 +92,7 @@ def load_comments(
     store: Store, path: Path, *, revision: str, round_key: str | None = None, fmt: str = "auto",
     columns: str | None = None, grow: bool = False, progress: Progress | None = None,
     topics_file: Path | None = None, encoding: str | None = None, lang: str | None = None,
-    decisions_file: Path | None = None,
+    decisions_file: Path | None = None, allow_removals: bool = False,
 ) -> LoadSummary:
     """Read, resolve, classify, tag and write one document; a person's decisions on its round are
     found again and re-applied (those from `decisions_file` too, as written by `rounds remove`)."""
@@ -100,7 +102,8 @@ def load_comments(
     digest = file_sha256(path)
     with store.transaction() as session:
         summary = store_document(session, document, revision=revision, round_key=round_key, grow=grow,
-                                 progress=progress, lexicon=lexicon, lang=lang, decisions=decisions)
+                                 progress=progress, lexicon=lexicon, lang=lang, decisions=decisions,
+                                 allow_removals=allow_removals)
         _same_document_elsewhere(session, summary, digest)
         return summary
 
@@ -282,8 +285,15 @@ class _Writer:
         self.summary.citations += resolved
         self.summary.unresolved += len(out) - resolved
 
-    def finish(self) -> None:
-        gone = [cid for key, cid in self.existing.items() if key not in self.seen]
+    def finish(self, allow_removals: bool = False) -> None:
+        gone_keys = [key for key in self.existing if key not in self.seen]
+        if len(gone_keys) > max(1, REMOVAL_SHARE * len(self.existing)) and not allow_removals:
+            shown = ", ".join(gone_keys[:REMOVALS_SHOWN]) + (" …" if len(gone_keys) > REMOVALS_SHOWN else "")
+            raise GuidetraceError(
+                f"this document would remove {len(gone_keys)} of the {len(self.existing)} opinions round "
+                f"{self.rnd.key!r} holds ({shown}); nothing was changed (check the file is whole, or give "
+                "--allow-removals)", file=self.file)
+        gone = [self.existing[key] for key in gone_keys]
         for start in range(0, len(gone), BATCH):
             self.session.execute(delete(Comment).where(Comment.id.in_(gone[start : start + BATCH])))
         self.summary.removed = len(gone)
@@ -291,14 +301,14 @@ class _Writer:
 
 def load_raw(store: Store, path: Path, *, revision: str, round_key: str, fmt: str = "auto",
              encoding: str | None = None, threshold: float = 0.8, near: bool = True,
-             progress: Progress | None = None) -> tuple[LoadSummary, ClusterSummary]:
+             progress: Progress | None = None, allow_removals: bool = False) -> tuple[LoadSummary, ClusterSummary]:
     """Raw submissions as a round of kind `raw`, clustered in the same transaction."""
     from .store_clusters import cluster_round  # numpy loads only when clustering
 
     document = read_raw(path, fmt=fmt, encoding=encoding)
     with store.transaction() as session:
         summary = store_document(session, document, revision=revision, round_key=round_key, progress=progress,
-                                 lexicon=load_lexicon(), kind="raw")
+                                 lexicon=load_lexicon(), kind="raw", allow_removals=allow_removals)
         rnd = session.scalar(select(ConsultationRound).where(ConsultationRound.key == round_key))
         return summary, cluster_round(session, rnd, threshold=threshold, near=near)  # type: ignore[arg-type]
 
@@ -307,6 +317,7 @@ def store_document(
     session: Session, document: CommentDocument, *, revision: str, round_key: str | None,
     grow: bool = False, progress: Progress | None = None, lexicon: list[CompiledTopic] | None = None,
     kind: str = "result", lang: str | None = None, decisions: DecisionFile | None = None,
+    allow_removals: bool = False,
 ) -> LoadSummary:
     rev = find_revision(session, revision)
     key = round_key or default_round_key(session, rev)
@@ -326,7 +337,7 @@ def store_document(
         writer.write(batch)
         if progress:
             progress(summary.opinions, max(summary.opinions, 1))
-    writer.finish()
+    writer.finish(allow_removals)
     if decisions is not None:
         summary.restored = restore_decisions(session, decisions, rnd.key)
     summary.review = reattach(session, rnd)

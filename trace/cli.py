@@ -168,17 +168,19 @@ def comments() -> None:
 @click.option("--lang", type=click.Choice(["ja", "en"]), help="The document's language (default: detected).")
 @click.option("--decisions", "decisions_file", type=click.Path(path_type=Path),
               help="Restore review decisions from this file (written by `rounds remove`).")
+@click.option("--allow-removals", is_flag=True,
+              help="Accept a reload that drops more than a tenth of the round's opinions.")
 @click.pass_obj
 def comments_load(obj: Lazy, file: Path, revision: str, round_key: str | None, fmt: str, columns: str | None,
                   grow_tree: bool, topics_file: Path | None, encoding: str | None, lang: str | None,
-                  decisions_file: Path | None) -> None:
+                  decisions_file: Path | None, allow_removals: bool) -> None:
     """Load one document in one transaction; loading it again changes nothing."""
     from .progress import progress_bar
 
     with progress_bar() as progress:
         s = load_comments(obj.store, file, revision=revision, round_key=round_key, fmt=fmt, columns=columns,
                           grow=grow_tree, progress=progress, topics_file=topics_file, encoding=encoding, lang=lang,
-                          decisions_file=decisions_file)
+                          decisions_file=decisions_file, allow_removals=allow_removals)
     disp = ", ".join(f"{k} {v}" for k, v in s.dispositions.items())
     click.echo(f"{s.round} ({s.layout}, revision {s.revision}): {s.opinions} opinions "
                f"({s.added} new, {s.updated} matched, {s.removed} removed), {s.submissions} submissions counted; "
@@ -217,15 +219,17 @@ def _echo_review(r, restored: int) -> None:  # type: ignore[no-untyped-def]
 @click.option("--threshold", type=click.FloatRange(0.3, 1.0), default=0.8, show_default=True,
               help="Near-duplicate similarity (Jaccard of character 3-shingles after folding endings and greetings).")
 @click.option("--exact-only", is_flag=True, help="Collapse only identical texts (after normalisation).")
+@click.option("--allow-removals", is_flag=True,
+              help="Accept a reload that drops more than a tenth of the round's submissions.")
 @click.pass_obj
 def comments_load_raw(obj: Lazy, file: Path, revision: str, round_key: str, fmt: str, encoding: str | None,
-                      threshold: float, exact_only: bool) -> None:
+                      threshold: float, exact_only: bool, allow_removals: bool) -> None:
     """Load raw submissions (one row per submitter) and collapse duplicates into campaigns."""
     from .progress import progress_bar
 
     with progress_bar() as progress:
         s, c = load_raw(obj.store, file, revision=revision, round_key=round_key, fmt=fmt, encoding=encoding,
-                        threshold=threshold, near=not exact_only, progress=progress)
+                        threshold=threshold, near=not exact_only, progress=progress, allow_removals=allow_removals)
     click.echo(f"{s.round} ({s.layout}): {s.submissions} submissions, {s.citations} citations "
                f"({s.unresolved} unresolved); {c.clusters} clusters hold {c.clustered} submissions "
                f"(largest {c.largest}); {c.distinct} distinct texts to read", err=True)

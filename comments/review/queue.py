@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
 
-from guidetrace.trace.models import Citation, Comment, ConsultationRound, ReviewDecision, Section
+from guidetrace.trace.models import Citation, Cluster, Comment, ConsultationRound, ReviewDecision, Section
 
 from ..classify_answer import UNCLASSIFIED
 from ..resolve_citations import TITLE_ALONE
@@ -64,8 +64,10 @@ def review_queue(session: Session, *, round_key: str | None = None, kinds: Seque
 
 
 def _base(rnd: ConsultationRound | None):  # type: ignore[no-untyped-def]
-    q = (select(Comment.id, Comment.key, func.coalesce(Comment.represents, 1), Comment.body, ConsultationRound.key)
-         .join(ConsultationRound, Comment.round_id == ConsultationRound.id))
+    q = (select(Comment.id, Comment.key, func.coalesce(Comment.represents, Cluster.size, 1), Comment.body,
+                ConsultationRound.key)
+         .join(ConsultationRound, Comment.round_id == ConsultationRound.id)
+         .outerjoin(Cluster, Cluster.representative_id == Comment.id))  # a campaign weighs as all its copies
     return q.where(Comment.round_id == rnd.id) if rnd is not None else q
 
 

@@ -102,6 +102,7 @@ def _build_into(session: Session, outdir: Path, lang: str) -> None:
                                        topic_url=topic_page)) if topics else None
     guideline = session.scalar(select(Guideline.title)) or "guidetrace"
     write("index.html", page("index.html", lang, guideline=guideline, rounds=rounds, reports=blocks, topics=topics,
+                             unresolved=sum(1 for c in comments if not c["citations"]),
                                     topic_map=topic_map, lineage=_svg(lineage_diagram(graph)),
                                     warnings=[w for r in rounds for w in r["warnings"]], assets="", standalone=False))
     _section_pages(session, write, comments, {rep["revision"] for rep in reports} | {latest.key}, lang, page)
@@ -111,6 +112,7 @@ def _build_into(session: Session, outdir: Path, lang: str) -> None:
                                      url_for=lambda k: section_page(latest.key, k)))
         write(topic_page(t["topic"]), page("topic.html", lang, t=t, comments=[by_id[k] for k in t["comments"]],
                                                   impact=impact, assets="", standalone=False))
+    _unresolved_pages(write, [c for c in comments if not c["citations"]], lang, page)
     if rounds:
         write("plan.html", page("plan.html", lang, plan=build_plan(session), assets="", standalone=False))
     if campaigns["campaigns"]:
@@ -119,6 +121,15 @@ def _build_into(session: Session, outdir: Path, lang: str) -> None:
     (outdir / "assets" / "site.js").write_text((static / "static" / "site.js").read_text(encoding="utf-8"), encoding="utf-8")
     (outdir / "assets" / "site.css").write_text(environment().loader.get_source(environment(), "site.css")[0],  # type: ignore[union-attr]
                                                 encoding="utf-8")
+
+
+def _unresolved_pages(write: Any, orphans: list[dict[str, Any]], lang: str, page: Any) -> None:
+    """Opinions that cite no known section appear on no section page: they get pages of their own."""
+    pages = max(1, -(-len(orphans) // PAGE_SIZE))
+    for n in range(1, pages + 1):
+        write("unresolved.html" if n == 1 else f"unresolved-p{n}.html",
+              page("unresolved.html", lang, comments=orphans[(n - 1) * PAGE_SIZE: n * PAGE_SIZE], total=len(orphans),
+                   pages=pages, page_number=n, assets="", standalone=False))
 
 
 _PAGE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]*\.html$")
