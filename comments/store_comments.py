@@ -40,6 +40,7 @@ from .resolve_citations import TEXT_ORIGIN, CitationResolver, Resolution, Unreso
 from .submitter_kinds import submitter_kind
 from .vocabulary import UNANSWERED
 from .tag_topics import opinion_text, sync_topics, topic_rows
+from .lexicon_in_force import store_lexicon, use_lexicon
 from .topics_lexicon import CompiledTopic, load_lexicon
 from .tree_index import TreeIndex, build_index
 
@@ -98,13 +99,19 @@ def load_comments(
     found again and re-applied (those from `decisions_file` too, as written by `rounds remove`)."""
     decisions = read_decisions(decisions_file) if decisions_file else None
     document = read_document(path, fmt=fmt, columns=columns, encoding=encoding)
-    lexicon = load_lexicon(topics_file)
+    if topics_file is not None:
+        load_lexicon(topics_file)  # a bad lexicon is refused before anything is read into the store
     digest = file_sha256(path)
     with store.transaction() as session:
+        lexicon = use_lexicon(session, topics_file) if topics_file is not None else store_lexicon(session)
         summary = store_document(session, document, revision=revision, round_key=round_key, grow=grow,
                                  progress=progress, lexicon=lexicon, lang=lang, decisions=decisions,
                                  allow_removals=allow_removals)
         _same_document_elsewhere(session, summary, digest)
+        if topics_file is not None and session.scalar(select(ConsultationRound.id).where(
+                ConsultationRound.key != summary.round).limit(1)) is not None:
+            summary.warnings.append(f"{topics_file.name} is now the store's lexicon; other rounds keep their tags "
+                                    "until `guidetrace topics retag`")
         return summary
 
 
@@ -308,7 +315,7 @@ def load_raw(store: Store, path: Path, *, revision: str, round_key: str, fmt: st
     document = read_raw(path, fmt=fmt, encoding=encoding)
     with store.transaction() as session:
         summary = store_document(session, document, revision=revision, round_key=round_key, progress=progress,
-                                 lexicon=load_lexicon(), kind="raw", allow_removals=allow_removals)
+                                 lexicon=store_lexicon(session), kind="raw", allow_removals=allow_removals)
         rnd = session.scalar(select(ConsultationRound).where(ConsultationRound.key == round_key))
         return summary, cluster_round(session, rnd, threshold=threshold, near=near)  # type: ignore[arg-type]
 
@@ -332,7 +339,8 @@ def store_document(
             summary.grown = grow_tree(session, rev, index, resolutions, source=document.file)
             index = build_index(session, rev)
     rnd = _round(session, rev, key, document.file, kind)
-    writer = _Writer(session, rnd, index, lexicon if lexicon is not None else load_lexicon(), summary, document.file)
+    writer = _Writer(session, rnd, index, lexicon if lexicon is not None else store_lexicon(session), summary,
+                     document.file)
     for batch in _batches(opinions, BATCH):
         writer.write(batch)
         if progress:

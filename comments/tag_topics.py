@@ -13,18 +13,15 @@ from sqlalchemy.orm import Session
 from guidetrace.trace.models import Comment, CommentTopic, Topic
 from guidetrace.trace.store import Store
 
-from .topics_lexicon import CompiledTopic, fold, load_lexicon
+from .topics_lexicon import CompiledTopic, fold
 
 BATCH = 5000
 
 
 def sync_topics(session: Session, lexicon: list[CompiledTopic]) -> dict[str, int]:
-    """Upsert the lexicon into the topic table (topics gone from it are deleted); key -> id."""
+    """Upsert the lexicon into the topic table; key -> id. Nothing is deleted here: other rounds' tags
+    change only through `topics retag` (lexicon_in_force.prune_topics)."""
     existing = {t.key: t for t in session.scalars(select(Topic))}
-    wanted = {c.topic.key for c in lexicon}
-    for key, row in existing.items():
-        if key not in wanted:
-            session.delete(row)
     for c in lexicon:
         t = c.topic
         row = existing.get(t.key) or Topic(key=t.key, label_ja=t.label_ja, label_en=t.label_en)
@@ -90,7 +87,13 @@ def _keep_review(session: Session, comment_ids: list[int] | None) -> None:
     apply_review(session, [c.id for c in reviewed])
 
 
-def retag(store: Store, topics_file: Path | None = None) -> int:
-    lexicon = load_lexicon(topics_file)
+def retag(store: Store, topics_file: Path | None = None, *, shipped: bool = False,
+          allow_removals: bool = False) -> tuple[int, list[str]]:
+    """Tag every opinion with the store's lexicon (first set to `topics_file`, or back to the shipped one);
+    returns the edges written and the topics dropped."""
+    from .lexicon_in_force import prune_topics, store_lexicon, use_lexicon
+
     with store.transaction() as session:
-        return tag_comments(session, lexicon)
+        lexicon = use_lexicon(session, topics_file) if topics_file or shipped else store_lexicon(session)
+        dropped = prune_topics(session, lexicon, allow_removals=allow_removals)
+        return tag_comments(session, lexicon), dropped

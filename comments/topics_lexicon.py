@@ -105,14 +105,17 @@ def _conditional(entry: dict[str, Any], *, file: str, line: int | None) -> tuple
     return str(entry["term"]), tuple(str(r) for r in requires)
 
 
-def load_lexicon(user_file: Path | None = None) -> list[CompiledTopic]:
+def load_lexicon(user_file: Path | None = None, *, text: str | None = None, name: str = "topics") -> list[CompiledTopic]:
+    """The shipped lexicon merged with a user's (a file, or the text a store keeps)."""
     shipped = packaged_yaml("guidetrace.comments", "topics.yaml")
     topics: dict[str, tuple[TopicDef, str, int | None]] = {}
     for raw in shipped["topics"]:
         topics[str(raw["key"])] = (_topic_def(raw, file="topics.yaml"), "topics.yaml", None)
     if user_file is not None:
-        file = str(user_file)
-        doc = load_yaml(read_text(user_file).text, file=file)
+        text, name = read_text(user_file).text, str(user_file)
+    if text is not None:
+        file = name
+        doc = load_yaml(text, file=file)
         if not isinstance(doc, dict) or not isinstance(doc.get("topics"), list):
             raise GuidetraceError("expected a mapping with a list under topics:", file=file, line=1)
         for raw in doc["topics"]:

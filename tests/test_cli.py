@@ -93,7 +93,7 @@ def test_console_script_runs_from_another_folder(tmp_path: Path) -> None:
 def test_topic_and_plan_commands(run, seed: Path) -> None:  # type: ignore[no-untyped-def]
     run("guideline", "load", "--bundled")
     run("comments", "load", str(seed), "--revision", "3.0-draft")
-    topics = json.loads(run("topics", "list", "--format", "json").output)
+    topics = json.loads(run("topics", "list", "--format", "json").stdout)
     assert {t["topic"] for t in topics} >= {"sbom", "edr-xdr", "ota-update", "recovery-drills"}
     md = run("plan", "--format", "md").output
     assert md.startswith("# Next-revision plan: 第3.0版") and "## 1. SBOM（ソフトウェア部品表） (`sbom`), score 12" in md

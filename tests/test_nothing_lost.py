@@ -41,3 +41,27 @@ def test_an_opinion_citing_nothing_known_is_on_a_page_and_counted(run, tmp_path:
     assert 'href="unresolved.html"' in index and "<span data-unresolved>2</span>" in index
     page = (out / "unresolved.html").read_text(encoding="utf-8")
     assert "図が読みにくい" in page and "この見出しの説明が足りない" in page and "資産の記載" not in page
+
+
+def test_the_lexicon_is_the_stores_and_other_rounds_change_only_on_retag(run, seed: Path, tmp_path: Path) -> None:
+    lexicon = tmp_path / "mine.yaml"
+    lexicon.write_text("topics:\n  - {key: backup, label: {ja: バックアップ, en: backups}, terms: [バックアップ]}\n",
+                       encoding="utf-8")
+    run("guideline", "load", "--bundled")
+    assert run("comments", "load", str(seed), "--revision", "3.0-draft", "--topics", str(lexicon)).exit_code == 0
+    topics = lambda: {t["topic"]: t for t in json.loads(run("topics", "list", "--format", "json").stdout)}  # noqa: E731
+    assert topics()["backup"]["opinions"] == 1
+    other = tmp_path / "other.md"
+    other.write_text("| 該当箇所 | 意見 | 考え方 |\n|---|---|---|\n| 3.1.2 | バックアップの世代管理を書いてほしい。 | "
+                     "御意見として承ります。 |\n", encoding="utf-8")
+    result = run("comments", "load", str(other), "--revision", "3.0-draft", "--round", "r2")  # no --topics
+    assert result.exit_code == 0
+    assert topics()["backup"]["opinions"] == 2  # the store's lexicon tagged it; the seed's tags are kept
+    assert "lexicon: shipped + mine.yaml" in run("topics", "list").output
+    assert run("plan", "mark", "backup", "3.1.2", "--status", "dropped").exit_code == 0
+    result = run("topics", "use", "--shipped")
+    assert result.exit_code == 2 and "plan marks (backup)" in result.output
+    assert topics()["backup"]["opinions"] == 2
+    result = run("topics", "use", "--shipped", "--allow-removals")
+    assert result.exit_code == 0 and "topic backup dropped" in result.output
+    assert "backup" not in topics() and "lexicon: shipped," in run("topics", "list").output

@@ -132,7 +132,9 @@ def test_user_lexicon_merges_and_retag_keeps_matched_text(loaded: Store, tmp_pat
     retag(loaded, user)
     t = topics_by_key(loaded)
     assert "sbom" not in t and t["backup"]["comments"] == ["scsg-3.0-draft/A-06"]
-    retag(loaded)
+    retag(loaded)  # the store keeps the user's lexicon
+    assert "sbom" not in topics_by_key(loaded)
+    retag(loaded, shipped=True)
     assert topics_by_key(loaded)["sbom"]["opinions"] == 3
     bad = tmp_path / "bad.yaml"
     bad.write_text("topics:\n  - {key: x, patterns: ['(']}\n", encoding="utf-8")

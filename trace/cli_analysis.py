@@ -30,8 +30,13 @@ def topics_list(obj: Lazy, target: str | None, fmt: str, output: str | None) -> 
     """Each topic: opinions, rounds, sections (in the latest revision), submitters, dispositions."""
     from guidetrace.reports.topics.build import build_topic_summary
 
+    from guidetrace.comments.lexicon_in_force import lexicon_in_force
+
     with obj.store.sessions() as session:
         rows = build_topic_summary(session, target)
+        lexicon = lexicon_in_force(session)
+    click.echo(f"lexicon: {lexicon.name}{f' ({lexicon.digest})' if lexicon.digest else ''}, {lexicon.topics} topics",
+               err=True)
     if fmt == "json":
         emit(render(rows, "json"), output)
         return
@@ -42,13 +47,31 @@ def topics_list(obj: Lazy, target: str | None, fmt: str, output: str | None) -> 
 
 @topics.command("retag")
 @TOPICS_FILE
+@click.option("--shipped", is_flag=True, help="Go back to the shipped lexicon alone.")
+@click.option("--allow-removals", is_flag=True, help="Drop topics the lexicon lacks even when plan marks name them.")
 @click.pass_obj
-def topics_retag(obj: Lazy, topics_file: Path | None) -> None:
-    """Tag every opinion again after the lexicon changed."""
+def topics_retag(obj: Lazy, topics_file: Path | None, shipped: bool, allow_removals: bool) -> None:
+    """Tag every opinion of every round again with the store's lexicon (after `--topics FILE`, that one)."""
     from guidetrace.comments.tag_topics import retag
 
-    edges = retag(obj.store, topics_file)
+    edges, dropped = retag(obj.store, topics_file, shipped=shipped, allow_removals=allow_removals)
     click.echo(f"{edges} comment-topic edges written", err=True)
+    for key in dropped:
+        click.echo(f"topic {key} dropped: the lexicon no longer has it", err=True)
+
+
+@topics.command("use")
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.option("--shipped", is_flag=True, help="Go back to the shipped lexicon alone.")
+@click.option("--allow-removals", is_flag=True, help="Drop topics the lexicon lacks even when plan marks name them.")
+@click.pass_context
+def topics_use(ctx: click.Context, file: Path | None, shipped: bool, allow_removals: bool) -> None:
+    """Make FILE (merged over the shipped lexicon) the store's lexicon, and retag every round with it."""
+    from .errors import GuidetraceError
+
+    if (file is None) == (not shipped):
+        raise GuidetraceError("give a lexicon FILE or --shipped")
+    ctx.invoke(topics_retag, topics_file=file, shipped=shipped, allow_removals=allow_removals)
 
 
 @topics.command("suggest")
@@ -59,10 +82,11 @@ def topics_retag(obj: Lazy, topics_file: Path | None) -> None:
 def topics_suggest(obj: Lazy, topics_file: Path | None, limit: int, uncovered_only: bool) -> None:
     """Candidate topics from terms no topic covers, as YAML stubs for a lexicon."""
     from guidetrace.comments.suggest_topics import suggest_topics, suggestions_yaml
+    from guidetrace.comments.lexicon_in_force import store_lexicon
     from guidetrace.comments.topics_lexicon import load_lexicon
 
-    lexicon = load_lexicon(topics_file)
     with obj.store.sessions() as session:
+        lexicon = load_lexicon(topics_file) if topics_file else store_lexicon(session)
         found = suggest_topics(session, lexicon, limit=limit, uncovered_only=uncovered_only)
     emit(suggestions_yaml(found), None)
 

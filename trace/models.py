@@ -259,3 +259,11 @@ class PlanMark(Base):
     addressed_section: Mapped[str | None] = mapped_column(String(200))
     note: Mapped[str | None] = mapped_column(Text)
     marked_at: Mapped[str] = mapped_column(String(40))
+
+
+class StoreSetting(Base):
+    """A property of the store as a whole (the topic lexicon in force, its file name)."""
+
+    __tablename__ = "store_setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -162,11 +162,11 @@ def _not_yet_decided(session: Session, items: list[ReviewItem]) -> list[ReviewIt
 
 
 def _topic_items(session: Session, limit: int) -> list[ReviewItem]:
+    from ..lexicon_in_force import store_lexicon
     from ..suggest_topics import suggest_topics
-    from ..topics_lexicon import load_lexicon
 
     out = []
-    for s in suggest_topics(session, load_lexicon(), limit=limit, uncovered_only=False):
+    for s in suggest_topics(session, store_lexicon(session), limit=limit, uncovered_only=False):
         out.append(ReviewItem("topic", "", "", s.opinions, "topic", s.term, "suggested", s.score,
                               ", ".join(s.comments), ", ".join(s.sections)))
     return out
