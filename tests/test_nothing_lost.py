@@ -65,3 +65,44 @@ def test_the_lexicon_is_the_stores_and_other_rounds_change_only_on_retag(run, se
     result = run("topics", "use", "--shipped", "--allow-removals")
     assert result.exit_code == 0 and "topic backup dropped" in result.output
     assert "backup" not in topics() and "lexicon: shipped," in run("topics", "list").output
+
+
+def test_site_size_stays_bounded_for_a_deep_chain_and_a_wide_citation(store_url: str, run, tmp_path: Path) -> None:
+    """A chain 1,500 deep and an opinion citing all 1,501 sections: pages stay small, nothing is dropped."""
+    from sqlalchemy import insert, select
+
+    from guidetrace.trace.models import Citation, Comment, Section
+    from guidetrace.trace.store import open_store
+
+    n = 1500
+    tree = tmp_path / "deep.yaml"
+    tree.write_text("guideline: {key: deep, title: 深い指針}\nrevision: {key: '1.0', label: 第1.0版, status: draft, "
+                    "partial: false}\nsections:\n" + "".join(
+                        f"  - {{key: 'd{i}', kind: section, title: 節{i}, parent: {f'd{i - 1}' if i > 1 else 'general'}}}\n"
+                        for i in range(1, n + 1)), encoding="utf-8")
+    doc = tmp_path / "doc.md"
+    doc.write_text("| 該当箇所 | 意見 | 考え方 |\n|---|---|---|\n| 全般 | すべての節に関わる意見。 | 御意見として承ります。 |\n",
+                   encoding="utf-8")
+    assert run("guideline", "load", str(tree)).exit_code == 0
+    assert run("comments", "load", str(doc), "--revision", "1.0", "--round", "r").exit_code == 0
+    store = open_store(store_url)
+    with store.transaction() as s:
+        cid = s.scalar(select(Comment.id))
+        sids = [sid for sid in s.scalars(select(Section.id)) if sid not in set(s.scalars(
+            select(Citation.section_id).where(Citation.comment_id == cid)))]
+        s.execute(insert(Citation), [{"comment_id": cid, "section_id": sid, "text": "x", "evidence": "number",
+                                      "confidence": 1.0, "origin": "location", "position": i + 1, "note": None}
+                                     for i, sid in enumerate(sids)])
+    store.dispose()
+    out = tmp_path / "site"
+    assert run("site", str(out)).exit_code == 0
+    sections = list(out.glob("section-*.html"))
+    assert len(sections) == n + 1
+    sizes = [p.stat().st_size for p in sections]
+    assert max(sizes) < 60_000 and sum(sizes) < 40_000_000
+    deepest = next(p for p in sections if ">d1500</span>" in p.read_text(encoding="utf-8"))
+    crumbs = deepest.read_text(encoding="utf-8").split('<p class="crumbs">')[1].split("</p>")[0]
+    assert crumbs.count("<a ") == 7 and "…" in crumbs and ">d1499<" in crumbs
+    opinion_pages = list(out.glob("opinion-*.html"))
+    assert len(opinion_pages) == 1 and opinion_pages[0].read_text(encoding="utf-8").count('href="section-') == n + 1
+    assert '+1481</a>' in deepest.read_text(encoding="utf-8")

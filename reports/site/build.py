@@ -35,7 +35,7 @@ from ..diagrams.topic_map import topic_map_diagram
 from ..plan.build import build_plan
 from ..sections.build import build_sections_report
 from ..topics.build import build_topic_summary
-from .pages import environment, render_page, section_page, topic_page
+from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, topic_page
 from .svg_inline import SvgElement, parse_svg
 
 
@@ -113,6 +113,9 @@ def _build_into(session: Session, outdir: Path, lang: str) -> None:
         write(topic_page(t["topic"]), page("topic.html", lang, t=t, comments=[by_id[k] for k in t["comments"]],
                                                   impact=impact, assets="", standalone=False))
     _unresolved_pages(write, [c for c in comments if not c["citations"]], lang, page)
+    for c in comments:
+        if len(c["citations"]) > CITATIONS_SHOWN:
+            write(opinion_page(c["id"]), page("opinion.html", lang, c=c, assets="", standalone=False))
     if rounds:
         write("plan.html", page("plan.html", lang, plan=build_plan(session), assets="", standalone=False))
     if campaigns["campaigns"]:
@@ -177,11 +180,9 @@ def _section_pages(session: Session, write: Any, comments: list[dict[str, Any]],
                 ids.update(x["id"] for x in citing[c["key"]])
                 ids |= below_ids[c["key"]]
             below_ids[r["key"]] = ids
+        crumbs = _crumbs(rows, by_key)
         for r in rows:
-            ancestors, parent = [], r["parent"]
-            while parent:
-                ancestors.insert(0, by_key[parent])
-                parent = by_key[parent]["parent"]
+            ancestors, elided = crumbs[r["key"]]
             direct = citing[r["key"]]
             below = _below(r["key"], children, citing, BELOW_LIMIT, {c["id"] for c in direct})
             pages = max(1, -(-len(direct) // PAGE_SIZE))
@@ -189,13 +190,36 @@ def _section_pages(session: Session, write: Any, comments: list[dict[str, Any]],
                 name = section_page(rev_key, r["key"]) if number == 1 else section_page(rev_key, r["key"]).replace(
                     ".html", f"-p{number}.html")
                 jobs.append((name, "section.html", dict(
-                    s=r, revision=rev_key, ancestors=ancestors, children=children[r["key"]],
+                    s=r, revision=rev_key, ancestors=ancestors, elided=elided, children=children[r["key"]],
                     direct=direct[(number - 1) * PAGE_SIZE : number * PAGE_SIZE], direct_total=len(direct),
                     below=below if number == 1 else [],
                     below_total=len(below_ids[r["key"]] - {c["id"] for c in direct}), page_number=number,
                     pages=pages, assets="", standalone=False,
                     links=[dict(link, paged=link["revision"] in revisions) for link in links.get(r["key"], [])])))
     _render_all(jobs, write, page, lang)
+
+
+CRUMBS = 6  # ancestors shown above a section: the topmost, then the nearest ones
+
+
+def _crumbs(rows: list[dict[str, Any]], by_key: dict[str, dict[str, Any]]) -> dict[str, tuple[list[dict[str, Any]], bool]]:
+    """Bounded breadcrumbs in one pass (parents come before their children): a chain thousands deep
+    costs each page a few links, not thousands."""
+    first: dict[str, dict[str, Any] | None] = {}
+    tail: dict[str, list[dict[str, Any]]] = {}
+    depth: dict[str, int] = {}
+    out: dict[str, tuple[list[dict[str, Any]], bool]] = {}
+    for r in rows:
+        p = r["parent"]
+        if not p or p not in depth:
+            first[r["key"]], tail[r["key"]], depth[r["key"]] = None, ([by_key[p]] if p else []), (1 if p else 0)
+        else:
+            first[r["key"]] = first[p] or by_key[p]
+            tail[r["key"]] = (tail[p] + [by_key[p]])[-CRUMBS:]
+            depth[r["key"]] = depth[p] + 1
+        d, f, t = depth[r["key"]], first[r["key"]], tail[r["key"]]
+        out[r["key"]] = (([f] if d > CRUMBS and f is not None else []) + t, d > CRUMBS + 1)
+    return out
 
 
 def _links_by_section(session: Session, revision_id: int) -> dict[str, list[dict[str, str]]]:

@@ -30,13 +30,22 @@ def topic_page(key: str) -> str:
     return f"topic-{slug(key)}.html"
 
 
+def opinion_page(key: str) -> str:
+    """An opinion's own page: only opinions citing more sections than a page lists get one."""
+    return f"opinion-{slug(key)}.html"
+
+
+CITATIONS_SHOWN = 20  # an opinion lists this many citations; the rest are a count linking to its own page
+
+
 @lru_cache(maxsize=4)
 def environment(lang: str = "ja") -> Environment:
     """One environment per language: labels are globals, so imported macros need no context
     (a `with context` import re-runs the macro module on every page)."""
     env = Environment(loader=PackageLoader("guidetrace.reports.site", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(section_page=section_page, topic_page=topic_page, lang=lang, L=labels(lang))
+    env.globals.update(section_page=section_page, topic_page=topic_page, opinion_page=opinion_page,
+                       CITATIONS_SHOWN=CITATIONS_SHOWN, lang=lang, L=labels(lang))
     env.filters["docname"] = document_name
     return env
 
