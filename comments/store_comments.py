@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from guidetrace.guideline.keys import normalize_text
 from guidetrace.guideline.store_tree import find_revision
 from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.fit import clean, fit_row
 from guidetrace.trace.models import Citation, Comment, CommentTopic, ConsultationRound, Guideline, Revision, Submitter
 from guidetrace.trace.store import Store
 
@@ -196,8 +197,10 @@ class _Writer:
 
     def write(self, batch: list[OpinionRecord]) -> None:
         resolutions = [resolve_opinion(self.resolver, self.index, o, self.headings, self.text_cache) for o in batch]
-        self._submitters({o.submitter for o in batch if o.submitter})
         rows = [self._row(o) for o in batch]
+        self._submitters({clean(o.submitter) for o in batch if o.submitter})
+        for row, o in zip(rows, batch):
+            row["submitter_id"] = self.submitters.get(clean(o.submitter)) if o.submitter else None
         for row, o in zip(rows, batch):
             row["key"] = self._unique(row["key"], o)
             self.seen.add(row["key"])
@@ -248,6 +251,11 @@ class _Writer:
         return candidate
 
     def _row(self, o: OpinionRecord) -> dict[str, Any]:
+        if o.submitter:
+            fit_row(Submitter.__table__, {"name": o.submitter}, file=self.file, line=o.line)
+        return fit_row(Comment.__table__, self._values(o), file=self.file, line=o.line)
+
+    def _values(self, o: OpinionRecord) -> dict[str, Any]:
         c = self.classifier.classify(o.response, column=o.disposition_cell or o.revised_flag, heading=o.group,
                                      carried="answer" in o.carried)
         primary = UNANSWERED if self.rnd.kind == "raw" else c.primary  # raw submissions have no answer yet
@@ -263,7 +271,7 @@ class _Writer:
         return {
             "key": key, "label": o.number if o.part != "R" else None, "round_id": self.rnd.id, "part": o.part,
             "seq": o.seq,
-            "submitter_id": self.submitters.get(o.submitter) if o.submitter else None,
+            "submitter_id": None,  # set once the batch's submitters are written
             "location": o.location if o.location_detail is None else "\n".join(filter(None, (o.location, o.location_detail))),
             "heading": o.heading, "body": o.body, "body_html": o.body_html, "reason": o.reason, "proposal": o.proposal,
             "response": o.response, "response_html": o.response_html, "disposition": primary,
@@ -280,12 +288,12 @@ class _Writer:
         for row, res in zip(rows, resolutions):
             cid = ids[row["key"]]
             for c in res.cited.values():
-                out.append({"comment_id": cid, "section_id": self.index.ids[c.section], "text": c.text,
+                out.append({"comment_id": cid, "section_id": self.index.ids[c.section], "text": clean(c.text),
                             "evidence": c.evidence, "confidence": c.confidence, "origin": c.origin,
                             "position": c.position, "note": c.note})
             for i, u in enumerate(res.unresolved):
-                out.append({"comment_id": cid, "section_id": None, "text": u.text, "evidence": u.evidence,
-                            "confidence": 0.0, "origin": u.origin, "position": len(res.cited) + i, "note": u.reason})
+                out.append({"comment_id": cid, "section_id": None, "text": clean(u.text), "evidence": u.evidence,
+                            "confidence": 0.0, "origin": u.origin, "position": len(res.cited) + i, "note": clean(u.reason) if u.reason else None})
         if out:  # Core executemany: no RETURNING needed, and the ORM's would splice every row back (quadratic)
             self.session.connection().execute(insert(Citation.__table__), out)
         resolved = sum(1 for c in out if c["section_id"] is not None)
@@ -374,7 +382,7 @@ def _round(session: Session, rev: Revision, key: str, file: str, kind: str) -> C
 def _round_meta(session: Session, rnd: ConsultationRound, document: CommentDocument) -> None:
     """Front matter is known once the whole document is read."""
     meta = document.meta
-    rnd.title = meta.title
+    rnd.title = clean(meta.title) if meta.title else None
     rnd.period_start, rnd.period_end = meta.period_start, meta.period_end
     rnd.total_submissions = meta.total_submissions
     rnd.totals_by_kind, rnd.part_totals = dict(meta.totals_by_kind), dict(meta.part_totals)

@@ -12,6 +12,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.fit import fit_row
 from guidetrace.trace.models import Guideline, Revision, Section, SectionLink
 from guidetrace.trace.store import Store
 
@@ -103,10 +104,11 @@ def _store_sections(
     rows: dict[str, Section] = {}
     for position, rec in enumerate(records):
         row = existing.get(rec.key)
-        values = dict(
-            kind=rec.kind, number=rec.number, title=rec.title, position=position, pages=list(rec.pages),
+        values = fit_row(Section.__table__, dict(
+            key=rec.key, kind=rec.kind, number=rec.number, title=rec.title, position=position, pages=list(rec.pages),
             aliases=list(rec.aliases), body=rec.body, inferred=rec.inferred, source=rec.source, note=rec.note,
-        )
+        ), file=tree.file, line=rec.line)
+        values.pop("key")
         if row is None:
             row = Section(revision_id=revision_id, key=rec.key, **values)
             session.add(row)

@@ -7,6 +7,7 @@ starts with = + - @ (or a tab or carriage return) gets a leading apostrophe.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,6 +33,20 @@ def to_markdown(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers:
     return "\n".join(lines) + "\n"
 
 
+_NOT_IN_TITLES = re.compile(r"[\\/*?:\[\]]")
+
+
+def sheet_title(name: str, taken: Sequence[str] = ()) -> str:
+    """Excel's rules: at most 31 characters, none of \\ / * ? : [ ], not blank, not quoted at either end,
+    unique in the book (case-insensitively). A revision key such as `3.0/draft` still names its sheet."""
+    title = _NOT_IN_TITLES.sub("_", name).strip("'").strip()[:31] or "sheet"
+    candidate, n = title, 2
+    while candidate.casefold() in {t.casefold() for t in taken}:
+        suffix = f" ({n})"
+        candidate, n = title[: 31 - len(suffix)] + suffix, n + 1
+    return candidate
+
+
 def to_xlsx(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]], Sequence[int]]]) -> bytes:
     """Sheets of (name, headers, rows, column widths): styled header, wrapped text, frozen header row."""
     from openpyxl import Workbook
@@ -42,7 +57,7 @@ def to_xlsx(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]], 
     header_font, header_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="305496")
     wrap = Alignment(wrap_text=True, vertical="top")
     for name, headers, rows, widths in sheets:
-        sheet = book.create_sheet(title=name[:31] or "sheet")
+        sheet = book.create_sheet(title=sheet_title(name, book.sheetnames))
         sheet.append(list(headers))
         for cell in sheet[1]:
             cell.font, cell.fill, cell.alignment = header_font, header_fill, wrap

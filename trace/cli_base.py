@@ -6,7 +6,10 @@ from typing import Any
 
 import click
 
+from sqlalchemy.exc import DBAPIError
+
 from .errors import GuidetraceError
+from .store_errors import store_error_line
 from .store import Store, open_store
 
 FORMATS = click.Choice(["table", "json", "csv"])
@@ -22,6 +25,12 @@ class Cli(click.Group):
             return super().invoke(ctx)
         except GuidetraceError as exc:
             click.echo(f"guidetrace: error: {exc}", err=True)
+            ctx.exit(2)
+        except DBAPIError as exc:
+            line = store_error_line(exc)
+            if line is None:
+                raise
+            click.echo(f"guidetrace: error: {line}", err=True)
             ctx.exit(2)
 
 

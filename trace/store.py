@@ -53,6 +53,20 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
     cur.close()
 
 
+def _sqlite_read_only_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    dbapi_conn.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+
+
+def read_only_path(url: str) -> Path | None:
+    """A SQLite store this user may read but not write (file or folder): it opens read-only."""
+    if not url.startswith("sqlite:///"):
+        return None
+    path = Path(url.removeprefix("sqlite:///"))
+    if path.is_file() and os.access(path, os.R_OK) and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return path
+    return None
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     from alembic.config import Config
 
@@ -70,6 +84,7 @@ class Store:
     url: str
     engine: Engine
     sessions: sessionmaker[Session]
+    read_only: bool = False
 
     @property
     def dialect(self) -> str:
@@ -80,6 +95,9 @@ class Store:
         """One unit of work: committed whole, or rolled back whole on any error. Only writers take the
         write lock (BEGIN IMMEDIATE on SQLite); a reader's session sees a consistent snapshot (WAL) and
         never waits for a long load."""
+        if self.read_only:
+            raise GuidetraceError(f"the store {self.url.removeprefix('sqlite:///')} is read-only for this user: "
+                                  "it can be read (rounds, report, site) but not changed")
         token = _WRITING.set(True)
         try:
             with _busy_is_a_user_error(), self.sessions.begin() as session:
@@ -147,7 +165,15 @@ def _busy_is_a_user_error() -> Iterator[None]:
         raise
 
 
-def create_store_engine(url: str) -> Engine:
+def create_store_engine(url: str, *, read_only: Path | None = None) -> Engine:
+    if read_only is not None:
+        # immutable: no -wal/-shm files are needed in a folder we cannot write; unless a write-ahead log holds
+        # pages not yet in the file, which only a plain read-only open reads
+        wal = read_only.with_name(read_only.name + "-wal")
+        flags = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
+        engine = create_engine(f"sqlite:///file:{read_only}?{flags}&uri=true")
+        event.listen(engine, "connect", _sqlite_read_only_pragmas)
+        return engine
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -160,18 +186,26 @@ def create_store_engine(url: str) -> Engine:
 
 def open_store(url_or_path: str | None = None, *, upgrade: bool = True) -> Store:
     url = resolve_url(url_or_path)
+    read_only = read_only_path(url)
     if url.startswith("sqlite:///"):
         from .output import protect
 
         protect(url.removeprefix("sqlite:///"))
+    if url.startswith("sqlite:///") and read_only is None:
         parent = Path(url.removeprefix("sqlite:///")).parent
         if not parent.is_dir():
             raise GuidetraceError(f"cannot create store: folder {parent} does not exist")
     try:
-        engine = create_store_engine(url)
+        engine = create_store_engine(url, read_only=read_only)
     except Exception as exc:  # bad URL, missing driver
         raise GuidetraceError(f"cannot open store {url!r}: {exc}") from exc
-    store = Store(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    store = Store(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False),
+                  read_only=read_only is not None)
+    if read_only is not None:
+        if store.current_revision() != SCHEMA_HEAD:
+            raise GuidetraceError(f"the store {read_only} is read-only and at an older schema: open it once "
+                                  "with write access to upgrade it")
+        return store
     if upgrade:
         try:
             if store.current_revision() != SCHEMA_HEAD:
@@ -179,5 +213,8 @@ def open_store(url_or_path: str | None = None, *, upgrade: bool = True) -> Store
         except GuidetraceError:
             raise
         except Exception as exc:
-            raise GuidetraceError(f"cannot open store {url!r}: {exc.__class__.__name__}: {exc}") from exc
+            from .store_errors import store_error_line
+
+            line = store_error_line(exc) or f"{exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+            raise GuidetraceError(f"cannot open store {url!r}: {line}") from exc
     return store
