@@ -35,6 +35,7 @@ from .language import LanguageCount
 from .readers import read_document
 from .readers.raw import read_raw
 from .records import CommentDocument, OpinionRecord
+from .reload_match import ReloadMatcher, ReloadReport
 from .review.transfer import DecisionFile, read_decisions, restore_decisions
 from .review.reattach import ReattachSummary, reattach
 from .resolve_citations import TEXT_ORIGIN, CitationResolver, Resolution, Unresolved
@@ -82,6 +83,7 @@ class LoadSummary:
     lang: str | None = None
     columns: dict[str, str] = field(default_factory=dict)
     review: ReattachSummary = field(default_factory=ReattachSummary)
+    reload: ReloadReport = field(default_factory=ReloadReport)
     restored: int = 0  # decisions read from a --decisions file
 
 
@@ -188,7 +190,8 @@ class _Writer:
         self.session, self.rnd, self.index, self.summary, self.file = session, rnd, index, summary, file
         self.resolver, self.classifier = CitationResolver(index), default_classifier()
         self.lexicon, self.topic_ids = lexicon, sync_topics(session, lexicon)
-        self.existing = dict(session.execute(select(Comment.key, Comment.id).where(Comment.round_id == rnd.id)).all())
+        self.matcher = ReloadMatcher(session, rnd)
+        self.existing = self.matcher.existing
         self.submitters: dict[str, int] = {}
         self.seen: set[str] = set()
         self.headings: dict[str, str | None] = {}
@@ -202,7 +205,9 @@ class _Writer:
         for row, o in zip(rows, batch):
             row["submitter_id"] = self.submitters.get(clean(o.submitter)) if o.submitter else None
         for row, o in zip(rows, batch):
-            row["key"] = self._unique(row["key"], o)
+            positional = not o.number
+            key = row["key"] if positional else self._unique(row["key"], o)
+            row["key"] = self.matcher.key_for(key, positional, row, clean(o.submitter) if o.submitter else None)
             self.seen.add(row["key"])
             self.language.add(row["body"], row["response"])
         new = [r for r in rows if r["key"] not in self.existing]
@@ -301,17 +306,20 @@ class _Writer:
         self.summary.unresolved += len(out) - resolved
 
     def finish(self, allow_removals: bool = False) -> None:
-        gone_keys = [key for key in self.existing if key not in self.seen]
-        if len(gone_keys) > max(1, REMOVAL_SHARE * len(self.existing)) and not allow_removals:
-            shown = ", ".join(gone_keys[:REMOVALS_SHOWN]) + (" …" if len(gone_keys) > REMOVALS_SHOWN else "")
+        gone = self.matcher.finish(self.seen)
+        report = self.summary.reload = self.matcher.report
+        if len(report.removed) > max(1, REMOVAL_SHARE * len(self.existing)) and not allow_removals:
+            shown = ", ".join(report.removed[:REMOVALS_SHOWN]) + (" …" if len(report.removed) > REMOVALS_SHOWN else "")
             raise GuidetraceError(
-                f"this document would remove {len(gone_keys)} of the {len(self.existing)} opinions round "
+                f"this document would remove {len(report.removed)} of the {len(self.existing)} opinions round "
                 f"{self.rnd.key!r} holds ({shown}); nothing was changed (check the file is whole, or give "
                 "--allow-removals)", file=self.file)
-        gone = [self.existing[key] for key in gone_keys]
         for start in range(0, len(gone), BATCH):
             self.session.execute(delete(Comment).where(Comment.id.in_(gone[start : start + BATCH])))
-        self.summary.removed = len(gone)
+        self.summary.removed = len(report.removed)
+        if self.existing:  # a temporary row paired with an old opinion was an update, not an addition
+            self.summary.added = len(report.added)
+            self.summary.updated = self.summary.opinions - self.summary.added
 
 
 def load_raw(store: Store, path: Path, *, revision: str, round_key: str, fmt: str = "auto",

@@ -106,3 +106,41 @@ def test_site_size_stays_bounded_for_a_deep_chain_and_a_wide_citation(store_url:
     opinion_pages = list(out.glob("opinion-*.html"))
     assert len(opinion_pages) == 1 and opinion_pages[0].read_text(encoding="utf-8").count('href="section-') == n + 1
     assert '+1481</a>' in deepest.read_text(encoding="utf-8")
+
+
+def test_ids_do_not_shift_and_a_reload_says_what_changed(run, seed: Path, tmp_path: Path) -> None:
+    run("guideline", "load", "--bundled")
+    run("comments", "load", str(seed), "--revision", "3.0-draft")
+    before = {c["id"]: c["body"] for c in json.loads(run("comments", "list", "--format", "json").stdout)}
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    result = run("comments", "list", "--format", "json")
+    a03 = next(c for c in json.loads(result.stdout) if c["id"] == "scsg-3.0-draft/A-03")["source"]["line"]
+    lines[a03 - 1] = "3.1.1.\t<p>新しく加わった意見。</p>\t<p>御意見として承ります。</p>"  # A-03 replaced by a new one
+    corrected = tmp_path / "corrected.md"
+    corrected.write_text("\n".join(lines), encoding="utf-8")
+    result = run("comments", "load", str(corrected), "--revision", "3.0-draft")
+    assert result.exit_code == 0, result.output
+    assert "removed (1): scsg-3.0-draft/A-03" in result.output
+    now = {c["id"]: c["body"] for c in json.loads(run("comments", "list", "--format", "json").stdout)}
+    assert "scsg-3.0-draft/A-03" not in now
+    assert all(now[k] == v for k, v in before.items() if k != "scsg-3.0-draft/A-03")
+    added = [k for k in now if k not in before]
+    assert added == ["scsg-3.0-draft/A-19"] and "新しく加わった意見" in now[added[0]]
+    assert "added (1): scsg-3.0-draft/A-19" in result.output
+
+
+def test_numbered_document_reload_names_changed_removed_renumbered(run, tmp_path: Path) -> None:
+    run("guideline", "load", "--bundled")
+    head = "番号,該当箇所,意見,考え方\n"
+    rows = {1: "ログの保存期間を明記してほしい。", 2: "多要素認証を必須にすべき。", 3: "バックアップの世代管理を書いてほしい。",
+            4: "委託先の監査の頻度を示すべき。"}
+    doc = tmp_path / "v1.csv"
+    doc.write_text(head + "".join(f"{n},3.1.2,{t},御意見として承ります。\n" for n, t in rows.items()), encoding="utf-8")
+    assert run("comments", "load", str(doc), "--revision", "3.0-draft", "--round", "r").exit_code == 0
+    v2 = tmp_path / "v2.csv"
+    v2.write_text(head + f"1,3.1.2,{rows[1]},御意見として承ります。\n3,3.1.2,バックアップの世代管理と保管場所を書いてほしい。,"
+                  f"御意見として承ります。\n5,3.1.2,{rows[4]},御意見として承ります。\n", encoding="utf-8")
+    result = run("comments", "load", str(v2), "--revision", "3.0-draft", "--round", "r", "--allow-removals")
+    assert result.exit_code == 0, result.output
+    assert "changed (1): r/3" in result.output and "removed (1): r/2" in result.output
+    assert "renumbered (1): r/4 → r/5" in result.output and "added" not in result.output

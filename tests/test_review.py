@@ -93,18 +93,22 @@ def test_decisions_survive_reload_and_correction(run, seed: Path, tmp_path: Path
     result = run("comments", "load", str(fixed), "--revision", "3.0-draft")
     assert result.exit_code == 0, result.output
     assert "could not be re-attached" in result.output and "(disposition on scsg-3.0-draft/A-05)" in result.output
+    # Ids do not shift: every opinion keeps its id, the edited one too; the load says what changed, by name.
+    assert f"changed (1): {_id('A-02')}" in result.output and f"removed (1): {_id('A-05')}" in result.output
     now = comments(run)
-    by_text = {v["body"]: k for k, v in now.items()}
-    a10_now = by_text[texts[_id("A-10")]]
-    a14_now = by_text[texts[_id("A-14")]]
-    assert a10_now == _id("A-08") and a14_now == _id("A-13")
-    edited = next(k for k, v in now.items() if "ほうが良い" in v["body"])
+    assert _id("A-05") not in now and len(now) == 25
+    for key, text in texts.items():
+        if key not in (_id("A-02"), _id("A-05")):
+            assert now[key]["body"] == text, key
+    edited = _id("A-02")
+    assert "ほうが良い" in now[edited]["body"]
+    a10_now, a14_now = _id("A-10"), _id("A-14")
     assert "3.2.1" in [c["section"] for c in now[edited]["citations"]]
     assert "sbom" in now[a10_now]["topics"]
     assert "general" not in [c["section"] for c in now[_id("B-03")]["citations"]]
-    # Nothing landed on another opinion: the opinion now numbered A-05 (old A-06) and A-10 (old A-11) are the machine's.
-    assert now[_id("A-05")]["disposition"]["primary"] == before[_id("A-06")]["disposition"]["primary"]
-    assert now[_id("A-10")]["topics"] == before[_id("A-11")]["topics"]
+    # Nothing landed on another opinion: A-06 and A-09 (the neighbours of what moved) are the machine's.
+    assert now[_id("A-06")]["disposition"]["primary"] == before[_id("A-06")]["disposition"]["primary"]
+    assert now[_id("A-09")]["topics"] == before[_id("A-09")]["topics"]
     log = json.loads(run("review", "log", "--format", "json").stdout)
     assert len(log) == 5
     for entry in log:

@@ -193,9 +193,22 @@ def comments_load(obj: Lazy, file: Path, revision: str, round_key: str | None, f
                    "(see `guidetrace check`)", err=True)
     for key in s.grown:
         click.echo(f"grown: added inferred section {key}", err=True)
+    _echo_reload(s.reload)
     _echo_review(s.review, s.restored)
     for w in s.warnings:
         click.echo(f"warning: {w}", err=True)
+
+
+SHOWN = 20
+
+
+def _echo_reload(r) -> None:  # type: ignore[no-untyped-def]
+    """What a reload changed, by name."""
+    for name, keys in (("changed", r.changed), ("removed", r.removed), ("added", r.added),
+                       ("renumbered", [f"{old} → {new}" for old, new in r.renumbered])):
+        if keys:
+            more = f" and {len(keys) - SHOWN} more" if len(keys) > SHOWN else ""
+            click.echo(f"{name} ({len(keys)}): {', '.join(keys[:SHOWN])}{more}", err=True)
 
 
 def _echo_review(r, restored: int) -> None:  # type: ignore[no-untyped-def]
