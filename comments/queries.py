@@ -53,8 +53,9 @@ def subtree_ids(session: Session, revision_id: int, key: str) -> list[int]:
 
 def list_comments(
     session: Session, *, round_key: str | None = None, section: str | None = None,
-    disposition: str | None = None, submitter_kind: str | None = None,
+    disposition: str | None = None, submitter_kind: str | None = None, public: bool = True, lang: str = "ja",
 ) -> list[dict[str, Any]]:
+    """Opinions as published (`public`: personal data masked, individuals unnamed), or as stored."""
     query = (
         select(Comment, ConsultationRound.key, Revision.key, Submitter.name, Submitter.kind)
         .join(ConsultationRound, Comment.round_id == ConsultationRound.id)
@@ -83,7 +84,26 @@ def list_comments(
             raise GuidetraceError(f"no section {section!r} in the revision of any loaded round")
         query = query.where(Comment.id.in_(select(Citation.comment_id).where(Citation.section_id.in_(ids))))
     rows = session.execute(query).all()
-    return _with_citations(session, rows)
+    out = _with_citations(session, rows)
+    return publish(session, rows, out, lang) if public else out
+
+
+def publish(session: Session, rows: list[Any], out: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    from .privacy.masking import masked_fields, published_name
+
+    masked = masked_fields(session, [r[0].id for r in rows], lang)
+    for (c, *_), record in zip(rows, out):
+        record["submitter"]["name"] = published_name(record["submitter"]["name"], record["submitter"]["kind"], lang)
+        fields = dict(masked.get(c.id, {}))
+        found = fields.pop("_found", [])
+        if "submitter" in fields:
+            record["submitter"]["name"] = fields.pop("submitter")
+        for field, text in fields.items():
+            record[field] = text
+        for entry in record["citations"] + record["unresolved"]:  # a location's words, quoted
+            for raw, label in found:
+                entry["text"] = (entry.get("text") or "").replace(raw, label)
+    return out
 
 
 def _with_citations(session: Session, rows: list[Any]) -> list[dict[str, Any]]:

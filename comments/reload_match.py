@@ -86,7 +86,9 @@ class ReloadMatcher:
         return key
 
     def finish(self, seen: set[str]) -> list[int]:
-        """Settles the temporary keys; returns the ids of old opinions that are gone."""
+        """Settles the temporary keys; returns the ids of old opinions that are gone (a first load: none)."""
+        if not self.old:
+            return []
         gone = {k: o for k, o in self.old.items() if not o.claimed and k not in seen}
         bodies: dict[str, str] = {}
         if gone and self.temps:

@@ -26,7 +26,8 @@ from guidetrace.guideline.keys import normalize_text
 from guidetrace.guideline.store_tree import find_revision
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.fit import clean, fit_row
-from guidetrace.trace.models import Citation, Comment, CommentTopic, ConsultationRound, Guideline, Revision, Submitter
+from guidetrace.trace.models import (Citation, Comment, CommentTopic, ConsultationRound, Guideline, PrivacyFinding,
+                                     Revision, Submitter)
 from guidetrace.trace.store import Store
 
 from .classify_answer import default_classifier
@@ -35,6 +36,7 @@ from .language import LanguageCount
 from .readers import read_document
 from .readers.raw import read_raw
 from .records import CommentDocument, OpinionRecord
+from .privacy.store_findings import Scanner, write_findings
 from .reload_match import ReloadMatcher, ReloadReport
 from .review.transfer import DecisionFile, read_decisions, restore_decisions
 from .review.reattach import ReattachSummary, reattach
@@ -197,6 +199,7 @@ class _Writer:
         self.headings: dict[str, str | None] = {}
         self.language = LanguageCount()
         self.text_cache: dict[str, Resolution] = {}
+        self.scanner = Scanner()
 
     def write(self, batch: list[OpinionRecord]) -> None:
         resolutions = [resolve_opinion(self.resolver, self.index, o, self.headings, self.text_cache) for o in batch]
@@ -223,7 +226,10 @@ class _Writer:
             old_ids = [r["_id"] for r in old]
             self.session.execute(delete(Citation).where(Citation.comment_id.in_(old_ids)))
             self.session.execute(delete(CommentTopic).where(CommentTopic.comment_id.in_(old_ids)))
+            self.session.execute(delete(PrivacyFinding).where(PrivacyFinding.comment_id.in_(old_ids)))
         self._citations(rows, resolutions, ids)
+        write_findings(self.session, [f for r, o in zip(rows, batch) for f in
+                                      self.scanner.rows(ids[r["key"]], r, clean(o.submitter) if o.submitter else None)])
         tags = topic_rows(self.lexicon, self.topic_ids,
                           [(ids[r["key"]], opinion_text(r["body"], r["reason"], r["proposal"])) for r in rows])
         if tags:

@@ -25,4 +25,6 @@ def submitter_kind(name: str | None) -> str:
     for key, pattern in _kind_patterns():
         if pattern.search(text):
             return key
-    return UNKNOWN
+    from .privacy.detect import looks_like_person  # 山田太郎 in the submitter column: a private person
+
+    return "individual" if looks_like_person(text) else UNKNOWN

@@ -1,4 +1,5 @@
-"""Per-opinion facts that topic and plan reports aggregate, loaded in a few set queries."""
+"""Per-opinion facts that topic and plan reports aggregate, loaded in a few set queries (as published:
+personal data masked, individuals unnamed)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from guidetrace.trace.models import Citation, Comment, CommentTopic, ConsultationRound, Revision, Section, Submitter, Topic
+from guidetrace.comments.privacy.masking import masked_fields, published_name
+from guidetrace.trace.models import (Citation, Comment, CommentTopic, ConsultationRound, PrivacyFinding, Revision,
+                                     Section, Submitter, Topic)
 
 
 @dataclass(frozen=True)
@@ -48,12 +51,15 @@ def load_facts(session: Session) -> list[OpinionFact]:
                                     .where(Citation.section_id.is_not(None)).order_by(Citation.comment_id, Citation.position)):
         cited[cid].append(sid)
     out = []
+    masked = masked_fields(session, list(session.scalars(select(PrivacyFinding.comment_id).distinct())))
     for c, name, kind in session.execute(select(Comment, Submitter.name, Submitter.kind)
                                          .outerjoin(Submitter, Comment.submitter_id == Submitter.id)
                                          .order_by(Comment.round_id, Comment.part, Comment.seq)):
         i, rkey, rev = order[c.round_id]
-        out.append(OpinionFact(c.id, c.key, rkey, i, rev, c.disposition, name, kind or "unknown",
-                               c.represents or 1, topics[c.id], tuple(cited[c.id]), c.body))
+        out.append(OpinionFact(c.id, c.key, rkey, i, rev, c.disposition, masked.get(c.id, {}).get("submitter", published_name(name, kind)),
+                               kind or "unknown",
+                               c.represents or 1, topics[c.id], tuple(cited[c.id]),
+                               masked.get(c.id, {}).get("body", c.body)))
     return out
 
 

@@ -14,7 +14,7 @@ def test_migrations_match_models(store: Store) -> None:
     with store.engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    assert diffs == [] and version == "0007"
+    assert diffs == [] and version == "0008"
 
 
 def test_schema_head_constant_is_alembics_head() -> None:

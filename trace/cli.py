@@ -354,9 +354,10 @@ def demo(outdir: Path, lang: str) -> None:
 def _register() -> None:
     from .cli_analysis import plan, topics
     from .cli_reports import diagram, report, site
+    from .cli_privacy import privacy
     from .cli_review import review, rounds
 
-    for command in (topics, plan, report, diagram, site, review, rounds):
+    for command in (topics, plan, report, diagram, site, review, rounds, privacy):
         cli.add_command(command)
 
 

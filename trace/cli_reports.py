@@ -124,13 +124,15 @@ def diagram(obj: Lazy, kind: str, root: str | None, depth: int | None, round_key
 @click.argument("outdir", type=click.Path(path_type=Path))
 @LANG
 @click.option("--force", is_flag=True, help="Replace OUTDIR even if guidetrace did not write it.")
+@click.option("--internal", is_flag=True,
+              help="Unmasked: personal data shown as submitted, every page marked internal. Never publish it.")
 @click.pass_obj
-def site(obj: Lazy, outdir: Path, lang: str | None, force: bool) -> None:
+def site(obj: Lazy, outdir: Path, lang: str | None, force: bool, internal: bool) -> None:
     """A static site (works from disk, no network): index, a page per section and topic, the plan."""
     from guidetrace.reports.site.build import build_site
 
     lang = obj.lang(lang)
     with obj.store.sessions() as session:
-        index = build_site(session, outdir, lang=lang, force=force)
+        index = build_site(session, outdir, lang=lang, force=force, internal=internal)
     click.echo(str(index), err=False)
 

@@ -50,11 +50,14 @@ def review_list(obj: Lazy, round_key: str | None, kinds: tuple[str, ...], below:
 @click.option("--disposition")
 @click.option("--tag", "tag", multiple=True, help="Tag with this topic (repeatable).")
 @click.option("--untag", "untag", multiple=True, help="Remove this topic tag (repeatable).")
+@click.option("--mask", "mask", multiple=True, help="Mask this personal-data finding (FIELD:KIND:TEXT, as listed).")
+@click.option("--keep", "keep", multiple=True, help="Publish this finding as it stands (FIELD:KIND:TEXT).")
 @NOTE
 @BY
 @click.pass_obj
 def review_set(obj: Lazy, opinion: str, cite: tuple[str, ...], uncite: tuple[str, ...], disposition: str | None,
-               tag: tuple[str, ...], untag: tuple[str, ...], note: str | None, by: str | None) -> None:
+               tag: tuple[str, ...], untag: tuple[str, ...], mask: tuple[str, ...], keep: tuple[str, ...],
+               note: str | None, by: str | None) -> None:
     """Record decisions on one opinion; each is applied at once and kept across reloads."""
     from guidetrace.comments.review.decisions import DecisionRequest, decide
     from .errors import GuidetraceError
@@ -63,7 +66,9 @@ def review_set(obj: Lazy, opinion: str, cite: tuple[str, ...], uncite: tuple[str
                 + [DecisionRequest(opinion, "cite", v, note) for v in cite]
                 + ([DecisionRequest(opinion, "disposition", disposition, note)] if disposition else [])
                 + [DecisionRequest(opinion, "untag", v, note) for v in untag]
-                + [DecisionRequest(opinion, "tag", v, note) for v in tag])
+                + [DecisionRequest(opinion, "tag", v, note) for v in tag]
+                + [DecisionRequest(opinion, "mask", v, note) for v in mask]
+                + [DecisionRequest(opinion, "keep", v, note) for v in keep])
     if not requests:
         raise GuidetraceError("give at least one of --cite, --uncite, --disposition, --tag, --untag")
     with obj.store.transaction() as session:
@@ -74,7 +79,7 @@ def review_set(obj: Lazy, opinion: str, cite: tuple[str, ...], uncite: tuple[str
 @review.command("accept")
 @click.argument("opinions", nargs=-1)
 @click.option("--kind", "kinds", multiple=True, type=click.Choice([k for k in KINDS if k != "topic"]),
-              help="Accept every queued item of this kind (repeatable).")
+              help="Accept every queued item of this kind (repeatable); for privacy, mask every finding.")
 @click.option("--round", "round_key")
 @click.option("--above", type=click.FloatRange(0, 1), help="Only citations at or above this confidence.")
 @NOTE
@@ -91,11 +96,14 @@ def review_accept(obj: Lazy, opinions: tuple[str, ...], kinds: tuple[str, ...], 
         raise GuidetraceError("give OPINION ids or --kind")
     with obj.store.transaction() as session:
         keys = list(opinions)
+        masks: list[DecisionRequest] = []
         if kinds:
-            items = review_queue(session, round_key=round_key, kinds=kinds)
-            keys += [i.opinion for i in items if above is None or (i.confidence or 0) >= above]
-        made = decide(session, [DecisionRequest(k, "accept", None, note) for k in dict.fromkeys(keys)], by=by)
-    click.echo(f"accepted {len(made)} opinion(s)", err=True)
+            items = [i for i in review_queue(session, round_key=round_key, kinds=kinds)
+                     if above is None or (i.confidence or 0) >= above]
+            keys += [i.opinion for i in items if i.kind != "privacy"]
+            masks = [DecisionRequest(i.opinion, "mask", i.machine, note) for i in items if i.kind == "privacy"]
+        made = decide(session, [DecisionRequest(k, "accept", None, note) for k in dict.fromkeys(keys)] + masks, by=by)
+    click.echo(f"{len(made)} decision(s) recorded ({sum(d.action == 'mask' for d in made)} masks)", err=True)
 
 
 @review.command("undo")

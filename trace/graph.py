@@ -45,9 +45,13 @@ def build_graph(session: Session) -> nx.MultiDiGraph:
                        proposed=link.proposed, note=link.note or "")
         else:
             g.nodes[node_of[link.from_section_id]]["removed"] = True
-    for sub in session.scalars(select(Submitter)):
-        g.add_node(f"submitter:{sub.name}", type="submitter", name=sub.name, kind=sub.kind)
-    sub_name = dict(session.execute(select(Submitter.id, Submitter.name)).all())
+    from guidetrace.comments.privacy.masking import published_name  # the graph is published: names as published
+
+    sub_name: dict[int, str] = {}
+    for sub in session.scalars(select(Submitter)):  # published: a private person is never named
+        sub_name[sub.id] = published_name(sub.name, sub.kind) if sub.kind != "individual" else f"individual-{sub.id}"
+        g.add_node(f"submitter:{sub_name[sub.id]}", type="submitter", name=published_name(sub.name, sub.kind),
+                   kind=sub.kind)
     comment_node: dict[int, str] = {}
     for c in session.scalars(select(Comment)):
         comment_node[c.id] = f"comment:{c.key}"

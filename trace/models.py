@@ -267,3 +267,19 @@ class StoreSetting(Base):
     __tablename__ = "store_setting"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class PrivacyFinding(Base):
+    """Personal data found in one field of an opinion (the submitter's name counts as a field)."""
+
+    __tablename__ = "privacy_finding"
+    __table_args__ = (Index("ix_privacy_comment", "comment_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comment.id", ondelete="CASCADE"))
+    field: Mapped[str] = mapped_column(String(20))  # body | reason | proposal | response | location | submitter
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    confidence: Mapped[float] = mapped_column(Float)
+    rule: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)

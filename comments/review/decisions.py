@@ -27,9 +27,9 @@ from guidetrace.trace.models import (Citation, Comment, CommentTopic, Consultati
 from ..vocabulary import disposition_choices
 from .identity import fingerprint
 
-ACTIONS = ("cite", "uncite", "disposition", "tag", "untag", "accept")
+ACTIONS = ("cite", "uncite", "disposition", "tag", "untag", "accept", "mask", "keep")
 FIELD_OF = {"cite": "citation", "uncite": "citation", "disposition": "disposition", "tag": "topic",
-            "untag": "topic", "accept": "all"}
+            "untag": "topic", "accept": "all", "mask": "privacy", "keep": "privacy"}
 REVIEWED = "reviewed"  # the evidence of a citation, and the matched text of a tag, that a person set
 ACTIVE, UNDONE = "active", "undone"
 
@@ -78,7 +78,7 @@ def validate(session: Session, req: DecisionRequest, dispositions: Sequence[str]
         raise GuidetraceError(f"{_where(req)}unknown action {req.action!r} (one of {', '.join(ACTIONS)})")
     comment = comment_by_key(session, req.opinion, req.origin)
     value = (req.value or "").strip()
-    if req.action in ("cite", "uncite", "disposition", "tag", "untag") and not value:
+    if req.action in ("cite", "uncite", "disposition", "tag", "untag", "mask", "keep") and not value:
         raise GuidetraceError(f"{_where(req)}{req.action} needs a value")
     if req.action == "cite" and _section_id(session, comment, value) is None:
         rnd = session.get(ConsultationRound, comment.round_id)
@@ -88,6 +88,11 @@ def validate(session: Session, req: DecisionRequest, dispositions: Sequence[str]
         raise GuidetraceError(f"{_where(req)}unknown disposition {value!r} (one of {', '.join(dispositions)})")
     if req.action in ("tag", "untag") and session.scalar(select(Topic.id).where(Topic.key == value)) is None:
         raise GuidetraceError(f"{_where(req)}unknown topic {value!r} (see `guidetrace topics list`)")
+    if req.action in ("mask", "keep"):
+        from ..privacy.store_findings import decision_value, findings_of
+
+        if value not in {decision_value(f.field, f.kind, f.text) for f in findings_of(session, [comment.id])}:
+            raise GuidetraceError(f"{_where(req)}{req.opinion} has no finding {value!r} (see `guidetrace privacy scan`)")
     if req.action == "uncite" and value not in current(session, comment)["sections"] + current(session, comment)["unresolved"]:
         raise GuidetraceError(f"{_where(req)}{req.opinion} does not cite {value!r}")
     return comment
@@ -112,6 +117,8 @@ def field_value(values: dict[str, Any], action: str) -> Any:
         return values["topics"]
     if field == "disposition":
         return values["disposition"]
+    if field == "privacy":
+        return None
     return values
 
 

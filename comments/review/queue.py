@@ -22,9 +22,9 @@ from ..classify_answer import UNCLASSIFIED
 from ..resolve_citations import TITLE_ALONE
 from .decisions import ACTIVE, FIELD_OF, REVIEWED, current, field_value
 
-KINDS = ("unresolved", "low-confidence", "title-only", "outdated", "unclassified", "conflict", "topic")
+KINDS = ("privacy", "unresolved", "low-confidence", "title-only", "outdated", "unclassified", "conflict", "topic")
 FIELD = {"unresolved": "citation", "low-confidence": "citation", "title-only": "citation", "outdated": "citation",
-         "unclassified": "disposition", "conflict": "disposition", "topic": "topic"}
+         "unclassified": "disposition", "conflict": "disposition", "topic": "topic", "privacy": "privacy"}
 CONFIDENCE = 0.75  # citations below this are queued
 EXCERPT = 200
 
@@ -57,6 +57,8 @@ def review_queue(session: Session, *, round_key: str | None = None, kinds: Seque
     if {"unclassified", "conflict"} & set(kinds):
         items += _disposition_items(session, rnd, kinds)
     items = _not_yet_decided(session, items)
+    if "privacy" in kinds:
+        items += _privacy_items(session, rnd)
     items.sort(key=lambda i: (-i.weight, i.round, i.opinion, KINDS.index(i.kind)))
     if "topic" in kinds:
         items += _topic_items(session, topics)
@@ -159,6 +161,23 @@ def _not_yet_decided(session: Session, items: list[ReviewItem]) -> list[ReviewIt
                        for a in accepted.get(item.opinion, []))
 
     return [i for i in items if open_(i)]
+
+
+def _privacy_items(session: Session, rnd: ConsultationRound | None) -> list[ReviewItem]:
+    """Personal data nobody has decided on (a private submitter's name is always masked: not asked)."""
+    from ..privacy.store_findings import PENDING, decision_value, findings_of, states
+
+    findings = [f for f in findings_of(session, round_key=rnd.key if rnd else None) if f.field != "submitter"]
+    state = states(session, findings)
+    pending = [f for f in findings if state[f.id] == PENDING]
+    ids = sorted({f.comment_id for f in pending})
+    info = {}
+    for start in range(0, len(ids), 5000):
+        for cid, key, weight, body, rkey in session.execute(_base(None).where(Comment.id.in_(ids[start:start + 5000]))):
+            info[cid] = (key, weight, rkey)
+    return [ReviewItem("privacy", info[f.comment_id][0], info[f.comment_id][2], info[f.comment_id][1], "privacy",
+                       decision_value(f.field, f.kind, f.text), f.rule, f.confidence, "", f"{f.kind} in {f.field}")
+            for f in pending]
 
 
 def _topic_items(session: Session, limit: int) -> list[ReviewItem]:

@@ -8,13 +8,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from guidetrace.comments.privacy.masking import masked_fields, published_name
 from guidetrace.trace.models import Citation, Cluster, Comment, CommentTopic, ConsultationRound, Section, Submitter, Topic
 
 MEMBER_LIMIT = 1000  # member ids listed per cluster; the size is always exact
 
 
 def build_campaigns(session: Session, round_key: str | None = None) -> dict[str, Any]:
-    query = (select(Cluster, ConsultationRound.key, Comment.key, Comment.body, Submitter.name)
+    query = (select(Cluster, ConsultationRound.key, Comment.key, Comment.body, Submitter.name, Submitter.kind)
              .join(ConsultationRound, Cluster.round_id == ConsultationRound.id)
              .outerjoin(Comment, Cluster.representative_id == Comment.id)
              .outerjoin(Submitter, Comment.submitter_id == Submitter.id)
@@ -39,8 +40,11 @@ def build_campaigns(session: Session, round_key: str | None = None) -> dict[str,
                                                .where(Comment.cluster_id.in_(ids)).order_by(Comment.id)):
             if len(members[cluster_id]) < MEMBER_LIMIT:
                 members[cluster_id].append(key)
+    masked = masked_fields(session, reps)  # published: personal data masked, individuals unnamed
     out = [{"cluster": c.id, "round": rnd, "kind": c.kind, "size": c.size, "threshold": c.threshold, "spread": c.spread,
-            "representative": rep_key, "submitter": who, "text": body, "sections": sections[c.representative_id],
+            "representative": rep_key,
+            "submitter": masked.get(c.representative_id or 0, {}).get("submitter", published_name(who, who_kind)),
+            "text": masked.get(c.representative_id or 0, {}).get("body", body), "sections": sections[c.representative_id],
             "topics": sorted(topics[c.representative_id]), "members": members[c.id]}
-           for c, rnd, rep_key, body, who in rows]
+           for c, rnd, rep_key, body, who, who_kind in rows]
     return {"round": round_key, "campaigns": out, "clustered": sum(r["size"] for r in out)}

@@ -31,7 +31,8 @@ EDITABLE = ("decision", "note")
 
 
 def review_workbook(session: Session, items: Sequence[ReviewItem], lang: str) -> bytes:
-    items = [i for i in items if i.field != "topic"]  # a suggested topic is decided in the lexicon, not per opinion
+    # a suggested topic is decided in the lexicon, personal data with `review accept --kind privacy` or --mask/--keep
+    items = [i for i in items if i.field not in ("topic", "privacy")]
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET

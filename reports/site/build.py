@@ -35,6 +35,9 @@ from ..diagrams.topic_map import topic_map_diagram
 from ..plan.build import build_plan
 from ..sections.build import build_sections_report
 from ..topics.build import build_topic_summary
+from guidetrace.comments.privacy.detect import high_confidence
+from guidetrace.comments.privacy.masking import pending_high
+
 from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, topic_page
 from .svg_inline import SvgElement, parse_svg
 
@@ -49,7 +52,7 @@ def _svg(diagram: Any) -> SvgElement | None:
 MARKER = ".guidetrace-site"  # a folder holding this was written by guidetrace and may be replaced
 
 
-def build_site(session: Session, outdir: Path, *, lang: str = "ja", force: bool = False) -> Path:
+def build_site(session: Session, outdir: Path, *, lang: str = "ja", force: bool = False, internal: bool = False) -> Path:
     """Builds into a folder beside the target and renames it into place: a killed or failed build leaves
     the previous site as it was, and no page of an earlier build stays behind."""
     if outdir.exists() and not outdir.is_dir():
@@ -57,11 +60,17 @@ def build_site(session: Session, outdir: Path, *, lang: str = "ja", force: bool 
     if outdir.is_dir() and any(outdir.iterdir()) and not (outdir / MARKER).exists() and not force:
         raise GuidetraceError(f"{outdir} holds files guidetrace did not write: refusing to replace them "
                               "(choose another folder, or give --force)")
+    if not internal:
+        waiting = pending_high(session, high_confidence())
+        if waiting:
+            raise GuidetraceError(f"{waiting} high-confidence personal-data finding(s) await review: list them with "
+                                  "`guidetrace review list --kind privacy`, mask them all with `guidetrace review "
+                                  "accept --kind privacy`, or build an unmasked internal site with --internal")
     building = outdir.parent / f".{outdir.name}.building-{os.getpid()}"
     shutil.rmtree(building, ignore_errors=True)
     try:
         (building / "assets").mkdir(parents=True)
-        _build_into(session, building, lang)
+        _build_into(session, building, lang, internal)
         (building / MARKER).write_text("written by guidetrace: `guidetrace site` replaces this folder\n",
                                        encoding="utf-8")
         previous = outdir.parent / f".{outdir.name}.previous-{os.getpid()}"
@@ -78,14 +87,14 @@ def build_site(session: Session, outdir: Path, *, lang: str = "ja", force: bool 
     return outdir / "index.html"
 
 
-def _build_into(session: Session, outdir: Path, lang: str) -> None:
+def _build_into(session: Session, outdir: Path, lang: str, internal: bool = False) -> None:
     rounds = round_rows(session)
     campaigns = build_campaigns(session)
 
     def page(template: str, lang: str, **context: Any) -> str:
-        return render_page(template, lang, has_campaigns=bool(campaigns["campaigns"]), **context)
+        return render_page(template, lang, has_campaigns=bool(campaigns["campaigns"]), internal=internal, **context)
 
-    comments = list_comments(session)
+    comments = list_comments(session, public=not internal, lang=lang)
     per_round = defaultdict(int)
     for c in comments:
         per_round[c["round"]] += 1

@@ -1,0 +1,104 @@
+"""Findings in the store: written with each load (and by `privacy scan`), decided like any review item.
+
+A decision on a finding is a review decision (`mask` or `keep`) whose value names the
+field, the kind and the text found, so it re-attaches after a reload as other decisions do.
+An undecided finding is masked in everything published: the safe default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from guidetrace.trace.models import Comment, ConsultationRound, PrivacyFinding, ReviewDecision, Submitter
+
+from ..submitter_kinds import submitter_kind
+from .detect import Finding, detect
+
+FIELDS = ("body", "reason", "proposal", "response", "location")
+INDIVIDUAL = "individual"
+CACHE = 50_000
+MASK, KEEP, PENDING = "mask", "keep", "pending"
+
+
+def decision_value(field: str, kind: str, text: str) -> str:
+    return f"{field}:{kind}:{text}"
+
+
+class Scanner:
+    """Detects once per distinct text within a load (a campaign's thousand copies are read once)."""
+
+    def __init__(self) -> None:
+        self.cache: dict[str, list[Finding]] = {}
+
+    def detect(self, text: str | None) -> list[Finding]:
+        if not text:
+            return []
+        found = self.cache.get(text)
+        if found is None:
+            found = detect(text)
+            if len(self.cache) < CACHE:
+                self.cache[text] = found
+        return found
+
+    def rows(self, comment_id: int, values: dict[str, Any], submitter: str | None) -> list[dict[str, Any]]:
+        out = [{"comment_id": comment_id, "field": field, "start": f.start, "end": f.end, "kind": f.kind,
+                "confidence": f.confidence, "rule": f.rule, "text": f.text}
+               for field in FIELDS for f in self.detect(values.get(field))]
+        if submitter and submitter_kind(submitter) == INDIVIDUAL:  # a person's name in the submitter column
+            out.append({"comment_id": comment_id, "field": "submitter", "start": 0, "end": len(submitter),
+                        "kind": "name", "confidence": 0.99, "rule": "individual-submitter", "text": submitter})
+        return out
+
+
+def write_findings(session: Session, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        session.connection().execute(insert(PrivacyFinding.__table__), rows)
+
+
+def scan(session: Session, round_key: str | None = None) -> int:
+    """Finds personal data again in every opinion (of one round): after the rules changed."""
+    query = (select(Comment.id, Comment.body, Comment.reason, Comment.proposal, Comment.response, Comment.location,
+                    Submitter.name).outerjoin(Submitter, Comment.submitter_id == Submitter.id))
+    if round_key:
+        from ..queries import find_round
+
+        query = query.where(Comment.round_id == find_round(session, round_key).id)
+    scanner, written = Scanner(), 0
+    result = session.execute(query)
+    while chunk := result.fetchmany(5000):
+        session.execute(delete(PrivacyFinding).where(PrivacyFinding.comment_id.in_([r[0] for r in chunk])))
+        rows = [row for cid, *texts, name in chunk for row in scanner.rows(cid, dict(zip(FIELDS, texts)), name)]
+        write_findings(session, rows)
+        written += len(rows)
+    return written
+
+
+def states(session: Session, findings: Iterable[PrivacyFinding]) -> dict[int, str]:
+    """Each finding's state from the active mask/keep decisions on its opinion (latest wins)."""
+    found = list(findings)
+    ids = sorted({f.comment_id for f in found})
+    decided: dict[tuple[int, str], str] = {}
+    for start in range(0, len(ids), 5000):
+        for cid, action, value in session.execute(
+                select(ReviewDecision.comment_id, ReviewDecision.action, ReviewDecision.value)
+                .where(ReviewDecision.comment_id.in_(ids[start:start + 5000]), ReviewDecision.state == "active",
+                       ReviewDecision.action.in_((MASK, KEEP))).order_by(ReviewDecision.id)):
+            decided[(cid, value or "")] = action  # type: ignore[index]
+    return {f.id: decided.get((f.comment_id, decision_value(f.field, f.kind, f.text)), PENDING) for f in found}
+
+
+def findings_of(session: Session, comment_ids: list[int] | None = None, round_key: str | None = None
+                ) -> list[PrivacyFinding]:
+    query = select(PrivacyFinding).order_by(PrivacyFinding.comment_id, PrivacyFinding.field, PrivacyFinding.start)
+    if round_key:
+        query = query.join(Comment).join(ConsultationRound).where(ConsultationRound.key == round_key)
+    if comment_ids is None:
+        return list(session.scalars(query))
+    out: list[PrivacyFinding] = []
+    for start in range(0, len(comment_ids), 5000):
+        out += session.scalars(query.where(PrivacyFinding.comment_id.in_(comment_ids[start:start + 5000])))
+    return out
