@@ -56,7 +56,7 @@ def rules() -> _Rules:
     h = data["hyphen"]
 
     def rx(source: str, flags: int = 0) -> re.Pattern[str]:
-        return re.compile(source.replace("{H}", h), flags)
+        return re.compile(source.replace("{H}", f"[{h}]").replace("{h}", h), flags)
 
     names = data["names"]
     honorifics = "|".join(map(re.escape, sorted(names["honorifics"], key=len, reverse=True)))
@@ -182,24 +182,26 @@ def _names(folded: str) -> list[tuple[str, int, int, float, str]]:
 
 
 def _trailing_name(tokens: list[tuple[str, str]]) -> tuple[str, bool]:
-    """The name just before an honorific: person-name tokens (or an unknown word); True if the dictionary
-    calls it a person's name."""
-    run: list[str] = []
-    person = False
+    """The name just before an honorific, and whether the dictionary calls it a person's name.
+
+    Nouns are gathered backwards (高橋 + 悠 + 斗); with a person-name token among them the name
+    starts at the first such token (市長山田様 → 山田); without one, only a short run of kanji or
+    katakana (an unknown name) is kept, at lower confidence.
+    """
+    run: list[tuple[str, str]] = []
     for surface, pos in reversed(tokens):
-        if _person(pos) or (pos.startswith("名詞,固有名詞") and "組織" not in pos) or (
-                pos.startswith("名詞") and not run and re.fullmatch(r"[一-龯]{2,4}|[ァ-ヺー]{2,8}", surface)
-                and "代名詞" not in pos and "数" not in pos):
-            run.insert(0, surface)
-            person = person or _person(pos)
-            if len("".join(run)) >= 8:
-                break
-        elif surface.strip() == "" and run:
-            run.insert(0, surface)
+        nominal = pos.startswith("名詞") and not any(x in pos for x in ("代名詞", "数", "非自立", "接尾,助数詞"))
+        if nominal and re.fullmatch(r"[一-龯々ァ-ヺー]+", surface) and len("".join(s for s, _ in run) + surface) <= 8:
+            run.insert(0, (surface, pos))
+        elif surface.isspace() and run:
+            run.insert(0, (surface, pos))
         else:
             break
-    text = "".join(run).strip()
-    return text, person
+    people = [i for i, (_, pos) in enumerate(run) if _person(pos)]
+    if people:
+        return "".join(s for s, _ in run[people[0]:]).strip(), True
+    text = "".join(s for s, _ in run).strip()
+    return (text, False) if re.fullmatch(r"[一-龯々]{2,4}|[ァ-ヺー]{2,8}", text) else ("", False)
 
 
 def _leading_name(tokens: list[tuple[str, str]]) -> tuple[str, bool]:
@@ -244,7 +246,17 @@ def looks_like_person(name: str) -> bool:
     if re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z]+", folded):
         return True
     tokens = [(s, p) for s, p in _tokens(folded) if s.strip()]
-    return bool(tokens) and all(_person(p) for _, p in tokens) and any("姓" in p for _, p in tokens)
+    # 小林悠斗 is 小林 + 悠 + 斗: a one-character noun may finish a given name the dictionary lacks (佐藤工業 may not)
+    return (bool(tokens) and any("姓" in p for _, p in tokens) and len(folded) <= 10
+            and all(_person(p) or (p.startswith("名詞") and len(s) == 1 and re.fullmatch(r"[一-龯々]", s))
+                    for s, p in tokens))
+
+
+@lru_cache(maxsize=4096)
+def holds_person_name(name: str) -> bool:
+    """個人（山田太郎）holds a name; 個人 alone does not."""
+    folded = unicodedata.normalize("NFKC", name).strip()
+    return looks_like_person(folded) or any(_person(p) for _, p in _tokens(folded[:60]))
 
 
 def high_confidence() -> float:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from guidetrace.trace.models import Comment, ConsultationRound, PrivacyFinding, ReviewDecision, Submitter
 
 from ..submitter_kinds import submitter_kind
-from .detect import Finding, detect
+from .detect import Finding, detect, holds_person_name
 
 FIELDS = ("body", "reason", "proposal", "response", "location")
 INDIVIDUAL = "individual"
@@ -48,7 +48,7 @@ class Scanner:
         out = [{"comment_id": comment_id, "field": field, "start": f.start, "end": f.end, "kind": f.kind,
                 "confidence": f.confidence, "rule": f.rule, "text": f.text}
                for field in FIELDS for f in self.detect(values.get(field))]
-        if submitter and submitter_kind(submitter) == INDIVIDUAL:  # a person's name in the submitter column
+        if submitter and submitter_kind(submitter) == INDIVIDUAL and holds_person_name(submitter):  # a person's name
             out.append({"comment_id": comment_id, "field": "submitter", "start": 0, "end": len(submitter),
                         "kind": "name", "confidence": 0.99, "rule": "individual-submitter", "text": submitter})
         return out
