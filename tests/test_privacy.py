@@ -138,3 +138,19 @@ def test_internal_site_says_so_on_every_page_and_keep_decisions_publish(run, tmp
     assert run("site", str(public)).exit_code == 0
     assert any("03-1234-5678" in p.read_text(encoding="utf-8") for p in public.glob("*.html"))
     assert not any("internal-banner" in p.read_text(encoding="utf-8") for p in public.glob("*.html"))
+
+
+def test_privacy_decisions_survive_a_reload(run, tmp_path: Path) -> None:
+    run("guideline", "load", "--bundled")
+    doc = tmp_path / "doc.csv"
+    doc.write_text("該当箇所,意見,考え方\n3.1.2,私、山田太郎は反対です。電話は090-1111-2222。,御意見として承ります。\n"
+                   "3.1.3,ログを残してほしい。,御意見として承ります。\n", encoding="utf-8")
+    assert run("comments", "load", str(doc), "--revision", "3.0-draft", "--round", "r").exit_code == 0
+    assert run("review", "accept", "--kind", "privacy").exit_code == 0
+    assert run("site", str(tmp_path / "s1")).exit_code == 0
+    assert run("comments", "load", str(doc), "--revision", "3.0-draft", "--round", "r").exit_code == 0
+    states = {f["state"] for f in json.loads(run("privacy", "scan", "--format", "json").stdout)}
+    assert states == {"mask"}
+    assert run("site", str(tmp_path / "s2")).exit_code == 0
+    pages = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "s2").glob("*.html"))
+    assert "山田太郎" not in pages and "090-1111-2222" not in pages and "［氏名］" in pages

@@ -35,6 +35,7 @@ class Finding:
 class _Rules:
     patterns: tuple[tuple[str, str, float, re.Pattern[str]], ...]
     my_number: re.Pattern[str]
+    not_my_number: re.Pattern[str]
     age: re.Pattern[str]
     honorific: re.Pattern[str]
     labelled: re.Pattern[str]
@@ -62,7 +63,7 @@ def rules() -> _Rules:
     honorifics = "|".join(map(re.escape, sorted(names["honorifics"], key=len, reverse=True)))
     return _Rules(
         patterns=tuple((p["kind"], p["rule"], float(p["confidence"]), rx(p["regex"])) for p in data["patterns"]),
-        my_number=rx(data["my_number"]), age=rx(data["age"]), honorific=re.compile(f"(?:{honorifics})"),
+        my_number=rx(data["my_number"]), not_my_number=re.compile(data["not_my_number"]), age=rx(data["age"]), honorific=re.compile(f"(?:{honorifics})"),
         labelled=rx(names["labelled"]), self_intro=rx(names["self"]), self_after=tuple(names["self_after"]),
         signature_max=int(names["signature_max"]), not_names=frozenset(names["not_names"]),
         org_suffix=re.compile("(?:" + "|".join(map(re.escape, names["org_suffixes"])) + ")$"),
@@ -106,7 +107,7 @@ def detect(text: str) -> list[Finding]:
     spans: list[tuple[str, int, int, float, str]] = []
     for m in r.my_number.finditer(folded):
         digits = re.sub(r"\D", "", m.group())
-        if my_number_valid(digits):
+        if my_number_valid(digits) and not r.not_my_number.search(folded[max(0, m.start() - 10):m.start()]):
             spans.append(("my_number", m.start(), m.end(), 0.98, "my-number"))
     for kind, rule, confidence, pattern in r.patterns:
         for m in pattern.finditer(folded):
