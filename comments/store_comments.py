@@ -15,7 +15,6 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import copy
 import hashlib
 import re
 
@@ -40,7 +39,8 @@ from .privacy.store_findings import Scanner, write_findings
 from .reload_match import ReloadMatcher, ReloadReport
 from .review.transfer import DecisionFile, read_decisions, restore_decisions
 from .review.reattach import ReattachSummary, reattach
-from .resolve_citations import TEXT_ORIGIN, CitationResolver, Resolution, Unresolved
+from .resolve_citations import CitationResolver, Resolution
+from .resolve_opinion import resolve_opinion
 from .submitter_kinds import submitter_kind
 from .vocabulary import UNANSWERED
 from .tag_topics import opinion_text, sync_topics, topic_rows
@@ -54,7 +54,6 @@ if TYPE_CHECKING:
 BATCH = 5000
 REMOVAL_SHARE = 0.1  # a reload that drops more of a round's opinions than this is refused unless allowed
 REMOVALS_SHOWN = 10
-TEXT_CACHE = 50_000  # opinions whose places were read from their text, remembered within one load
 _UNSAFE_ID = re.compile(r"[^\w.\-()]+")
 
 
@@ -138,44 +137,6 @@ def _same_document_elsewhere(session: Session, summary: LoadSummary, digest: str
     for other in others:
         summary.warnings.append(f"this document is already loaded as round {other!r}: its opinions now count twice "
                                 f"(remove one round, or load it under the same round)")
-
-
-def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: OpinionRecord,
-                    headings: dict[str, str | None], text_cache: dict[str, Resolution] | None = None) -> Resolution:
-    """該当箇所 first, then the location inside the opinion; the opinion's own text only when neither is given.
-
-    A location that names nothing the tree has is kept as unresolved with its text, never dropped.
-    """
-    if opinion.heading and opinion.heading not in headings:
-        headings[opinion.heading] = _heading_key(resolver, opinion.heading)
-    res = Resolution(context=headings.get(opinion.heading) if opinion.heading else None)
-    location_origin = "carried-down" if "location" in opinion.carried else "location"
-    resolver.resolve(opinion.location, origin=location_origin, into=res)
-    resolver.resolve(opinion.location_detail, origin="detail", into=res)
-    if res.cited or res.unresolved:
-        return res
-    given = [t for t in (opinion.location, opinion.location_detail) if t and t.strip()]
-    if opinion.heading and res.context and not opinion.location:
-        res.cite(res.context, "heading", opinion.heading, "heading")
-    elif given:
-        res.unresolved.append(Unresolved(" / ".join(given), "location", f"names no section of {index.revision}",
-                                         location_origin))
-    else:
-        key = f"{opinion.body}\x00{opinion.proposal or ''}"
-        if text_cache is not None and key in text_cache:  # campaign copies: one text, read once
-            return copy.deepcopy(text_cache[key])
-        for text in (opinion.body, opinion.proposal):
-            resolver.resolve(text, origin=TEXT_ORIGIN, into=res)
-        if not res.cited and not res.unresolved:
-            res.cite(index.root, "implicit", "", "implicit")
-        if text_cache is not None and len(text_cache) < TEXT_CACHE:
-            text_cache[key] = copy.deepcopy(res)
-    return res
-
-
-def _heading_key(resolver: CitationResolver, heading: str) -> str | None:
-    probe = resolver.resolve(heading, origin="heading")
-    return next(iter(probe.cited), None)
 
 
 def _batches(items: Iterable[OpinionRecord], size: int) -> Iterator[list[OpinionRecord]]:
