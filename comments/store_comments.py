@@ -41,6 +41,7 @@ from .review.transfer import DecisionFile, read_decisions, restore_decisions
 from .review.reattach import ReattachSummary, reattach
 from .resolve_citations import CitationResolver, Resolution
 from .resolve_opinion import resolve_opinion
+from .revision_fit import SAMPLE, better_revision
 from .submitter_kinds import submitter_kind
 from .vocabulary import UNANSWERED
 from .tag_topics import opinion_text, sync_topics, topic_rows
@@ -161,8 +162,11 @@ class _Writer:
         self.language = LanguageCount()
         self.text_cache: dict[str, Resolution] = {}
         self.scanner = Scanner()
+        self.sample: list[OpinionRecord] = []  # the first opinions, to tell which revision fits
 
     def write(self, batch: list[OpinionRecord]) -> None:
+        if len(self.sample) < SAMPLE:
+            self.sample.extend(batch[: SAMPLE - len(self.sample)])
         resolutions = [resolve_opinion(self.resolver, self.index, o, self.headings, self.text_cache) for o in batch]
         rows = [self._row(o) for o in batch]
         self._submitters({clean(o.submitter) for o in batch if o.submitter})
@@ -337,6 +341,10 @@ def store_document(
     summary.columns = dict(document.columns)
     summary.dispositions = dict(sorted(summary.dispositions.items(), key=lambda kv: (-kv[1], kv[0])))
     summary.warnings = list(document.meta.warnings)
+    if summary.unresolved > summary.citations and kind != "raw":
+        fit = better_revision(session, rev, writer.sample)
+        if fit:
+            summary.warnings.append(fit)
     return summary
 
 

@@ -96,9 +96,10 @@ def test_topic_and_plan_commands(run, seed: Path) -> None:  # type: ignore[no-un
     topics = json.loads(run("topics", "list", "--format", "json").stdout)
     assert {t["topic"] for t in topics} >= {"sbom", "edr-xdr", "ota-update", "recovery-drills"}
     md = run("plan", "--format", "md").output
-    assert md.startswith("# Next-revision plan: 第3.0版") and "## 1. SBOM（ソフトウェア部品表） (`sbom`), score 12" in md
-    rows = run("plan", "--format", "csv").output.splitlines()
-    assert rows[0] == "rank,topic,label,score,section,opinions,status,addressed_in,impact,comments"
+    assert md.startswith("# 次期改定の検討事項: 第3.0版の次の改定") and "## 1. SBOM（ソフトウェア部品表） (`sbom`), 優先度 12" in md
+    assert run("plan", "--format", "csv").output.splitlines()[0].startswith("順位,トピック,名称,優先度,該当箇所")
+    rows = run("plan", "--format", "csv", "--lang", "en").output.splitlines()
+    assert rows[0] == "rank,topic,label,score,section,opinions,status,addressed in,touches,comments"
     assert rows[1].startswith("1,sbom,")
     en = run("plan", "--format", "md", "--lang", "en").output
     assert "SBOM (software bill of materials)" in en

@@ -92,12 +92,15 @@ def topics_suggest(obj: Lazy, topics_file: Path | None, limit: int, uncovered_on
 
 
 @click.group(invoke_without_command=True)
-@click.option("--target", help="The revision being planned (key or label; default: the latest loaded).")
+@click.option("--target", help="A loaded revision to plan (key or label; default: the latest, or the one after it "
+                                "when it is final).")
+@click.option("--future", help="The label of a revision not loaded yet (sections are the latest loaded one's).")
 @click.option("--format", "fmt", type=click.Choice(["table", "md", "json", "csv"]), default="table")
 @LANG
 @click.option("-o", "--output")
 @click.pass_context
-def plan(ctx: click.Context, target: str | None, fmt: str, lang: str | None, output: str | None) -> None:
+def plan(ctx: click.Context, target: str | None, future: str | None, fmt: str, lang: str | None,
+         output: str | None) -> None:
     """What the next revision should address: requests answered noted or declined, ranked."""
     from guidetrace.reports.plan.build import build_plan
     from guidetrace.reports.plan.render import render_plan
@@ -106,7 +109,7 @@ def plan(ctx: click.Context, target: str | None, fmt: str, lang: str | None, out
         return
     lang = ctx.obj.lang(lang)
     with ctx.obj.store.sessions() as session:
-        emit(render_plan(build_plan(session, target), fmt, lang), output)
+        emit(render_plan(build_plan(session, target, future), fmt, lang), output)
 
 
 @plan.command("mark")

@@ -17,6 +17,13 @@ LANG = click.option("--lang", type=click.Choice(["ja", "en"]), default=None,
                     help="Label language (default: the language of the loaded documents).")
 
 
+# Commands that may create a store; any other (a report, a listing) on a path with no store is an error,
+# not a new empty store.
+WRITERS = frozenset({"guideline load", "comments load", "comments load-raw", "dedup", "review set", "review accept",
+                     "review undo", "review import", "rounds remove", "topics use", "topics retag", "plan mark",
+                     "privacy scan", "db upgrade"})
+
+
 class Cli(click.Group):
     """Turns a GuidetraceError anywhere below into one line on stderr and exit status 2."""
 
@@ -53,5 +60,7 @@ class Lazy:
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = open_store(self.db)
+            ctx = click.get_current_context(silent=True)
+            command = " ".join(ctx.command_path.split()[1:]) if ctx is not None else ""
+            self._store = open_store(self.db, create=command in WRITERS)
         return self._store

@@ -185,7 +185,10 @@ def rounds(ctx: click.Context, fmt: str) -> None:
         from guidetrace.comments.queries import round_rows
 
         with ctx.obj.store.sessions() as session:
-            emit(render(round_rows(session), fmt), None)
+            rows = round_rows(session)
+        if not rows:
+            click.echo("no consultation rounds loaded yet: `guidetrace comments load FILE --revision R`", err=True)
+        emit(render(rows, fmt), None)
 
 
 @rounds.command("remove")

@@ -184,8 +184,12 @@ def create_store_engine(url: str, *, read_only: Path | None = None) -> Engine:
     return create_engine(url)
 
 
-def open_store(url_or_path: str | None = None, *, upgrade: bool = True) -> Store:
+def open_store(url_or_path: str | None = None, *, upgrade: bool = True, create: bool = True) -> Store:
+    """`create=False` (reading commands): a SQLite path with no store is an error, not a new empty store."""
     url = resolve_url(url_or_path)
+    if not create and url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        raise GuidetraceError(f"no store at {url.removeprefix('sqlite:///')}: load a guideline first "
+                              "(`guidetrace guideline load --bundled`), or name the store with --db")
     read_only = read_only_path(url)
     if url.startswith("sqlite:///"):
         from .output import protect

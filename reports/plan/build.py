@@ -30,7 +30,9 @@ def score_rules() -> dict[str, Any]:
     return packaged_yaml("guidetrace.reports", "plan_score.yaml")
 
 
-def build_plan(session: Session, target: str | None = None) -> dict[str, Any]:
+def build_plan(session: Session, target: str | None = None, future: str | None = None) -> dict[str, Any]:
+    """`target`: a loaded revision; `future`: the label of one not loaded yet (sections are the latest's).
+    Neither: the revision after the latest, when that one is already final."""
     rules = score_rules()
     latest = target_revision(session, target)
     anchors, tree, graph = Reanchorer(session, latest), SectionTree(session), build_graph(session)
@@ -61,7 +63,9 @@ def build_plan(session: Session, target: str | None = None) -> dict[str, Any]:
                               key=lambda e: (-e["opinions"], e["section"])),
         })
     groups.sort(key=lambda g: (g["topic"] == NO_TOPIC, -g["score"], g["topic"]))
-    return {"target": target or latest.label, "revision": latest.key, "score": rules, "groups": groups}
+    after = latest.label if not target and not future and latest.status == "final" else None
+    return {"target": future or (None if after else latest.label), "after": after, "revision": latest.key,
+            "score": rules, "groups": groups}
 
 
 def _factors(topic: str, ops: list[OpinionFact], all_facts: list[OpinionFact], sections: int,

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from guidetrace.guideline.keys import canonical_key
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.models import PlanMark, Topic
+from guidetrace.trace.models import PlanMark, Revision, Section, Topic
 from guidetrace.trace.store import Store
 
 from . import NO_TOPIC, STATUSES
@@ -24,6 +24,19 @@ def mark_plan(store: Store, topic: str, section: str, status: str, *, revision: 
         if topic != NO_TOPIC and session.scalar(select(Topic.id).where(Topic.key == topic)) is None:
             raise GuidetraceError(f"unknown topic {topic!r}")
         key = canonical_key(section)
+        if session.scalar(select(Section.id).where(Section.key == key).limit(1)) is None:
+            raise GuidetraceError(f"no section {section!r} in any loaded revision (the plan lists its sections)")
+        if revision:
+            rev = session.scalar(select(Revision).where((Revision.key == revision) | (Revision.label == revision)))
+            if rev is None:
+                known = ", ".join(session.scalars(select(Revision.key)))
+                raise GuidetraceError(f"no revision {revision!r} in the store (known: {known}); load its tree first")
+            revision = rev.key
+            if addressed_section and session.scalar(select(Section.id).where(
+                    Section.revision_id == rev.id, Section.key == canonical_key(addressed_section))) is None:
+                raise GuidetraceError(f"no section {addressed_section!r} in revision {rev.key!r}")
+        elif addressed_section:
+            raise GuidetraceError("--section names where it was addressed: give --revision too")
         mark = session.scalar(select(PlanMark).where(PlanMark.topic_key == topic, PlanMark.section_key == key))
         if mark is None:
             mark = PlanMark(topic_key=topic, section_key=key, status=status, marked_at="")

@@ -5,9 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 from guidetrace.trace.output import render
+
+from ..labels import label
 from ..tabular import md_cell, md_code
 
 COLUMNS = ["rank", "topic", "label", "score", "section", "opinions", "status", "addressed_in", "impact", "comments"]
+
+
+def plan_title(plan: dict[str, Any], lang: str) -> str:
+    target = plan["target"] or label("plan_after", lang).format(plan["after"])
+    return f"{label('plan', lang)}: {target}"
+
+
+def headers(lang: str) -> list[str]:
+    return [label(f"plan_{c}", lang) for c in COLUMNS]
+
+
+def _status(e: dict[str, Any], lang: str) -> str:
+    return label(e["status"], lang) + (f" ({label('proposed', lang)})" if e["source"] == "proposed" else "")
 
 
 def plan_rows(plan: dict[str, Any], lang: str = "ja") -> list[dict[str, Any]]:
@@ -17,23 +32,26 @@ def plan_rows(plan: dict[str, Any], lang: str = "ja") -> list[dict[str, Any]]:
             addressed = f"{e.get('revision') or ''} {e.get('addressed_in') or ''}".strip()
             rows.append({"rank": rank, "topic": group["topic"], "label": group[f"label_{lang}"], "score": group["score"],
                          "section": e["section"], "opinions": e["opinions"],
-                         "status": e["status"] + (" (proposed)" if e["source"] == "proposed" else ""),
+                         "status": _status(e, lang),
                          "addressed_in": addressed, "impact": e["impact"], "comments": e["comments"]})
     return rows
 
 
 def plan_markdown(plan: dict[str, Any], lang: str = "ja") -> str:
-    lines = [f"# Next-revision plan: {md_cell(plan['target'])}", "",
-             f"Sections are keys of revision {md_cell(plan['revision'])}. Score weights: "
+    lines = [f"# {md_cell(plan_title(plan, lang))}", "",
+             label("plan_sections_note", lang).format(md_cell(plan["revision"])) + " "
              + ", ".join(f"{k} × {v}" for k, v in plan["score"]["weights"].items()) + ".", ""]
+    cols = ("section", "opinions", "status", "impact", "comments")
     for rank, group in enumerate(plan["groups"], start=1):
         factors = ", ".join(f"{k} {v}" for k, v in group["factors"].items() if v)
-        lines += [f"## {rank}. {md_cell(group[f'label_{lang}'])} ({md_code(group['topic'])}), score {group['score']}", "",
-                  f"Factors: {factors}.", "",
-                  "| section | opinions | status | touches | comments |", "|---|---|---|---|---|"]
+        lines += [f"## {rank}. {md_cell(group[f'label_{lang}'])} ({md_code(group['topic'])}), "
+                  f"{label('score', lang)} {group['score']}", "",
+                  f"{label('plan_factors', lang)}: {factors}.", "",
+                  "| " + " | ".join(label(f"plan_{c}", lang) for c in cols) + " |", "|---|---|---|---|---|"]
         for e in group["entries"]:
-            status = e["status"] + (f" in {e.get('revision')} {e.get('addressed_in') or ''}".rstrip() if e["status"] == "addressed" else "")
-            status += " (proposed)" if e["source"] == "proposed" else ""
+            status = _status(e, lang) if e["status"] != "addressed" else (
+                f"{label('addressed', lang)} {e.get('revision')} {e.get('addressed_in') or ''}".rstrip()
+                + (f" ({label('proposed', lang)})" if e["source"] == "proposed" else ""))
             lines.append(f"| {_md(e['section'])} | {e['opinions']} | {_md(status)} | {_md(', '.join(e['impact']))} | "
                          f"{_md(', '.join(e['comments']))} |")
         lines.append("")
@@ -50,11 +68,17 @@ def render_plan(plan: dict[str, Any], fmt: str, lang: str = "ja") -> str:
         return render(plan, "json")
     if fmt == "md":
         return plan_markdown(plan, lang)
-    return render(plan_rows(plan, lang), fmt, columns=COLUMNS)
+    rows = plan_rows(plan, lang)
+    if fmt == "csv":
+        from guidetrace.trace.output import to_csv
+
+        return to_csv(rows, COLUMNS, headers(lang))
+    return render(rows, fmt, columns=COLUMNS)
 
 
 def plan_xlsx(plan: dict[str, Any], lang: str = "ja") -> bytes:
     from ..tabular import to_xlsx
 
     rows = plan_rows(plan, lang)
-    return to_xlsx([("plan", COLUMNS, [[r[c] for c in COLUMNS] for r in rows], [6, 18, 28, 7, 18, 8, 18, 18, 30, 40])])
+    return to_xlsx([(label("plan", lang), headers(lang), [[r[c] for c in COLUMNS] for r in rows],
+                     [6, 18, 28, 7, 18, 8, 18, 18, 30, 40])])

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from guidetrace.guideline.queries import latest_revision
 from guidetrace.guideline.reanchor import Reanchorer
+from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import Revision, Topic
 
 from ..facts import OpinionFact, SectionTree, load_facts
@@ -18,12 +19,15 @@ ORGANISATION_KINDS = ("corporation", "association", "government", "academic")
 
 
 def target_revision(session: Session, target: str | None) -> Revision:
-    """A revision key or label, when it names one in the store; else the latest revision."""
+    """The revision a key or label names (an unknown one is an error, not a silent fallback); else the latest."""
     if target:
-        match = session.scalar(select(Revision).where((Revision.key == target) | (Revision.label == target)))
-        if match is not None:
-            return match
-    return latest_revision(session)  # a label for a revision not yet loaded plans against the latest
+        match = session.scalars(select(Revision).where((Revision.key == target) | (Revision.label == target))).first()
+        if match is None:
+            known = ", ".join(f"{k} ({label})" for k, label in session.execute(select(Revision.key, Revision.label)))
+            raise GuidetraceError(f"no revision {target!r} in the store (known: {known or 'none'}); to plan a "
+                                  "revision not loaded yet, give --future LABEL")
+        return match
+    return latest_revision(session)
 
 
 def build_topic_summary(session: Session, target: str | None = None) -> list[dict[str, Any]]:
