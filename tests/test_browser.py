@@ -79,3 +79,49 @@ def test_site_in_chromium(loaded: Store, tmp_path: Path, browser_page) -> None: 
     body = page.locator("#test-xss\\/8 .body").inner_text()
     assert body == "全体への意見。<script>alert(1)</script> | 縦棒"
     assert problems == []
+
+
+def test_plan_and_topic_links_land_on_opinions_and_search_finds_them(loaded: Store, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                     browser_page) -> None:
+    page, problems = browser_page
+    with loaded.sessions() as s:
+        index = build_site(s, tmp_path / "site")
+    plan = (index.parent / "plan.html").as_uri()
+    page.goto(plan)
+    links = page.locator("#plan a.oid")
+    targets = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert len(targets) >= 10
+    for href in dict.fromkeys(targets):  # every opinion link lands on a page where that opinion is
+        page.goto(plan)
+        page.locator(f'#plan a.oid[href="{href}"]').first.click()
+        page.wait_for_load_state("load")
+        opinion = href.split("#", 1)[1]
+        assert page.locator(f'article[id="{opinion}"]').count() >= 1, href
+    page.goto(plan)
+    sections = page.locator("#plan td:nth-child(4) a")
+    section_targets = list(dict.fromkeys(sections.nth(i).get_attribute("href") for i in range(sections.count())))
+    for href in section_targets:  # plan sections are the latest revision's: opinions carried there are shown
+        page.goto((index.parent / href).as_uri())
+        assert page.locator("article.opinion").count() >= 1, href
+    page.goto(index.as_uri())
+    topic_links = page.locator("#topics a")
+    topic_pages = [topic_links.nth(i).get_attribute("href") for i in range(topic_links.count())]
+    from_topics: set[str] = set()
+    for href in topic_pages:
+        page.goto((index.parent / href).as_uri())
+        assert page.locator("article.opinion").count() >= 1, href
+        links = page.locator("p a[href^=section-]")
+        from_topics |= {links.nth(i).get_attribute("href") for i in range(links.count())}
+    for target in sorted(from_topics - set(section_targets)):  # each distinct section a topic page links to
+        page.goto((index.parent / target).as_uri())
+        assert page.locator("article.opinion").count() >= 1, target
+    page.goto(index.as_uri())
+    page.fill("#gt-search", "sbom")
+    page.wait_for_selector("#gt-results li a")
+    hits = page.locator("#gt-results li a")
+    labels = [hits.nth(i).inner_text() for i in range(hits.count())]
+    assert any("scsg-3.0-draft/A-02" in text for text in labels), labels
+    hits.filter(has_text="scsg-3.0-draft/A-02").first.click()
+    page.wait_for_load_state("load")
+    assert page.locator('article[id="scsg-3.0-draft/A-02"]').count() == 1
+    assert problems == []

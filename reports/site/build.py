@@ -17,14 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from guidetrace.comments.queries import list_comments, round_rows
-from guidetrace.guideline.queries import latest_revision, section_rows
-from guidetrace.guideline.store_tree import find_revision
+from guidetrace.guideline.queries import latest_revision
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.graph import build_graph
-from guidetrace.trace.models import Guideline, Revision, Section, SectionLink
+from guidetrace.trace.models import Guideline
 
 from ..campaigns.build import build_campaigns
 from ..diagrams.dot import render_diagram
@@ -38,6 +37,8 @@ from ..topics.build import build_topic_summary
 from guidetrace.comments.privacy.detect import high_confidence
 from guidetrace.comments.privacy.masking import pending_high
 
+from .search_index import search_rows, write_search
+from .section_pages import PAGE_SIZE, section_pages
 from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, topic_page
 from .svg_inline import SvgElement, parse_svg
 
@@ -114,17 +115,25 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
                              unresolved=sum(1 for c in comments if not c["citations"]),
                                     topic_map=topic_map, lineage=_svg(lineage_diagram(graph)),
                                     warnings=[w for r in rounds for w in r["warnings"]], assets="", standalone=False))
-    _section_pages(session, write, comments, {rep["revision"] for rep in reports} | {latest.key}, lang, page)
+    environment(lang).globals["opinion_href"] = {}
+    href = section_pages(session, write, comments, {rep["revision"] for rep in reports} | {latest.key}, lang, page)
+    href.update(_unresolved_pages(write, [c for c in comments if not c["citations"]], lang, page))
+    environment(lang).globals["opinion_href"] = href  # opinion ids link to where each is listed, from here on
     by_id = {c["id"]: c for c in comments}
     for t in topics:
         impact = _svg(impact_diagram(graph, latest.key, t["topic"], depth=1, sections=t["sections"],
                                      url_for=lambda k: section_page(latest.key, k)))
-        write(topic_page(t["topic"]), page("topic.html", lang, t=t, comments=[by_id[k] for k in t["comments"]],
-                                                  impact=impact, assets="", standalone=False))
-    _unresolved_pages(write, [c for c in comments if not c["citations"]], lang, page)
+        listed = [by_id[k] for k in t["comments"]]
+        pages = max(1, -(-len(listed) // PAGE_SIZE))
+        for n in range(1, pages + 1):  # paginated like section pages: a topic of 40,000 opinions stays light
+            write(topic_page(t["topic"], n), page("topic.html", lang, t=t, comments=listed[(n - 1) * PAGE_SIZE: n * PAGE_SIZE],
+                                                  impact=impact if n == 1 else None, pages=pages, page_number=n,
+                                                  assets="", standalone=False))
     for c in comments:
         if len(c["citations"]) > CITATIONS_SHOWN:
             write(opinion_page(c["id"]), page("opinion.html", lang, c=c, assets="", standalone=False))
+    write_search(lambda name, text: (outdir / "assets" / name).write_text(text, encoding="utf-8"),
+                 search_rows(session, comments, href, {rep["revision"] for rep in reports} | {latest.key}))
     if rounds:
         write("plan.html", page("plan.html", lang, plan=build_plan(session), assets="", standalone=False))
     if campaigns["campaigns"]:
@@ -135,13 +144,17 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
                                                 encoding="utf-8")
 
 
-def _unresolved_pages(write: Any, orphans: list[dict[str, Any]], lang: str, page: Any) -> None:
+def _unresolved_pages(write: Any, orphans: list[dict[str, Any]], lang: str, page: Any) -> dict[str, str]:
     """Opinions that cite no known section appear on no section page: they get pages of their own."""
     pages = max(1, -(-len(orphans) // PAGE_SIZE))
+    href = {}
     for n in range(1, pages + 1):
-        write("unresolved.html" if n == 1 else f"unresolved-p{n}.html",
+        name = "unresolved.html" if n == 1 else f"unresolved-p{n}.html"
+        href.update({c["id"]: f"{name}#{c['id']}" for c in orphans[(n - 1) * PAGE_SIZE: n * PAGE_SIZE]})
+        write(name,
               page("unresolved.html", lang, comments=orphans[(n - 1) * PAGE_SIZE: n * PAGE_SIZE], total=len(orphans),
                    pages=pages, page_number=n, assets="", standalone=False))
+    return href
 
 
 _PAGE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]*\.html$")
@@ -162,104 +175,7 @@ def _writer(outdir: Path):  # type: ignore[no-untyped-def]
     return write
 
 
-PAGE_SIZE = 200  # opinions per section page; more go to numbered pages
-BELOW_LIMIT = 200  # opinions from subsections listed on a section page (the rest are on their own pages)
 PARALLEL_FROM = 300  # pages: below this, forking workers costs more than it saves
-
-
-def _section_pages(session: Session, write: Any, comments: list[dict[str, Any]], revisions: set[str], lang: str,
-                   page: Any) -> None:
-    jobs: list[tuple[str, str, dict[str, Any]]] = []
-    for rev_key in sorted(revisions):
-        revision = find_revision(session, rev_key)
-        rows = section_rows(session, revision)
-        by_key = {r["key"]: r for r in rows}
-        children: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
-        for r in rows:
-            children[r["parent"]].append(r)
-        citing: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for c in comments:
-            for key in dict.fromkeys(x["section"] for x in c["citations"] if x["revision"] == rev_key):
-                citing[key].append(c)
-        links = _links_by_section(session, revision.id)
-        below_ids: dict[str, set[str]] = {}
-        for r in reversed(rows):  # children come after their parent: one pass from the end gathers subtrees
-            ids: set[str] = set()
-            for c in children[r["key"]]:
-                ids.update(x["id"] for x in citing[c["key"]])
-                ids |= below_ids[c["key"]]
-            below_ids[r["key"]] = ids
-        crumbs = _crumbs(rows, by_key)
-        for r in rows:
-            ancestors, elided = crumbs[r["key"]]
-            direct = citing[r["key"]]
-            below = _below(r["key"], children, citing, BELOW_LIMIT, {c["id"] for c in direct})
-            pages = max(1, -(-len(direct) // PAGE_SIZE))
-            for number in range(1, pages + 1):
-                name = section_page(rev_key, r["key"]) if number == 1 else section_page(rev_key, r["key"]).replace(
-                    ".html", f"-p{number}.html")
-                jobs.append((name, "section.html", dict(
-                    s=r, revision=rev_key, ancestors=ancestors, elided=elided, children=children[r["key"]],
-                    direct=direct[(number - 1) * PAGE_SIZE : number * PAGE_SIZE], direct_total=len(direct),
-                    below=below if number == 1 else [],
-                    below_total=len(below_ids[r["key"]] - {c["id"] for c in direct}), page_number=number,
-                    pages=pages, assets="", standalone=False,
-                    links=[dict(link, paged=link["revision"] in revisions) for link in links.get(r["key"], [])])))
-    _render_all(jobs, write, page, lang)
-
-
-CRUMBS = 6  # ancestors shown above a section: the topmost, then the nearest ones
-
-
-def _crumbs(rows: list[dict[str, Any]], by_key: dict[str, dict[str, Any]]) -> dict[str, tuple[list[dict[str, Any]], bool]]:
-    """Bounded breadcrumbs in one pass (parents come before their children): a chain thousands deep
-    costs each page a few links, not thousands."""
-    first: dict[str, dict[str, Any] | None] = {}
-    tail: dict[str, list[dict[str, Any]]] = {}
-    depth: dict[str, int] = {}
-    out: dict[str, tuple[list[dict[str, Any]], bool]] = {}
-    for r in rows:
-        p = r["parent"]
-        if not p or p not in depth:
-            first[r["key"]], tail[r["key"]], depth[r["key"]] = None, ([by_key[p]] if p else []), (1 if p else 0)
-        else:
-            first[r["key"]] = first[p] or by_key[p]
-            tail[r["key"]] = (tail[p] + [by_key[p]])[-CRUMBS:]
-            depth[r["key"]] = depth[p] + 1
-        d, f, t = depth[r["key"]], first[r["key"]], tail[r["key"]]
-        out[r["key"]] = (([f] if d > CRUMBS and f is not None else []) + t, d > CRUMBS + 1)
-    return out
-
-
-def _links_by_section(session: Session, revision_id: int) -> dict[str, list[dict[str, str]]]:
-    """Each section's links to other revisions (succeeds, renumbered, …) and cross references, both ways."""
-    mine, other, other_rev = aliased(Section), aliased(Section), aliased(Revision)
-    out: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for here, there in ((SectionLink.from_section_id, SectionLink.to_section_id),
-                        (SectionLink.to_section_id, SectionLink.from_section_id)):
-        rows = session.execute(
-            select(mine.key, SectionLink.kind, other.key, other_rev.key)
-            .join(SectionLink, here == mine.id).join(other, there == other.id)
-            .join(other_rev, other.revision_id == other_rev.id)
-            .where(mine.revision_id == revision_id).order_by(mine.position))
-        for key, kind, other_key, other_revision in rows:
-            out[key].append({"kind": kind, "section": other_key, "revision": other_revision})
-    return out
-
-
-def _below(key: str, children: dict[str | None, list[dict[str, Any]]], citing: dict[str, list[dict[str, Any]]],
-           limit: int, skip: set[str]) -> list[dict[str, Any]]:
-    found: dict[str, dict[str, Any]] = {}
-    todo = list(children[key])
-    while todo and len(found) < limit:
-        child = todo.pop(0)
-        for c in citing[child["key"]]:
-            if c["id"] not in skip and len(found) < limit:
-                found.setdefault(c["id"], c)
-        todo.extend(children[child["key"]])
-    return sorted(found.values(), key=lambda c: c["id"])
-
-
 _JOBS: list[tuple[str, str, dict[str, Any]]] = []
 _RENDER: tuple[Any, Any, str] | None = None
 
@@ -272,7 +188,7 @@ def _render_range(bounds: tuple[int, int]) -> int:
     return bounds[1] - bounds[0]
 
 
-def _render_all(jobs: list[tuple[str, str, dict[str, Any]]], write: Any, page: Any, lang: str) -> None:
+def render_all(jobs: list[tuple[str, str, dict[str, Any]]], write: Any, page: Any, lang: str) -> None:
     """Many pages: two forked workers render halves (they inherit the data; nothing is pickled)."""
     global _JOBS, _RENDER
     _JOBS, _RENDER = jobs, (write, page, lang)

@@ -26,8 +26,8 @@ def section_page(revision: str, key: str) -> str:
     return f"section-{slug(revision, key)}.html"
 
 
-def topic_page(key: str) -> str:
-    return f"topic-{slug(key)}.html"
+def topic_page(key: str, number: int = 1) -> str:
+    return f"topic-{slug(key)}.html" if number == 1 else f"topic-{slug(key)}-p{number}.html"
 
 
 def opinion_page(key: str) -> str:
@@ -45,7 +45,7 @@ def environment(lang: str = "ja") -> Environment:
     env = Environment(loader=PackageLoader("guidetrace.reports.site", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(section_page=section_page, topic_page=topic_page, opinion_page=opinion_page,
-                       CITATIONS_SHOWN=CITATIONS_SHOWN, lang=lang, L=labels(lang))
+                       CITATIONS_SHOWN=CITATIONS_SHOWN, lang=lang, L=labels(lang), opinion_href={})
     env.filters["docname"] = document_name
     return env
 

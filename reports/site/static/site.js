@@ -53,6 +53,64 @@
     });
   }
 
+  // Search: the index is script shards in assets/ (file:// pages cannot fetch JSON), loaded when
+  // someone searches, read shard by shard until LIMIT hits. Results are built with textContent.
+  var LIMIT = 100;
+  var shards = {}, meta = null, pending = {}, generation = 0;
+  window.GT_SEARCH_META = function (m) { meta = m; (pending.meta || []).forEach(function (f) { f(); }); };
+  window.GT_SEARCH_SHARD = function (n, rows) { shards[n] = rows; (pending[n] || []).forEach(function (f) { f(); }); };
+
+  function load(name, key, done) {
+    if ((key === "meta" && meta) || shards[key]) { done(); return; }
+    (pending[key] = pending[key] || []).push(done);
+    if (pending[key].length > 1) { return; }
+    var script = document.createElement("script");
+    script.src = "assets/" + name;
+    document.head.appendChild(script);
+  }
+
+  function fold(text) { return text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim(); }
+
+  function search(input, list) {
+    var query = fold(input.value), mine = ++generation, found = 0;
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    list.hidden = query === "";
+    if (query === "") { return; }
+    function show(row) {
+      var item = document.createElement("li"), link = document.createElement("a"), at = row[2].indexOf(query);
+      link.href = row[0];
+      link.textContent = row[1];
+      item.appendChild(link);
+      var snippet = document.createElement("small");
+      snippet.textContent = " " + row[2].slice(Math.max(0, at - 20), at + query.length + 40);
+      item.appendChild(snippet);
+      list.appendChild(item);
+    }
+    function note(text) { var li = document.createElement("li"); li.className = "muted"; li.textContent = text; list.appendChild(li); }
+    function scan(n) {
+      if (mine !== generation) { return; }
+      if (n >= meta.shards || found >= LIMIT) {
+        if (found === 0) { note(input.getAttribute("data-none")); }
+        if (found >= LIMIT) { note(LIMIT + " " + input.getAttribute("data-more")); }
+        return;
+      }
+      load("search-" + n + ".js", n, function () {
+        if (mine !== generation) { return; }
+        shards[n].forEach(function (row) {
+          if (found < LIMIT && row[2].indexOf(query) !== -1) { found += 1; show(row); }
+        });
+        scan(n + 1);
+      });
+    }
+    load("search-meta.js", "meta", function () { scan(0); });
+  }
+
+  var box = document.getElementById("gt-search"), results = document.getElementById("gt-results");
+  if (box && results) {
+    var timer = null;
+    box.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { search(box, results); }, 200); });
+  }
+
   document.querySelectorAll("table.sortable").forEach(makeSortable);
   document.querySelectorAll("input[data-filter]").forEach(filterRows);
   document.querySelectorAll("input[data-filter-articles]").forEach(filterArticles);

@@ -1,0 +1,51 @@
+"""The site's search index: opinion text, answers, submitters and section titles, in script shards.
+
+Pages open from file://, where a browser will not fetch a JSON file; each shard is a
+script that hands its rows to the page (`GT_SEARCH_SHARD(n, rows)`), loaded only when
+someone searches. Rows are [link, label, folded text]; texts are cut so that 100,000
+opinions stay a few dozen megabytes, read shard by shard until enough hits are found.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from guidetrace.trace.models import Revision, Section
+
+from .pages import section_page
+
+SHARD = 2000  # rows per script
+BODY, ANSWER = 300, 150  # characters of an opinion and of its answer that are searched
+
+
+def fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def search_rows(session: Session, comments: list[dict[str, Any]], href: dict[str, str],
+                revisions: Iterable[str]) -> list[list[str]]:
+    rows = []
+    for rev, key, title in session.execute(select(Revision.key, Section.key, Section.title).join(Revision)
+                                           .where(Revision.key.in_(list(revisions))).order_by(Revision.key, Section.position)):
+        rows.append([section_page(rev, key), f"{key} {title or ''} ({rev})", fold(f"{key} {title or ''}")])
+    for c in comments:
+        if c["id"] in href:
+            who = c["submitter"]["name"] or ""
+            text = f"{c['id']} {who} {(c['body'] or '')[:BODY]} {(c['response'] or '')[:ANSWER]}"
+            rows.append([href[c["id"]], f"{c['id']} {who}".strip(), fold(text)])
+    return rows
+
+
+def write_search(write_asset: Any, rows: list[list[str]]) -> int:
+    shards = max(1, -(-len(rows) // SHARD))
+    for n in range(shards):
+        data = json.dumps(rows[n * SHARD:(n + 1) * SHARD], ensure_ascii=False)
+        write_asset(f"search-{n}.js", f"GT_SEARCH_SHARD({n},{data});\n")
+    write_asset("search-meta.js", f"GT_SEARCH_META({json.dumps({'shards': shards, 'rows': len(rows)})});\n")
+    return shards

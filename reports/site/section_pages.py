@@ -1,0 +1,147 @@
+"""A page per section of each revision shown: its opinions, those carried to it from earlier revisions,
+those below it, bounded breadcrumbs and its links to other revisions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from guidetrace.guideline.queries import section_rows
+from guidetrace.guideline.reanchor import Reanchorer
+from guidetrace.guideline.store_tree import find_revision
+from guidetrace.trace.models import Revision, Section, SectionLink
+
+from .pages import section_page
+
+PAGE_SIZE = 200  # opinions per section page; more go to numbered pages
+BELOW_LIMIT = 200  # opinions from subsections listed on a section page (the rest are on their own pages)
+
+
+def section_pages(session: Session, write: Any, comments: list[dict[str, Any]], revisions: set[str], lang: str,
+                   page: Any) -> dict[str, str]:
+    """Writes the pages; returns where each opinion is listed under a section it cites (page#id)."""
+    href: dict[str, str] = {}
+    jobs: list[tuple[str, str, dict[str, Any]]] = []
+    section_id = {(rev, key): sid for sid, rev, key in session.execute(
+        select(Section.id, Revision.key, Section.key).join(Revision, Section.revision_id == Revision.id))}
+    for rev_key in sorted(revisions):
+        revision = find_revision(session, rev_key)
+        carried = _carried(Reanchorer(session, revision), section_id, comments, rev_key)
+        rows = section_rows(session, revision)
+        by_key = {r["key"]: r for r in rows}
+        children: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+        for r in rows:
+            children[r["parent"]].append(r)
+        citing: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for c in comments:
+            for key in dict.fromkeys(x["section"] for x in c["citations"] if x["revision"] == rev_key):
+                citing[key].append(c)
+        links = _links_by_section(session, revision.id)
+        below_ids: dict[str, set[str]] = {}
+        for r in reversed(rows):  # children come after their parent: one pass from the end gathers subtrees
+            ids: set[str] = set()
+            for c in children[r["key"]]:
+                ids.update(x["id"] for x in citing[c["key"]])
+                ids |= below_ids[c["key"]]
+            below_ids[r["key"]] = ids
+        crumbs = _crumbs(rows, by_key)
+        for r in rows:
+            ancestors, elided = crumbs[r["key"]]
+            direct = citing[r["key"]]
+            below = _below(r["key"], children, citing, BELOW_LIMIT, {c["id"] for c in direct})
+            pages = max(1, -(-len(direct) // PAGE_SIZE))
+            for number in range(1, pages + 1):
+                name = section_page(rev_key, r["key"]) if number == 1 else section_page(rev_key, r["key"]).replace(
+                    ".html", f"-p{number}.html")
+                for c in direct[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]:
+                    href.setdefault(c["id"], f"{name}#{c['id']}")
+                jobs.append((name, "section.html", dict(
+                    s=r, revision=rev_key, ancestors=ancestors, elided=elided, children=children[r["key"]],
+                    direct=direct[(number - 1) * PAGE_SIZE : number * PAGE_SIZE], direct_total=len(direct),
+                    carried=carried[r["key"]][:PAGE_SIZE] if number == 1 else [],
+                    carried_total=len(carried[r["key"]]),
+                    below=below if number == 1 else [],
+                    below_total=len(below_ids[r["key"]] - {c["id"] for c in direct}), page_number=number,
+                    pages=pages, assets="", standalone=False,
+                    links=[dict(link, paged=link["revision"] in revisions) for link in links.get(r["key"], [])])))
+    from .build import render_all
+
+    render_all(jobs, write, page, lang)
+    return href
+
+
+def _carried(anchors: Reanchorer, ids: dict[tuple[str, str], int], comments: list[dict[str, Any]],
+             rev_key: str) -> dict[str, list[dict[str, Any]]]:
+    """Opinions made on an earlier revision, carried to this one through the lineage (re-anchored), each
+    with the round it came from and the key it cited: a 3.0 page shows what was said about 3.0-draft."""
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in comments:
+        placed: set[str] = set()
+        for x in c["citations"]:
+            sid = ids.get((x["revision"], x["section"]))
+            if x["revision"] == rev_key or sid is None:
+                continue
+            anchor = anchors.anchor(sid)
+            for key in anchor.keys:
+                if key not in placed:
+                    placed.add(key)
+                    out[key].append({"c": c, "round": c["round"], "revision": x["revision"], "cited": x["section"],
+                                     "outdated": anchor.outdated, "reasons": list(anchor.reasons)})
+    return out
+
+
+CRUMBS = 6  # ancestors shown above a section: the topmost, then the nearest ones
+
+
+def _crumbs(rows: list[dict[str, Any]], by_key: dict[str, dict[str, Any]]) -> dict[str, tuple[list[dict[str, Any]], bool]]:
+    """Bounded breadcrumbs in one pass (parents come before their children): a chain thousands deep
+    costs each page a few links, not thousands."""
+    first: dict[str, dict[str, Any] | None] = {}
+    tail: dict[str, list[dict[str, Any]]] = {}
+    depth: dict[str, int] = {}
+    out: dict[str, tuple[list[dict[str, Any]], bool]] = {}
+    for r in rows:
+        p = r["parent"]
+        if not p or p not in depth:
+            first[r["key"]], tail[r["key"]], depth[r["key"]] = None, ([by_key[p]] if p else []), (1 if p else 0)
+        else:
+            first[r["key"]] = first[p] or by_key[p]
+            tail[r["key"]] = (tail[p] + [by_key[p]])[-CRUMBS:]
+            depth[r["key"]] = depth[p] + 1
+        d, f, t = depth[r["key"]], first[r["key"]], tail[r["key"]]
+        out[r["key"]] = (([f] if d > CRUMBS and f is not None else []) + t, d > CRUMBS + 1)
+    return out
+
+
+def _links_by_section(session: Session, revision_id: int) -> dict[str, list[dict[str, str]]]:
+    """Each section's links to other revisions (succeeds, renumbered, …) and cross references, both ways."""
+    mine, other, other_rev = aliased(Section), aliased(Section), aliased(Revision)
+    out: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for here, there in ((SectionLink.from_section_id, SectionLink.to_section_id),
+                        (SectionLink.to_section_id, SectionLink.from_section_id)):
+        rows = session.execute(
+            select(mine.key, SectionLink.kind, other.key, other_rev.key)
+            .join(SectionLink, here == mine.id).join(other, there == other.id)
+            .join(other_rev, other.revision_id == other_rev.id)
+            .where(mine.revision_id == revision_id).order_by(mine.position))
+        for key, kind, other_key, other_revision in rows:
+            out[key].append({"kind": kind, "section": other_key, "revision": other_revision})
+    return out
+
+
+def _below(key: str, children: dict[str | None, list[dict[str, Any]]], citing: dict[str, list[dict[str, Any]]],
+           limit: int, skip: set[str]) -> list[dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    todo = list(children[key])
+    while todo and len(found) < limit:
+        child = todo.pop(0)
+        for c in citing[child["key"]]:
+            if c["id"] not in skip and len(found) < limit:
+                found.setdefault(c["id"], c)
+        todo.extend(children[child["key"]])
+    return sorted(found.values(), key=lambda c: c["id"])
+
+
