@@ -44,7 +44,8 @@ def parse_date(raw: str, *, year_hint: int | None = None) -> ParsedDate | None:
     if m and year_hint is not None:
         iso = _iso(year_hint, int(m.group(2)), int(m.group(3)), raw)
         if iso:
-            return ParsedDate(iso, f"date {m.group(0)!r} has no year; assumed {year_hint} (the start date's year)")
+            # the document is Japanese (its dates are): so is the warning its pages show
+            return ParsedDate(iso, f"日付「{m.group(0)}」に年がないため、開始日と同じ{year_hint}年とみなしました")
     return None
 
 

@@ -51,7 +51,7 @@ class FrontMatter:
             self.period = (start.iso if start else None, end.iso if end else None)
             for parsed in (start, end):
                 if parsed and parsed.warning:
-                    self.warnings.append(f"period: {parsed.warning}")
+                    self.warnings.append(f"実施期間: {parsed.warning}")
             return True
         if m := TOTALS.search(norm):
             self.total = int(m.group("n").replace(",", ""))

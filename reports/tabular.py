@@ -47,7 +47,21 @@ def sheet_title(name: str, taken: Sequence[str] = ()) -> str:
     return candidate
 
 
-def to_xlsx(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]], Sequence[int]]]) -> bytes:
+def xlsx_text(value: Any, lang: str = "ja") -> str:
+    """A cell as an editor reads it: {"revised": 2} is 修正 2, True is はい — never JSON or true/false."""
+    from .labels import label
+
+    if isinstance(value, bool):
+        return label("yes" if value else "no", lang)
+    if isinstance(value, dict):
+        return "、".join(f"{label(str(k), lang)} {xlsx_text(v, lang)}" for k, v in value.items()) if lang == "ja" else \
+            ", ".join(f"{label(str(k), lang)} {xlsx_text(v, lang)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ("、" if lang == "ja" else ", ").join(xlsx_text(v, lang) for v in value)
+    return cell_text(value)
+
+
+def to_xlsx(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]], Sequence[int]]], lang: str = "ja") -> bytes:
     """Sheets of (name, headers, rows, column widths): styled header, wrapped text, frozen header row."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -62,7 +76,7 @@ def to_xlsx(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]], 
         for cell in sheet[1]:
             cell.font, cell.fill, cell.alignment = header_font, header_fill, wrap
         for row in rows:
-            sheet.append([v if isinstance(v, (int, float)) and not isinstance(v, bool) else neutralise(cell_text(v))
+            sheet.append([v if isinstance(v, (int, float)) and not isinstance(v, bool) else neutralise(xlsx_text(v, lang))
                           for v in row])
         for row in sheet.iter_rows(min_row=2):
             for cell in row:

@@ -41,12 +41,26 @@ def _report_command(name: str, formats: tuple[str, ...], default: str, scope: st
     @click.option("--format", "fmt", type=click.Choice(formats), default=default)
     @OUTPUT
     @LANG
+    @EXCEL
     @click.pass_obj
-    def command(obj: Lazy, scope_value: str | None, fmt: str, output: str | None, lang: str | None) -> None:
+    def command(obj: Lazy, scope_value: str | None, fmt: str, output: str | None, lang: str | None,
+                excel: bool | None) -> None:
         build, view = _REPORTS[name]()
         lang = obj.lang(lang)
         with obj.store.sessions() as session:
-            _emit(view(build(session, scope_value), fmt, lang), output)
+            data = view(build(session, scope_value), fmt, lang)
+        _emit(for_excel(data, fmt, lang, excel), output)
+
+
+EXCEL = click.option("--excel/--no-excel", default=None,
+                     help="CSV with a byte-order mark, so Excel reads it as UTF-8 (default: on for Japanese).")
+
+
+def for_excel(data: str | bytes, fmt: str, lang: str, excel: bool | None) -> str | bytes:
+    """Excel opens a CSV without a BOM as the local code page: 日本語 turns to mojibake."""
+    if fmt == "csv" and isinstance(data, str) and (excel if excel is not None else lang == "ja"):
+        return "\ufeff" + data
+    return data
 
 
 def _sections():  # type: ignore[no-untyped-def]

@@ -17,10 +17,11 @@ def render_campaigns(report: dict[str, Any], fmt: str, lang: str = "ja") -> str 
     if fmt == "json":
         return render(report, "json")
     if fmt == "csv":
-        return to_csv(rows, COLUMNS + ["members"])
+        return to_csv(rows, COLUMNS + ["members"], [label(f"col_{c}", lang) for c in COLUMNS + ["members"]])
     if fmt == "xlsx":
-        return to_xlsx([(label("campaigns", lang)[:31], COLUMNS, [[r[c] for c in COLUMNS] for r in rows],
-                         [8, 16, 8, 8, 8, 24, 16, 20, 20, 80])])
+        return to_xlsx([(label("campaigns", lang)[:31], [label(f"col_{c}", lang) for c in COLUMNS],
+                         [[r[c] if c != "kind" else label(f"cluster_{r[c]}", lang) for c in COLUMNS] for r in rows],
+                         [8, 16, 8, 8, 8, 24, 16, 20, 20, 80])], lang)
     if fmt == "md":
         out = [f"# {label('campaigns', lang)}", "", f"{report['clustered']} submissions in {len(rows)} clusters.", "",
                "| # | size | kind | spread | sections | topics | representative |", "|---|---|---|---|---|---|---|"]

@@ -20,3 +20,10 @@ def heat_colour(count: int, top: int) -> tuple[str, str]:
         return HEAT[0], "#111111"
     step = 1 + min(len(HEAT) - 2, int((count / top) * (len(HEAT) - 2)))
     return HEAT[step], "#ffffff" if step >= 4 else "#111111"
+
+
+def shown_key(key: str, lang: str) -> str:
+    """The whole guideline's key, `general`, reads 全般 on a Japanese diagram."""
+    from ..labels import label
+
+    return label("root_key", lang) if key == "general" else key

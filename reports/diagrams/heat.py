@@ -1,4 +1,5 @@
-"""The section heat tree: one cluster per chapter, colour by the opinions in each subtree."""
+"""The section heat tree: one cluster per chapter, colour by the opinions a section drew itself (its
+subtree's count beside it), with a legend saying so in the report's language."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 from guidetrace.trace.errors import GuidetraceError
 
-from .common import MAX_NODES, UrlFor, heat_colour, short
+from .common import MAX_NODES, UrlFor, heat_colour, short, shown_key
 from .model import Cluster, Diagram, Edge, Node, Style
 
 SHAPES = {"root": "folder", "chapter": "tab", "measure": "note", "item": "box", "column": "component",
@@ -15,7 +16,9 @@ SHAPES = {"root": "folder", "chapter": "tab", "measure": "note", "item": "box", 
 
 
 def heat_diagram(report: dict[str, Any], *, root: str | None = None, depth: int | None = None,
-                 url_for: UrlFor = None, title: str | None = None) -> Diagram:
+                 url_for: UrlFor = None, title: str | None = None, lang: str = "ja") -> Diagram:
+    from ..labels import label
+
     rows = {r["section"]: r for r in report["rows"]}
     children: dict[str | None, list[str]] = defaultdict(list)
     for r in report["rows"]:
@@ -23,9 +26,9 @@ def heat_diagram(report: dict[str, Any], *, root: str | None = None, depth: int 
     start = root or next(k for k, r in rows.items() if r["kind"] == "root")
     if start not in rows:
         raise GuidetraceError(f"no section {root!r} in revision {report['revision']}")
-    note = None
+    note = label("heat_legend", lang)
     if depth is None and root is None and len(rows) > MAX_NODES:
-        depth, note = 1, f"{len(rows)} sections: chapters only; use --root CHAPTER for one chapter"
+        depth, note = 1, note + "\n" + label("heat_chapters_only", lang).format(len(rows))
     chosen: list[tuple[str, int]] = []
     stack = [(start, 0)]
     while stack:
@@ -33,15 +36,17 @@ def heat_diagram(report: dict[str, Any], *, root: str | None = None, depth: int 
         chosen.append((key, d))
         if depth is None or d < depth:
             stack.extend((c, d + 1) for c in reversed(children[key]))
-    top = max((rows[k]["subtree"] for k, _ in chosen if rows[k]["kind"] != "root"), default=0)
-    diagram = Diagram(title=title or f"{report['round']} — {report['revision']}", direction="LR", note=note)
+    top = max((rows[k]["direct"] for k, _ in chosen if rows[k]["kind"] != "root"), default=0)
+    diagram = Diagram(title=title or f"{label('heat_tree', lang)}: {report['round']} — {report['revision']}",
+                      direction="LR", note=note)
     for key, _ in chosen:
         r = rows[key]
-        fill, font = heat_colour(r["subtree"], top)
+        fill, font = heat_colour(r["direct"] if r["kind"] != "root" else 0, top)
         style = Style(shape=SHAPES.get(r["kind"], "box"), fill=fill, font_color=font,
                       line="dashed" if r["subtree"] == 0 else "solid", bold=r["direct"] > 0)
         counts = f"{r['direct']} / {r['subtree']}"
-        diagram.nodes.append(Node(id=key, label=f"{key}\n{short(r['title'])}\n{counts}", style=style,
+        shown = shown_key(key, lang)
+        diagram.nodes.append(Node(id=key, label=f"{shown}\n{short(r['title'])}\n{counts}", style=style,
                                   url=url_for(key) if url_for else None, tooltip=r["title"] or key))
     kept = {k for k, _ in chosen}
     for key, _ in chosen:

@@ -7,19 +7,22 @@ import networkx as nx
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.graph import impact_set, section_node
 
-from .common import UrlFor, short
+from .common import UrlFor, short, shown_key
 from .model import Diagram, Edge, Node, Style
 
 EDGE_KINDS = ("contains", "refers_to")
 
 
 def impact_diagram(graph: nx.MultiDiGraph, revision: str, root: str, *, depth: int = 2, url_for: UrlFor = None,
-                   sections: list[str] | None = None) -> Diagram:
+                   sections: list[str] | None = None, lang: str = "ja", topic_label: str | None = None) -> Diagram:
     """`sections`: for a topic, the sections to edit (from the topic report); else every section its opinions cite."""
+    from ..labels import label
+
+    impact_title = label("impact_of", lang)
     topic = f"topic:{root}"
     if topic in graph and sections is not None:
         starts = [section_node(revision, k) for k in sections if section_node(revision, k) in graph]
-        title = f"impact of topic {root} ({revision})"
+        title = impact_title.format(topic_label or root, revision)
     elif topic in graph:
         found = set()
         for comment, _ in graph.in_edges(topic):  # comment --about--> topic
@@ -27,12 +30,12 @@ def impact_diagram(graph: nx.MultiDiGraph, revision: str, root: str, *, depth: i
                 node = section_node(revision, graph.nodes[cited]["key"]) if data.get("kind") == "cites" else None
                 if node in graph:
                     found.add(node)
-        starts, title = sorted(found), f"impact of topic {root} ({revision})"
+        starts, title = sorted(found), impact_title.format(topic_label or root, revision)
     else:
         node = section_node(revision, root)
         if node not in graph:
             raise GuidetraceError(f"no section or topic {root!r} in revision {revision}")
-        starts, title = [node], f"impact of {root} ({revision})"
+        starts, title = [node], impact_title.format(root, revision)
     reached: dict[str, int] = {}
     for s in starts:
         reached[s] = 0
@@ -40,16 +43,16 @@ def impact_diagram(graph: nx.MultiDiGraph, revision: str, root: str, *, depth: i
             reached[n] = min(d, reached.get(n, d))
     diagram = Diagram(title=title, direction="LR")
     if topic in graph:
-        diagram.nodes.append(Node(id=topic, label=root, style=Style(shape="ellipse", fill="#e8f0fe", bold=True)))
+        diagram.nodes.append(Node(id=topic, label=topic_label or root, style=Style(shape="ellipse", fill="#e8f0fe", bold=True)))
         diagram.edges.extend(Edge(topic, s, style=Style(shape="normal", color="#1a73e8")) for s in starts)
     for n, d in reached.items():
         data = graph.nodes[n]
         fill = "#fde293" if d == 0 else ("#fef7e0" if d == 1 else "#ffffff")
-        diagram.nodes.append(Node(id=n, label=f"{data['key']}\n{short(data['title'])}", style=Style(fill=fill, bold=d == 0),
+        diagram.nodes.append(Node(id=n, label=f"{shown_key(data['key'], lang)}\n{short(data['title'])}", style=Style(fill=fill, bold=d == 0),
                                   url=url_for(data["key"]) if url_for else None))
     for u, v, data in graph.subgraph(list(reached)).edges(data=True):
         if data.get("kind") in EDGE_KINDS:
             line = "solid" if data["kind"] == "contains" else "dashed"
-            diagram.edges.append(Edge(u, v, label=None if data["kind"] == "contains" else "refers to",
+            diagram.edges.append(Edge(u, v, label=None if data["kind"] == "contains" else label("link_refers_to", lang),
                                       style=Style(shape="normal", line=line, color="#777777")))
     return diagram

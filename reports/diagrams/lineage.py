@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .common import short
+from .common import short, shown_key
 from .model import Cluster, Diagram, Edge, Node, Style
 
 COLOURS = {"same": "#9aa0a6", "retitled": "#e37400", "renumbered": "#1a73e8", "merged": "#9334e6", "split": "#9334e6"}
 LINEAGE = ("succeeds", "renumbered", "merged", "split")
 
 
-def lineage_diagram(graph: nx.MultiDiGraph, *, root: str | None = None, depth: int = 1) -> Diagram:
+def lineage_diagram(graph: nx.MultiDiGraph, *, root: str | None = None, depth: int = 1, lang: str = "ja") -> Diagram:
+    from ..labels import label
+
     """Chapters (to `depth`) and every section whose lineage is not plain `same`, or one section's line."""
     revisions = [n for n, d in graph.nodes(data=True) if d.get("type") == "revision"]
     order = sorted(revisions, key=lambda r: _generation(graph, r))
@@ -29,19 +31,19 @@ def lineage_diagram(graph: nx.MultiDiGraph, *, root: str | None = None, depth: i
                 keep |= {old, new}
         elif kind != "same" or _level(graph.nodes[new]) < depth:
             keep |= {old, new}
-    diagram = Diagram(title="revision lineage" + (f": {root}" if root else ""), direction="LR")
+    diagram = Diagram(title=label("lineage", lang) + (f": {root}" if root else ""), direction="LR")
     for rev in order:
         members = tuple(sorted((n for n in keep if graph.nodes[n]["revision"] == graph.nodes[rev]["key"]),
                                key=lambda n: graph.nodes[n]["key"]))
         for n in members:
             data = graph.nodes[n]
-            diagram.nodes.append(Node(id=n, label=f"{data['key']}\n{short(data['title'], 18)}",
+            diagram.nodes.append(Node(id=n, label=f"{shown_key(data['key'], lang)}\n{short(data['title'], 18)}",
                                       style=Style(line="dashed" if data.get("inferred") else "solid")))
         if members:
             diagram.clusters.append(Cluster(id=rev, label=graph.nodes[rev]["label"], nodes=members))
     for old, new, kind in links:
         if old in keep and new in keep:
-            diagram.edges.append(Edge(old, new, label=None if kind == "same" else kind,
+            diagram.edges.append(Edge(old, new, label=None if kind == "same" else label(f"link_{kind}", lang),
                                       style=Style(shape="normal", color=COLOURS[kind], width=1 if kind == "same" else 2)))
     return diagram
 

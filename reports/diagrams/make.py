@@ -22,10 +22,22 @@ def make_diagram(session: Session, kind: str, *, root: str | None = None, depth:
                  round_key: str | None = None, revision: str | None = None, lang: str = "ja",
                  url_for: UrlFor = None, topic_url: UrlFor = None) -> Diagram:
     if kind == "heat":
-        return heat_diagram(build_sections_report(session, round_key), root=root, depth=depth, url_for=url_for)
+        return heat_diagram(build_sections_report(session, round_key), root=root, depth=depth, url_for=url_for, lang=lang)
     if kind == "topics":
-        return topic_map_diagram(build_topic_summary(session), lang=lang, url_for=url_for, topic_url=topic_url)
+        return topic_map_diagram(build_topic_summary(session), lang=lang, url_for=url_for, topic_url=topic_url,
+                                 titles=section_titles(session))
     if kind == "impact":
         rev = find_revision(session, revision) if revision else latest_revision(session)
         return impact_diagram(build_graph(session), rev.key, root or "", depth=depth or 2, url_for=url_for)
-    return lineage_diagram(build_graph(session), root=root, depth=depth or 1)
+    return lineage_diagram(build_graph(session), root=root, depth=depth or 1, lang=lang)
+
+
+def section_titles(session: Session) -> dict[str, str]:
+    """Section titles of the latest revision, for labels in the topic map."""
+    from sqlalchemy import select
+
+    from guidetrace.guideline.queries import latest_revision
+    from guidetrace.trace.models import Section
+
+    rev = latest_revision(session)
+    return {k: t for k, t in session.execute(select(Section.key, Section.title).where(Section.revision_id == rev.id)) if t}

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from .common import UrlFor, short
+from .common import UrlFor, short, shown_key
 from .model import Diagram, Edge, Node, Style
 
 
 def topic_map_diagram(topics: list[dict[str, Any]], *, lang: str = "ja", url_for: UrlFor = None,
-                      topic_url: UrlFor = None, limit: int = 25) -> Diagram:
+                      topic_url: UrlFor = None, limit: int = 25, titles: dict[str, str] | None = None) -> Diagram:
+    from ..labels import label
+
     shown = [t for t in topics if t["section_counts"]][:limit]
     revision = shown[0]["revision"] if shown else ""
-    diagram = Diagram(title=f"topics × sections ({revision})", direction="LR")
+    diagram = Diagram(title=f"{label('topic_map', lang)} ({revision})", direction="LR")
     sections: dict[str, int] = {}
     for t in shown:
         style = Style(shape="ellipse", fill="#e8f0fe" if t["open"] else "#e6f4ea", bold=t["recurring"])
@@ -23,5 +25,8 @@ def topic_map_diagram(topics: list[dict[str, Any]], *, lang: str = "ja", url_for
             diagram.edges.append(Edge(f"topic:{t['topic']}", f"section:{key}", label=str(n),
                                       style=Style(shape="normal", width=min(1 + n, 6), color="#5f6368")))
     for key in sections:
-        diagram.nodes.append(Node(id=f"section:{key}", label=key, url=url_for(key) if url_for else None))
+        shown = shown_key(key, lang)
+        title = (titles or {}).get(key)
+        diagram.nodes.append(Node(id=f"section:{key}", label=f"{shown}\n{short(title, 20)}" if title else shown,
+                                  url=url_for(key) if url_for else None))
     return diagram

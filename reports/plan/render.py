@@ -81,4 +81,4 @@ def plan_xlsx(plan: dict[str, Any], lang: str = "ja") -> bytes:
 
     rows = plan_rows(plan, lang)
     return to_xlsx([(label("plan", lang), headers(lang), [[r[c] for c in COLUMNS] for r in rows],
-                     [6, 18, 28, 7, 18, 8, 18, 18, 30, 40])])
+                     [6, 18, 28, 7, 18, 8, 18, 18, 30, 40])], lang)

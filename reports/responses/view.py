@@ -22,8 +22,9 @@ def render_responses(report: dict[str, Any], fmt: str, lang: str = "ja") -> str 
         return to_csv(rows, ["part"] + COLUMNS + EXTRA, [label("part", lang)] + heads)
     if fmt == "xlsx":
         return to_xlsx([(f"{label('part', lang)} {part}", heads,
-                         [[r[c] for c in COLUMNS + EXTRA] for r in rows if r["part"] == part], [28, 70, 60, 24, 20, 14])
-                        for part in report["parts"]])
+                         [[label(r[c], lang) if c == "disposition" else r[c] for c in COLUMNS + EXTRA]
+                          for r in rows if r["part"] == part], [28, 70, 60, 24, 20, 14])
+                        for part in report["parts"]], lang)
     if fmt == "md":
         out = [f"# {label('responses_report', lang)}: {report['round']}", ""]
         for part in report["parts"]:

@@ -32,13 +32,15 @@ def render_sections(report: dict[str, Any], fmt: str, lang: str = "ja") -> str |
         return render(report["rows"], "json")
     columns, rows = flat_rows(report)
     if fmt == "csv":
-        return to_csv(rows, columns, headers(columns, lang) if lang == "ja" else columns)
+        return to_csv(rows, columns, headers(columns, lang) if lang == "ja" else columns)  # en: machine-friendly keys
     if fmt == "md":
         title = f"# {label('sections_report', lang)}: {md_cell(report['round'])} ({md_cell(report['revision'])})\n\n"
         return title + to_markdown(rows, columns, headers(columns, lang))
     if fmt == "xlsx":
         widths = [16, 40, 10, 10] + [8] * (len(columns) - 4)
-        return to_xlsx([(report["revision"], headers(columns, lang), [[r[c] for c in columns] for r in rows], widths)])
+        shown = [[label(f"kind_{r[c]}", lang) if c == "kind" else (label("root_key", lang) if c == "section" and r[c] == "general"
+                  else r[c]) for c in columns] for r in rows]
+        return to_xlsx([(report["revision"], headers(columns, lang), shown, widths)], lang)
     if fmt == "html":
         from ..site.pages import standalone_sections_page
 

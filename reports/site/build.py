@@ -23,13 +23,14 @@ from guidetrace.comments.queries import list_comments, round_rows
 from guidetrace.guideline.queries import latest_revision
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.graph import build_graph
-from guidetrace.trace.models import Guideline
+from guidetrace.trace.models import Guideline, Topic
 
 from ..campaigns.build import build_campaigns
 from ..diagrams.dot import render_diagram
 from ..diagrams.heat import heat_diagram
 from ..diagrams.impact import impact_diagram
 from ..diagrams.lineage import lineage_diagram
+from ..diagrams.make import section_titles
 from ..diagrams.topic_map import topic_map_diagram
 from ..plan.build import build_plan
 from ..sections.build import build_sections_report
@@ -105,24 +106,30 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
     topics = build_topic_summary(session) if rounds else []
     graph = build_graph(session)
     write = _writer(outdir)
-    blocks = [{"report": rep, "heat": _svg(heat_diagram(rep, url_for=lambda k, rev=rep["revision"]: section_page(rev, k)))}
+    blocks = [{"report": rep, "heat": _svg(heat_diagram(rep, url_for=lambda k, rev=rep["revision"]: section_page(rev, k),
+                                                       lang=lang))}
               for rep in reports]
     latest = latest_revision(session)
     topic_map = _svg(topic_map_diagram(topics, lang=lang, url_for=lambda k: section_page(latest.key, k),
-                                       topic_url=topic_page)) if topics else None
+                                       topic_url=topic_page, titles=section_titles(session))) if topics else None
     guideline = session.scalar(select(Guideline.title)) or "guidetrace"
     write("index.html", page("index.html", lang, guideline=guideline, rounds=rounds, reports=blocks, topics=topics,
                              unresolved=sum(1 for c in comments if not c["citations"]),
-                                    topic_map=topic_map, lineage=_svg(lineage_diagram(graph)),
+                                    topic_map=topic_map, lineage=_svg(lineage_diagram(graph, lang=lang)),
                                     warnings=[w for r in rounds for w in r["warnings"]], assets="", standalone=False))
-    environment(lang).globals["opinion_href"] = {}
+    # Shared with the imported macros, which keep the dicts they were given: filled in place, never replaced.
+    shared = environment(lang).globals
+    shared["opinion_href"].clear()
+    shared["topic_labels"].clear()
+    shared["topic_labels"].update({t.key: getattr(t, f"label_{lang}") for t in session.scalars(select(Topic))})
     href = section_pages(session, write, comments, {rep["revision"] for rep in reports} | {latest.key}, lang, page)
     href.update(_unresolved_pages(write, [c for c in comments if not c["citations"]], lang, page))
-    environment(lang).globals["opinion_href"] = href  # opinion ids link to where each is listed, from here on
+    shared["opinion_href"].update(href)  # opinion ids link to where each is listed, from here on
     by_id = {c["id"]: c for c in comments}
     for t in topics:
         impact = _svg(impact_diagram(graph, latest.key, t["topic"], depth=1, sections=t["sections"],
-                                     url_for=lambda k: section_page(latest.key, k)))
+                                     url_for=lambda k: section_page(latest.key, k), lang=lang,
+                                     topic_label=t[f"label_{lang}"]))
         listed = [by_id[k] for k in t["comments"]]
         pages = max(1, -(-len(listed) // PAGE_SIZE))
         for n in range(1, pages + 1):  # paginated like section pages: a topic of 40,000 opinions stays light

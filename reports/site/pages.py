@@ -47,6 +47,10 @@ def environment(lang: str = "ja") -> Environment:
     env.globals.update(section_page=section_page, topic_page=topic_page, opinion_page=opinion_page,
                        CITATIONS_SHOWN=CITATIONS_SHOWN, lang=lang, L=labels(lang), opinion_href={})
     env.filters["docname"] = document_name
+    catalogue = labels(lang)
+    env.filters["lbl"] = lambda value, prefix="": catalogue.get(f"{prefix}{value}", value)  # a code, as words
+    env.filters["sk"] = lambda key: catalogue["root_key"] if key == "general" else key  # 全般, not `general`
+    env.globals["topic_labels"] = {}
     return env
 
 

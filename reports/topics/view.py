@@ -22,10 +22,11 @@ def render_topics(topics: list[dict[str, Any]], fmt: str, lang: str = "ja") -> s
         return render(topics, "json")
     rows = topic_rows(topics, lang)
     if fmt == "csv":
-        return to_csv(rows, COLUMNS)
+        return to_csv(rows, COLUMNS, [label(f"col_{c}", lang) for c in COLUMNS])
     if fmt == "xlsx":
-        return to_xlsx([(label("topics", lang), COLUMNS, [[r[c] for c in COLUMNS] for r in rows],
-                         [18, 28, 8, 8, 20, 8, 8, 30, 40, 30, 40])])
+        return to_xlsx([(label("topics", lang), [label(f"col_{c}", lang) for c in COLUMNS],
+                         [[r[c] for c in COLUMNS] for r in rows],
+                         [18, 28, 8, 8, 20, 8, 8, 30, 40, 30, 40])], lang)
     if fmt == "md":
         out = [f"# {label('topics', lang)}", ""]
         for t in rows:
