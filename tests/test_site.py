@@ -39,7 +39,7 @@ def test_pages_and_links(site: Path) -> None:
     assert f'継承 3.0-draft: <a href="{section_page("3.0-draft", "サービス3-2")}">サービス3-2</a>' in final
     assert f'参照 3.0: <a href="{section_page("3.0", "都市OS2-2")}">都市OS2-2</a>' in final
     draft = (site / section_page("3.0-draft", "サプライチェーン1")).read_text(encoding="utf-8")
-    assert "succeeds 2.0: サプライチェーン1</li>" in draft  # 2.0 has no pages: named, not linked
+    assert "継承 2.0: サプライチェーン1</li>" in draft  # 2.0 has no pages: named, not linked
 
 
 def test_comment_markup_stays_text(site: Path) -> None:
