@@ -147,11 +147,13 @@ def write_raw(path: Path, n: int, *, campaign_share: float = 0.96, seed: int = 1
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("outdir", type=Path)
-    parser.add_argument("--opinions", type=int, default=10_000)
-    parser.add_argument("--sections", type=int, default=400)
-    parser.add_argument("--raw", type=int, default=0)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    parser.add_argument("outdir", type=Path, help="folder for the generated files (created if missing)")
+    parser.add_argument("--opinions", type=int, default=10_000,
+                        help="opinions in each result table (numbered TSV and ministry-style Markdown)")
+    parser.add_argument("--sections", type=int, default=400, help="sections in the generated tree (tree.csv)")
+    parser.add_argument("--raw", type=int, default=0,
+                        help="raw submissions to write as raw-N.csv, mostly campaign copies (0: none)")
     args = parser.parse_args()
     args.outdir.mkdir(parents=True, exist_ok=True)
     tree = sections(args.sections)

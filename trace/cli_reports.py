@@ -145,8 +145,12 @@ def site(obj: Lazy, outdir: Path, lang: str | None, force: bool, internal: bool)
     """A static site (works from disk, no network): index, a page per section and topic, the plan."""
     from guidetrace.reports.site.build import build_site
 
+    from .progress import progress_bar
+
     lang = obj.lang(lang)
-    with obj.store.sessions() as session:
-        index = build_site(session, outdir, lang=lang, force=force, internal=internal)
+    with obj.store.sessions() as session, progress_bar("writing pages") as progress:
+        index = build_site(session, outdir, lang=lang, force=force, internal=internal, progress=progress)
+    click.echo(f"{sum(1 for _ in outdir.glob('*.html'))} pages written{' (internal: unmasked)' if internal else ''}",
+               err=True)
     click.echo(str(index), err=False)
 

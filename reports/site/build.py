@@ -54,7 +54,8 @@ def _svg(diagram: Any) -> SvgElement | None:
 MARKER = ".guidetrace-site"  # a folder holding this was written by guidetrace and may be replaced
 
 
-def build_site(session: Session, outdir: Path, *, lang: str = "ja", force: bool = False, internal: bool = False) -> Path:
+def build_site(session: Session, outdir: Path, *, lang: str = "ja", force: bool = False, internal: bool = False,
+               progress: Any = None) -> Path:
     """Builds into a folder beside the target and renames it into place: a killed or failed build leaves
     the previous site as it was, and no page of an earlier build stays behind."""
     if outdir.exists() and not outdir.is_dir():
@@ -72,7 +73,7 @@ def build_site(session: Session, outdir: Path, *, lang: str = "ja", force: bool 
     shutil.rmtree(building, ignore_errors=True)
     try:
         (building / "assets").mkdir(parents=True)
-        _build_into(session, building, lang, internal)
+        _build_into(session, building, lang, internal, progress)
         (building / MARKER).write_text("written by guidetrace: `guidetrace site` replaces this folder\n",
                                        encoding="utf-8")
         previous = outdir.parent / f".{outdir.name}.previous-{os.getpid()}"
@@ -89,7 +90,7 @@ def build_site(session: Session, outdir: Path, *, lang: str = "ja", force: bool 
     return outdir / "index.html"
 
 
-def _build_into(session: Session, outdir: Path, lang: str, internal: bool = False) -> None:
+def _build_into(session: Session, outdir: Path, lang: str, internal: bool = False, progress: Any = None) -> None:
     rounds = round_rows(session)
     campaigns = build_campaigns(session)
 
@@ -105,7 +106,7 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
     reports = [build_sections_report(session, r["round"]) for r in rounds]
     topics = build_topic_summary(session) if rounds else []
     graph = build_graph(session)
-    write = _writer(outdir)
+    write = _writer(outdir, progress)
     blocks = [{"report": rep, "heat": _svg(heat_diagram(rep, url_for=lambda k, rev=rep["revision"]: section_page(rev, k),
                                                        lang=lang))}
               for rep in reports]
@@ -167,7 +168,7 @@ def _unresolved_pages(write: Any, orphans: list[dict[str, Any]], lang: str, page
 _PAGE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]*\.html$")
 
 
-def _writer(outdir: Path):  # type: ignore[no-untyped-def]
+def _writer(outdir: Path, progress: Any = None):  # type: ignore[no-untyped-def]
     written: set[str] = set()
 
     def write(name: str, text: str) -> None:
@@ -178,6 +179,8 @@ def _writer(outdir: Path):  # type: ignore[no-untyped-def]
         written.add(name)
         with open(outdir / name, "w", encoding="utf-8") as f:
             f.write(text)
+        if progress is not None:
+            progress(len(written), 0)  # pages written so far (a forked worker counts its own)
 
     return write
 
