@@ -149,3 +149,26 @@ def test_no_output_may_overwrite_the_store(tmp_path) -> None:  # type: ignore[no
     size = db.stat().st_size
     result = runner.invoke(cli, ["--db", str(db), "report", "sections", "--format", "md", "-o", str(db)])
     assert result.exit_code == 2 and "it is the store" in result.stderr and db.stat().st_size == size
+
+
+def test_a_wide_tree_is_split_per_chapter(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from guidetrace.reports.diagrams.dot import graphviz_available
+
+    require(graphviz_available(), "Graphviz's dot (apt-get install graphviz)")
+    tree = tmp_path / "wide.yaml"
+    lines = ["guideline: {key: w, title: 広い指針}", "revision: {key: '1.0', label: 第1.0版, status: final}", "sections:"]
+    for c in range(1, 4):
+        lines.append(f"  - {{key: '{c}', title: 第{c}章}}")
+        lines += [f"  - {{key: '{c}.{s}', title: 節{c}-{s}}}" for s in range(1, 21)]
+    tree.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run("guideline", "load", str(tree)).exit_code == 0
+    doc = tmp_path / "doc.csv"
+    doc.write_text("該当箇所,意見,考え方\n2.5,節への意見。,御意見として承ります。\n", encoding="utf-8")
+    assert run("comments", "load", str(doc), "--revision", "1.0", "--round", "r").exit_code == 0
+    assert run("site", str(tmp_path / "site")).exit_code == 0
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    heat = index.split("<svg", 2)[1].split("</svg>", 1)[0]
+    assert "節2-5" not in heat and "第2章" in heat  # the index shows chapters only
+    chapter = (tmp_path / "site" / section_page("1.0", "2")).read_text(encoding="utf-8")
+    assert "<svg" in chapter and "節2-5" in chapter.split("<svg", 1)[1].split("</svg>", 1)[0]  # the chapter's tree
+    assert "<svg" not in (tmp_path / "site" / section_page("1.0", "2.5")).read_text(encoding="utf-8")

@@ -27,6 +27,7 @@ from guidetrace.trace.models import Guideline, Topic
 
 from ..campaigns.build import build_campaigns
 from ..diagrams.dot import render_diagram
+from ..diagrams.common import MAX_NODES
 from ..diagrams.heat import heat_diagram
 from ..diagrams.impact import impact_diagram
 from ..diagrams.lineage import lineage_diagram
@@ -107,9 +108,7 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
     topics = build_topic_summary(session) if rounds else []
     graph = build_graph(session)
     write = _writer(outdir, progress)
-    blocks = [{"report": rep, "heat": _svg(heat_diagram(rep, url_for=lambda k, rev=rep["revision"]: section_page(rev, k),
-                                                       lang=lang))}
-              for rep in reports]
+    blocks, chapter_heats = _heat_diagrams(reports, lang)
     latest = latest_revision(session)
     topic_map = _svg(topic_map_diagram(topics, lang=lang, url_for=lambda k: section_page(latest.key, k),
                                        topic_url=topic_page, titles=section_titles(session))) if topics else None
@@ -123,7 +122,8 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
     shared["opinion_href"].clear()
     shared["topic_labels"].clear()
     shared["topic_labels"].update({t.key: getattr(t, f"label_{lang}") for t in session.scalars(select(Topic))})
-    href = section_pages(session, write, comments, {rep["revision"] for rep in reports} | {latest.key}, lang, page)
+    href = section_pages(session, write, comments, {rep["revision"] for rep in reports} | {latest.key}, lang, page,
+                         chapter_heats)
     href.update(_unresolved_pages(write, [c for c in comments if not c["citations"]], lang, page))
     shared["opinion_href"].update(href)  # opinion ids link to where each is listed, from here on
     by_id = {c["id"]: c for c in comments}
@@ -150,6 +150,33 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
     (outdir / "assets" / "site.js").write_text((static / "static" / "site.js").read_text(encoding="utf-8"), encoding="utf-8")
     (outdir / "assets" / "site.css").write_text(environment().loader.get_source(environment(), "site.css")[0],  # type: ignore[union-attr]
                                                 encoding="utf-8")
+
+
+SPLIT = 40  # sections: a wider tree shows chapters on the index, each chapter's tree on its own page
+
+
+def _heat_diagrams(reports: list[dict[str, Any]], lang: str) -> tuple[list[dict[str, Any]], dict[tuple[str, str], Any]]:
+    """One heat tree per round on the index — or, for a wide tree, its chapters, each linking to a page that
+    holds that chapter's tree (rather than one diagram thousands of pixels wide)."""
+    blocks, chapters = [], {}
+    for rep in reports:
+        rev = rep["revision"]
+        url = lambda k, rev=rev: section_page(rev, k)  # noqa: E731
+        wide = len(rep["rows"]) > SPLIT
+        blocks.append({"report": rep, "heat": _svg(heat_diagram(rep, url_for=url, lang=lang, depth=1 if wide else None))})
+        if wide:
+            kids: dict[str | None, list[str]] = defaultdict(list)
+            for r in rep["rows"]:
+                kids[r["parent"]].append(r["section"])
+            root = next(r["section"] for r in rep["rows"] if r["kind"] == "root")
+            for chapter in kids[root]:
+                size, todo = 0, [chapter]
+                while todo:
+                    size, todo = size + 1, todo[:-1] + kids[todo[-1]]
+                if (rev, chapter) not in chapters:
+                    chapters[(rev, chapter)] = _svg(heat_diagram(rep, root=chapter, url_for=url, lang=lang,
+                                                                 depth=None if size <= MAX_NODES else 2))
+    return blocks, chapters
 
 
 def _unresolved_pages(write: Any, orphans: list[dict[str, Any]], lang: str, page: Any) -> dict[str, str]:

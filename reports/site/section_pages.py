@@ -21,7 +21,7 @@ BELOW_LIMIT = 200  # opinions from subsections listed on a section page (the res
 
 
 def section_pages(session: Session, write: Any, comments: list[dict[str, Any]], revisions: set[str], lang: str,
-                   page: Any) -> dict[str, str]:
+                   page: Any, heats: dict[tuple[str, str], Any] | None = None) -> dict[str, str]:
     """Writes the pages; returns where each opinion is listed under a section it cites (page#id)."""
     href: dict[str, str] = {}
     jobs: list[tuple[str, str, dict[str, Any]]] = []
@@ -62,6 +62,7 @@ def section_pages(session: Session, write: Any, comments: list[dict[str, Any]], 
                     s=r, revision=rev_key, ancestors=ancestors, elided=elided, children=children[r["key"]],
                     direct=direct[(number - 1) * PAGE_SIZE : number * PAGE_SIZE], direct_total=len(direct),
                     carried=carried[r["key"]][:PAGE_SIZE] if number == 1 else [],
+                    heat=(heats or {}).get((rev_key, r["key"])) if number == 1 else None,
                     carried_total=len(carried[r["key"]]),
                     below=below if number == 1 else [],
                     below_total=len(below_ids[r["key"]] - {c["id"] for c in direct}), page_number=number,
