@@ -60,7 +60,9 @@ def to_graphviz(diagram: Diagram) -> graphviz.Digraph:
     for e in diagram.edges:
         attrs = {"style": e.style.line, "color": e.style.color, "penwidth": f"{e.style.width:g}",
                  "arrowhead": e.style.shape}
-        if e.label:
+        if e.label and e.label_at == "head":
+            attrs.update(headlabel=plain(e.label), labeldistance="2.5", labelangle="-25", labelfontsize="9")
+        elif e.label:
             attrs["label"] = plain(e.label)
         g.edge(dot_id[e.source], dot_id[e.target], **attrs)
     return g

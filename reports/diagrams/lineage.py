@@ -43,7 +43,7 @@ def lineage_diagram(graph: nx.MultiDiGraph, *, root: str | None = None, depth: i
             diagram.clusters.append(Cluster(id=rev, label=graph.nodes[rev]["label"], nodes=members))
     for old, new, kind in links:
         if old in keep and new in keep:
-            diagram.edges.append(Edge(old, new, label=None if kind == "same" else label(f"link_{kind}", lang),
+            diagram.edges.append(Edge(old, new, label=None if kind == "same" else label(f"link_{kind}", lang), label_at="head",
                                       style=Style(shape="normal", color=COLOURS[kind], width=1 if kind == "same" else 2)))
     return diagram
 

@@ -31,6 +31,7 @@ class Edge:
     target: str
     label: str | None = None
     style: Style = Style(shape="normal")
+    label_at: str = "middle"  # middle | head: beside the arrowhead, clear of titles between clusters
 
 
 @dataclass(frozen=True)
