@@ -103,7 +103,7 @@ def plan(ctx: click.Context, target: str | None, future: str | None, fmt: str, l
          output: str | None) -> None:
     """What the next revision should address: requests answered noted or declined, ranked."""
     from guidetrace.reports.plan.build import build_plan
-    from guidetrace.reports.plan.render import render_plan
+    from guidetrace.reports.plan.view import render_plan
 
     if ctx.invoked_subcommand is not None:
         return

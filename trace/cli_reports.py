@@ -8,6 +8,7 @@ import click
 
 
 from guidetrace.reports.diagrams.dot import FORMATS as DIAGRAM_FORMATS
+from guidetrace.reports.registry import REPORTS, ReportKind, render_report
 
 from .cli_base import LANG, Lazy
 from .errors import GuidetraceError
@@ -33,22 +34,21 @@ def report() -> None:
     """Reports: sections, responses, topics, plan."""
 
 
-def _report_command(name: str, formats: tuple[str, ...], default: str, scope: str, help_text: str) -> None:
-    """One `report NAME` command: a builder from reports/NAME and its view, in the given formats."""
+def _report_command(kind: ReportKind) -> None:
+    """One `report NAME` command for each entry of the report registry."""
 
-    @report.command(name, help=help_text)
-    @click.option(f"--{scope}", "scope_value", help="Round key." if scope == "round" else "Revision key or label.")
-    @click.option("--format", "fmt", type=click.Choice(formats), default=default)
+    @report.command(kind.name, help=kind.help)
+    @click.option(f"--{kind.scope}", "scope_value", help="Round key." if kind.scope == "round" else "Revision key or label.")
+    @click.option("--format", "fmt", type=click.Choice(kind.formats), default=kind.default)
     @OUTPUT
     @LANG
     @EXCEL
     @click.pass_obj
     def command(obj: Lazy, scope_value: str | None, fmt: str, output: str | None, lang: str | None,
                 excel: bool | None) -> None:
-        build, view = _REPORTS[name]()
         lang = obj.lang(lang)
         with obj.store.sessions() as session:
-            data = view(build(session, scope_value), fmt, lang)
+            data = render_report(session, kind.name, scope_value, fmt, lang)
         _emit(for_excel(data, fmt, lang, excel), output)
 
 
@@ -63,51 +63,8 @@ def for_excel(data: str | bytes, fmt: str, lang: str, excel: bool | None) -> str
     return data
 
 
-def _sections():  # type: ignore[no-untyped-def]
-    from guidetrace.reports.sections.build import build_sections_report
-    from guidetrace.reports.sections.view import render_sections
-
-    return build_sections_report, render_sections
-
-
-def _responses():  # type: ignore[no-untyped-def]
-    from guidetrace.reports.responses.build import build_responses
-    from guidetrace.reports.responses.view import render_responses
-
-    return build_responses, render_responses
-
-
-def _campaigns():  # type: ignore[no-untyped-def]
-    from guidetrace.reports.campaigns.build import build_campaigns
-    from guidetrace.reports.campaigns.view import render_campaigns
-
-    return build_campaigns, render_campaigns
-
-
-def _topics():  # type: ignore[no-untyped-def]
-    from guidetrace.reports.topics.build import build_topic_summary
-    from guidetrace.reports.topics.view import render_topics
-
-    return build_topic_summary, render_topics
-
-
-def _plan():  # type: ignore[no-untyped-def]
-    from guidetrace.reports.plan.build import build_plan
-    from guidetrace.reports.plan.render import plan_xlsx, render_plan
-
-    return build_plan, lambda plan, fmt, lang: plan_xlsx(plan, lang) if fmt == "xlsx" else render_plan(plan, fmt, lang)
-
-
-# Builders and views are imported when their command runs, so start-up stays short.
-_REPORTS = {"sections": _sections, "responses": _responses, "campaigns": _campaigns, "topics": _topics, "plan": _plan}
-TABLES = ("table", "md", "csv", "json", "xlsx")
-_report_command("sections", (*TABLES, "html"), "table", "round",
-                "Which sections drew comments (and which drew none), with counts per subtree.")
-_report_command("responses", TABLES, "md", "round",
-                "The ministry's three-column table: 該当箇所 / 提出されたご意見 / ご意見に対する考え方.")
-_report_command("campaigns", TABLES, "md", "round", "Clusters of identical or near-identical submissions, largest first.")
-_report_command("topics", TABLES, "md", "target", "Topics across rounds, as a report.")
-_report_command("plan", TABLES, "md", "target", "The next-revision plan, as a report (same as `guidetrace plan`, plus XLSX).")
+for _kind in REPORTS.values():
+    _report_command(_kind)
 
 
 @click.command("diagram")

@@ -11,21 +11,15 @@ from guidetrace.comments.store_comments import load_comments
 from guidetrace.guideline.bundled import load_bundled_trees
 from guidetrace.reports.diagrams.dot import INSTALL_GRAPHVIZ, graphviz_available, render_diagram
 from guidetrace.reports.diagrams.make import make_diagram
-from guidetrace.reports.plan.build import build_plan
-from guidetrace.reports.plan.render import plan_xlsx, render_plan
-from guidetrace.reports.responses.build import build_responses
-from guidetrace.reports.responses.view import render_responses
-from guidetrace.reports.sections.build import build_sections_report
-from guidetrace.reports.sections.view import render_sections
+from guidetrace.reports.registry import REPORTS
 from guidetrace.reports.site.build import build_site
-from guidetrace.reports.topics.build import build_topic_summary
-from guidetrace.reports.topics.view import render_topics
 
 from .errors import GuidetraceError
 from .graph import build_graph, export_graph
 from .store import open_store
 
 REPORT_FORMATS = ("md", "csv", "json", "xlsx")
+DEMO_REPORTS = ("sections", "responses", "topics", "plan")
 
 
 def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "ja") -> Path:
@@ -44,17 +38,11 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
         trees = load_bundled_trees(store)
         loaded = load_comments(store, seed_path(), revision=SEED_REVISION)
         with store.sessions() as session:
-            sections, responses = build_sections_report(session), build_responses(session)
-            topics, plan = build_topic_summary(session), build_plan(session)
-            builders = {
-                "sections": lambda fmt: render_sections(sections, fmt, lang),
-                "responses": lambda fmt: render_responses(responses, fmt, lang),
-                "topics": lambda fmt: render_topics(topics, fmt, lang),
-                "plan": lambda fmt: plan_xlsx(plan, lang) if fmt == "xlsx" else render_plan(plan, fmt, lang),
-            }
-            for name, build in builders.items():
+            payloads = {name: REPORTS[name].build(session, None) for name in DEMO_REPORTS}
+            plan = payloads["plan"]
+            for name, payload in payloads.items():  # the registry `guidetrace report` uses: one place
                 for fmt in REPORT_FORMATS:
-                    written.append(_write(outdir / "reports" / f"{name}.{fmt}", build(fmt)))
+                    written.append(_write(outdir / "reports" / f"{name}.{fmt}", REPORTS[name].render(payload, fmt, lang)))
             for kind, root in (("heat", None), ("topics", None), ("lineage", None), ("impact", "サービス3-2"),
                                ("impact", "sbom")):
                 model = make_diagram(session, kind, root=root, lang=lang)

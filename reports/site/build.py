@@ -25,17 +25,14 @@ from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.graph import build_graph
 from guidetrace.trace.models import Guideline, Topic
 
-from ..campaigns.build import build_campaigns
 from ..diagrams.dot import render_diagram
 from ..diagrams.common import MAX_NODES
+from ..registry import REPORTS
 from ..diagrams.heat import heat_diagram
 from ..diagrams.impact import impact_diagram
 from ..diagrams.lineage import lineage_diagram
 from ..diagrams.make import section_titles
 from ..diagrams.topic_map import topic_map_diagram
-from ..plan.build import build_plan
-from ..sections.build import build_sections_report
-from ..topics.build import build_topic_summary
 from guidetrace.comments.privacy.detect import high_confidence
 from guidetrace.comments.privacy.masking import pending_high
 
@@ -93,7 +90,7 @@ def build_site(session: Session, outdir: Path, *, lang: str = "ja", force: bool 
 
 def _build_into(session: Session, outdir: Path, lang: str, internal: bool = False, progress: Any = None) -> None:
     rounds = round_rows(session)
-    campaigns = build_campaigns(session)
+    campaigns = REPORTS["campaigns"].build(session, None)  # the registry's builders, as `report` runs them
 
     def page(template: str, lang: str, **context: Any) -> str:
         return render_page(template, lang, has_campaigns=bool(campaigns["campaigns"]), internal=internal, **context)
@@ -104,8 +101,8 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
         per_round[c["round"]] += 1
     for r in rounds:
         r["opinions"] = per_round[r["round"]]
-    reports = [build_sections_report(session, r["round"]) for r in rounds]
-    topics = build_topic_summary(session) if rounds else []
+    reports = [REPORTS["sections"].build(session, r["round"]) for r in rounds]
+    topics = REPORTS["topics"].build(session, None) if rounds else []
     graph = build_graph(session)
     write = _writer(outdir, progress)
     blocks, chapter_heats = _heat_diagrams(reports, lang)
@@ -143,7 +140,7 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
     write_search(lambda name, text: (outdir / "assets" / name).write_text(text, encoding="utf-8"),
                  search_rows(session, comments, href, {rep["revision"] for rep in reports} | {latest.key}))
     if rounds:
-        write("plan.html", page("plan.html", lang, plan=build_plan(session), assets="", standalone=False))
+        write("plan.html", page("plan.html", lang, plan=REPORTS["plan"].build(session, None), assets="", standalone=False))
     if campaigns["campaigns"]:
         write("campaigns.html", page("campaigns.html", lang, report=campaigns, assets="", standalone=False))
     static = resources.files("guidetrace.reports.site")

@@ -1,4 +1,4 @@
-"""The plan as a table, Markdown, JSON or CSV: one view over the builder's dict."""
+"""The plan as a table, Markdown, JSON, CSV or XLSX: one view over the builder's dict."""
 
 from __future__ import annotations
 
@@ -82,3 +82,8 @@ def plan_xlsx(plan: dict[str, Any], lang: str = "ja") -> bytes:
     rows = plan_rows(plan, lang)
     return to_xlsx([(label("plan", lang), headers(lang), [[r[c] for c in COLUMNS] for r in rows],
                      [6, 18, 28, 7, 18, 8, 18, 18, 30, 40])], lang)
+
+
+def render_plan_report(plan: dict[str, Any], fmt: str, lang: str = "ja") -> str | bytes:
+    """The view the report registry uses: every format, XLSX included."""
+    return plan_xlsx(plan, lang) if fmt == "xlsx" else render_plan(plan, fmt, lang)
