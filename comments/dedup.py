@@ -9,8 +9,8 @@ pair at the threshold becomes a candidate with at least 99 % probability, and
 every candidate verified on the exact Jaccard similarity of its shingle sets, never
 on signature agreement. Texts under 60 folded characters are also compared within
 blocks that share their first or last four characters, by the share of characters
-left unedited: one changed word in a short text leaves too few shingles in common. Everything is seeded and ordered: the same input gives the
-same clusters every time.
+left unedited: one changed word in a short text leaves too few shingles in common.
+Everything is seeded and ordered: the same input gives the same clusters every time.
 """
 
 from __future__ import annotations

@@ -10,8 +10,17 @@ from sqlalchemy.orm import Session, aliased
 
 from guidetrace.guideline.keys import canonical_key
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.models import (Citation, Comment, CommentTopic, ConsultationRound, ReviewDecision, Revision, Section,
-                                     Submitter, Topic)
+from guidetrace.trace.models import (
+    Citation,
+    Comment,
+    CommentTopic,
+    ConsultationRound,
+    ReviewDecision,
+    Revision,
+    Section,
+    Submitter,
+    Topic,
+)
 
 from .classify_answer import UNCLASSIFIED
 from .draft_final import check_draft_final
@@ -173,7 +182,8 @@ def check_store(session: Session) -> dict[str, list[dict[str, Any]]]:
         )
     ]
     conflicts = [
-        {"comment": key, "column": disposition, "text": next(d["disposition"] for d in entries if d.get("evidence") == "conflict"),
+        {"comment": key, "column": disposition,
+         "text": next(d["disposition"] for d in entries if d.get("evidence") == "conflict"),
          "stated_by": next((d["rule"] for d in entries if d.get("evidence") in ("column", "heading")), None),
          "file": file, "line": line}
         for key, disposition, entries, file, line in session.execute(
@@ -249,7 +259,8 @@ def round_rows(session: Session) -> list[dict[str, Any]]:
     out = []
     for rnd, rev in session.execute(select(ConsultationRound, Revision.key).join(Revision)
                                     .order_by(ConsultationRound.key)):
-        out.append({"round": rnd.key, "revision": rev, "lang": rnd.lang, "title": rnd.title, "period": [rnd.period_start, rnd.period_end],
+        out.append({"round": rnd.key, "revision": rev, "lang": rnd.lang, "title": rnd.title,
+                    "period": [rnd.period_start, rnd.period_end],
                     "submissions": rnd.total_submissions, "by_kind": rnd.totals_by_kind, "parts": rnd.part_totals,
                     "named_submitters": rnd.named_submitters, "warnings": rnd.warnings})
     return out

@@ -106,7 +106,8 @@ class ReloadMatcher:
         used = (seen - set(self.temps)) | set(final.values())
         for temp, (positional, _) in self.temps.items():
             if temp not in final:
-                final[temp] = positional if positional not in used and positional not in gone else self._next(positional, used | set(gone))
+                free = positional not in used and positional not in gone
+                final[temp] = positional if free else self._next(positional, used | set(gone))
                 used.add(final[temp])
                 self.report.added.append(final[temp])
         for temp, key in final.items():  # flush first: a key freed by a delete is taken in the same transaction

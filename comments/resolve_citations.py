@@ -151,7 +151,8 @@ class CitationResolver:
 
     def _lookup(self, address: str) -> str | None:
         found = self.index.by_address.get(address)
-        if found is None and address.endswith(")") and "(" in address:  # `Clause 5.3.2(a)`: the clause when (a) is not in the tree
+        # `Clause 5.3.2(a)`: the clause when (a) is not in the tree
+        if found is None and address.endswith(")") and "(" in address:
             found = self.index.by_address.get(address[: address.rindex("(")])
         if found is None and address.startswith("n:") and "." not in address:
             found = self.index.by_address.get("art:" + address[2:])  # a bare "5" in a law's 該当箇所

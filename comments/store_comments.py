@@ -9,14 +9,13 @@ corrected document updates rows in place.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import hashlib
-import re
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -25,29 +24,37 @@ from guidetrace.guideline.keys import normalize_text
 from guidetrace.guideline.store_tree import find_revision
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.fit import clean, fit_row
-from guidetrace.trace.models import (Citation, Comment, CommentTopic, ConsultationRound, Guideline, PrivacyFinding,
-                                     Revision, Submitter)
+from guidetrace.trace.models import (
+    Citation,
+    Comment,
+    CommentTopic,
+    ConsultationRound,
+    Guideline,
+    PrivacyFinding,
+    Revision,
+    Submitter,
+)
 from guidetrace.trace.store import Store
 
 from .classify_answer import default_classifier
 from .grow_tree import grow_tree
 from .language import LanguageCount
+from .lexicon_in_force import store_lexicon, use_lexicon
+from .privacy.store_findings import Scanner, write_findings
 from .readers import read_document
 from .readers.raw import read_raw
 from .records import CommentDocument, OpinionRecord
-from .privacy.store_findings import Scanner, write_findings
 from .reload_match import ReloadMatcher, ReloadReport
-from .review.transfer import DecisionFile, read_decisions, restore_decisions
-from .review.reattach import ReattachSummary, reattach
 from .resolve_citations import CitationResolver, Resolution
 from .resolve_opinion import resolve_opinion
+from .review.reattach import ReattachSummary, reattach
+from .review.transfer import DecisionFile, read_decisions, restore_decisions
 from .revision_fit import SAMPLE, better_revision
 from .submitter_kinds import submitter_kind
-from .vocabulary import UNANSWERED
 from .tag_topics import opinion_text, sync_topics, topic_rows
-from .lexicon_in_force import store_lexicon, use_lexicon
 from .topics_lexicon import CompiledTopic, load_lexicon
 from .tree_index import TreeIndex, build_index
+from .vocabulary import UNANSWERED
 
 if TYPE_CHECKING:
     from .store_clusters import ClusterSummary
@@ -269,7 +276,8 @@ class _Writer:
                             "position": c.position, "note": c.note})
             for i, u in enumerate(res.unresolved):
                 out.append({"comment_id": cid, "section_id": None, "text": clean(u.text), "evidence": u.evidence,
-                            "confidence": 0.0, "origin": u.origin, "position": len(res.cited) + i, "note": clean(u.reason) if u.reason else None})
+                            "confidence": 0.0, "origin": u.origin, "position": len(res.cited) + i,
+                            "note": clean(u.reason) if u.reason else None})
         if out:  # Core executemany: no RETURNING needed, and the ORM's would splice every row back (quadratic)
             self.session.connection().execute(insert(Citation.__table__), out)
         resolved = sum(1 for c in out if c["section_id"] is not None)

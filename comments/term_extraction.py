@@ -26,7 +26,7 @@ from guidetrace.trace.rules import packaged_yaml
 
 _CORE = "一-龯々〆ヶァ-ヺーA-Za-z"
 # A run may hold a short kana spelling between kanji (改ざん検知), never a particle (本人の同意 is two).
-_RUN = re.compile(rf"[{_CORE}](?:[{_CORE}0-9・]|[ぁぃぅぇぉゃゅょゎゐゑざじずぜぞばびぶべぼぱぴぷぺぽんふほぬね]{{1,2}}(?=[一-龯々〆ヶ]))*")
+_RUN = re.compile(rf"[{_CORE}](?:[{_CORE}0-9・]|[ぁぃぅぇぉゃゅょゎゐゑざじずぜぞばびぶべぼぱぴぷぺぽんふほぬね]{{1,2}}(?=[一-龯々〆ヶ]))*")  # noqa: E501
 _DATE = re.compile(r"\d+(?:年|月|日|時|分)|^(?:令和|平成|昭和)")
 # What may follow a noun: particles, the copula, punctuation. Any other hiragana is okurigana.
 _AFTER_NOUN = re.compile(r"(?:の|が|を|に|は|で|と|も|や|へ|か|な|だ|で|ら|など|まで|より|から|って|について|による|として)")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-import regex
 from pathlib import Path
 from typing import Any
 
-from guidetrace.guideline.keys import canonical_key, normalize_text
+import regex
+
 from guidetrace.guideline.formats.yaml_tree import LINE, load_yaml
+from guidetrace.guideline.keys import canonical_key, normalize_text
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.rules import packaged_yaml
 from guidetrace.trace.textfile import read_text

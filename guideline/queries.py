@@ -7,9 +7,8 @@ chooses the format.
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
-
 from collections import defaultdict
+from difflib import SequenceMatcher
 from typing import Any
 
 from sqlalchemy import select

@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.models import Citation, Comment, ConsultationRound, Revision, ReviewDecision, Section
+from guidetrace.trace.models import Citation, Comment, ConsultationRound, ReviewDecision, Revision, Section
 
 from .records import SectionRecord
 

@@ -18,8 +18,8 @@ from guidetrace.trace.store import Store
 
 from .keys import ROOT_KEY, sort_key
 from .lineage import propose_lineage
-from .removals import keep_citations_of_removed, relink_returned, rename_decisions, renumbered
 from .records import LinkRecord, RevisionTree
+from .removals import keep_citations_of_removed, relink_returned, rename_decisions, renumbered
 
 
 @dataclass(frozen=True)

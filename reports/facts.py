@@ -10,8 +10,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from guidetrace.comments.privacy.masking import masked_fields, published_name
-from guidetrace.trace.models import (Citation, Comment, CommentTopic, ConsultationRound, PrivacyFinding, Revision,
-                                     Section, Submitter, Topic)
+from guidetrace.trace.models import (
+    Citation,
+    Comment,
+    CommentTopic,
+    ConsultationRound,
+    PrivacyFinding,
+    Revision,
+    Section,
+    Submitter,
+    Topic,
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +65,8 @@ def load_facts(session: Session) -> list[OpinionFact]:
                                          .outerjoin(Submitter, Comment.submitter_id == Submitter.id)
                                          .order_by(Comment.round_id, Comment.part, Comment.seq)):
         i, rkey, rev = order[c.round_id]
-        out.append(OpinionFact(c.id, c.key, rkey, i, rev, c.disposition, masked.get(c.id, {}).get("submitter", published_name(name, kind)),
+        who = masked.get(c.id, {}).get("submitter", published_name(name, kind))
+        out.append(OpinionFact(c.id, c.key, rkey, i, rev, c.disposition, who,
                                kind or "unknown",
                                c.represents or 1, topics[c.id], tuple(cited[c.id]),
                                masked.get(c.id, {}).get("body", c.body)))

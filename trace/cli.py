@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+
 import click
 
 from guidetrace.comments.queries import check_store, list_comments, needs_review
@@ -353,8 +354,8 @@ def demo(outdir: Path, lang: str) -> None:
 
 def _register() -> None:
     from .cli_analysis import plan, topics
-    from .cli_reports import diagram, report, site
     from .cli_privacy import privacy
+    from .cli_reports import diagram, report, site
     from .cli_review import review, rounds
 
     for command in (topics, plan, report, diagram, site, review, rounds, privacy):

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-
 from guidetrace.reports.plan import STATUSES
 
 from .cli_base import FORMATS, LANG, Lazy
@@ -28,9 +27,8 @@ def topics() -> None:
 @click.pass_obj
 def topics_list(obj: Lazy, target: str | None, fmt: str, output: str | None) -> None:
     """Each topic: opinions, rounds, sections (in the latest revision), submitters, dispositions."""
-    from guidetrace.reports.topics.build import build_topic_summary
-
     from guidetrace.comments.lexicon_in_force import lexicon_in_force
+    from guidetrace.reports.topics.build import build_topic_summary
 
     with obj.store.sessions() as session:
         rows = build_topic_summary(session, target)
@@ -81,8 +79,8 @@ def topics_use(ctx: click.Context, file: Path | None, shipped: bool, allow_remov
 @click.pass_obj
 def topics_suggest(obj: Lazy, topics_file: Path | None, limit: int, uncovered_only: bool) -> None:
     """Candidate topics from terms no topic covers, as YAML stubs for a lexicon."""
-    from guidetrace.comments.suggest_topics import suggest_topics, suggestions_yaml
     from guidetrace.comments.lexicon_in_force import store_lexicon
+    from guidetrace.comments.suggest_topics import suggest_topics, suggestions_yaml
     from guidetrace.comments.topics_lexicon import load_lexicon
 
     with obj.store.sessions() as session:

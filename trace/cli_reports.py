@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-
 from guidetrace.reports.diagrams.dot import FORMATS as DIAGRAM_FORMATS
 from guidetrace.reports.registry import REPORTS, ReportKind, render_report
 

@@ -60,6 +60,7 @@ def review_set(obj: Lazy, opinion: str, cite: tuple[str, ...], uncite: tuple[str
                note: str | None, by: str | None) -> None:
     """Record decisions on one opinion; each is applied at once and kept across reloads."""
     from guidetrace.comments.review.decisions import DecisionRequest, decide
+
     from .errors import GuidetraceError
 
     requests = ([DecisionRequest(opinion, "uncite", v, note) for v in uncite]
@@ -90,6 +91,7 @@ def review_accept(obj: Lazy, opinions: tuple[str, ...], kinds: tuple[str, ...], 
     """Accept the machine's values as they stand: the items leave the queue (and return if the value changes)."""
     from guidetrace.comments.review.decisions import DecisionRequest, decide
     from guidetrace.comments.review.queue import review_queue
+
     from .errors import GuidetraceError
 
     if not opinions and not kinds:
@@ -147,6 +149,7 @@ def review_export(obj: Lazy, output: str, round_key: str | None, kinds: tuple[st
     """The queue as a workbook: fill the decision column (drop-downs list the valid values), then import it."""
     from guidetrace.comments.review.queue import review_queue
     from guidetrace.reports.review.workbook import review_workbook
+
     from .output import write_atomic
 
     lang = obj.lang(lang)

@@ -34,7 +34,8 @@ def build_graph(session: Session) -> nx.MultiDiGraph:
         node_of[s.id] = node
         g.add_node(node, type="section", revision=revs[s.revision_id].key, key=s.key, kind=s.kind,
                    title=s.title or "", pages=list(s.pages or []), inferred=s.inferred)
-    for s_id, parent_id, rev_id, kind in session.execute(select(Section.id, Section.parent_id, Section.revision_id, Section.kind)):
+    rows = session.execute(select(Section.id, Section.parent_id, Section.revision_id, Section.kind))
+    for s_id, parent_id, rev_id, kind in rows:
         if parent_id is not None:
             g.add_edge(node_of[parent_id], node_of[s_id], kind="contains")
         elif kind == "root":

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +15,6 @@ from rich.console import Console
 from rich.table import Table
 
 from .errors import GuidetraceError
-
 
 # A cell starting with one of these becomes a formula in Excel or LibreOffice.
 # Full-width forms too: Excel may read a leading ＝ as =.

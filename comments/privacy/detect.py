@@ -63,7 +63,8 @@ def rules() -> _Rules:
     honorifics = "|".join(map(re.escape, sorted(names["honorifics"], key=len, reverse=True)))
     return _Rules(
         patterns=tuple((p["kind"], p["rule"], float(p["confidence"]), rx(p["regex"])) for p in data["patterns"]),
-        my_number=rx(data["my_number"]), not_my_number=re.compile(data["not_my_number"]), age=rx(data["age"]), honorific=re.compile(f"(?:{honorifics})"),
+        my_number=rx(data["my_number"]), not_my_number=re.compile(data["not_my_number"]), age=rx(data["age"]),
+        honorific=re.compile(f"(?:{honorifics})"),
         labelled=rx(names["labelled"]), self_intro=rx(names["self"]), self_after=tuple(names["self_after"]),
         signature_max=int(names["signature_max"]), not_names=frozenset(names["not_names"]),
         org_suffix=re.compile("(?:" + "|".join(map(re.escape, names["org_suffixes"])) + ")$"),

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+
 from guidetrace.guideline.keys import normalize_text
 from guidetrace.trace.errors import GuidetraceError
 
 from ..front_matter import FrontMatter
 from ..headers import map_header
-from ..limits import at_row, check_row
 from ..html_text import html_to_text
+from ..limits import at_row, check_row
 from ..opinion_text import opinion_parts, split_tag
 from ..records import CommentDocument, OpinionRecord, RoundMeta
 from .table import iter_lines
@@ -98,7 +99,8 @@ class _MicParser:
             self._front_matter(stripped)
             return
         if len(cells) != self.columns:
-            raise self.error(number, f"truncated or malformed row: {len(cells)} tab-separated cell(s) where the header has {self.columns}")
+            raise self.error(number, f"truncated or malformed row: {len(cells)} tab-separated cell(s) "
+                                     f"where the header has {self.columns}")
         self._row(number, cells)
 
     def finish(self) -> None:

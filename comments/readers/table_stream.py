@@ -19,11 +19,11 @@ from dataclasses import dataclass, field, replace
 from guidetrace.guideline.keys import normalize_text
 from guidetrace.trace.errors import GuidetraceError
 
+from ..front_matter import FrontMatter
 from ..headers import field_of, map_header
 from ..html_text import html_to_text
 from ..limits import at_row, check_row
 from ..opinion_text import opinion_parts, split_tag
-from ..front_matter import FrontMatter
 from ..records import CommentDocument, OpinionRecord
 
 HEADER_SEARCH_ROWS = 30

@@ -36,7 +36,8 @@ def read_csv_tree(path: Path, *, guideline: GuidelineRecord, revision: RevisionR
         for row in reader:
             line = reader.line_num
             if None in row:
-                raise GuidetraceError(f"{len(header) + len(row[None])} cells where the header has {len(header)}", file=file, line=line)
+                raise GuidetraceError(f"{len(header) + len(row[None])} cells where the header has {len(header)}",
+                                      file=file, line=line)
             if not any((v or "").strip() for v in row.values()):
                 continue
             clean = {k: (v or "").strip() for k, v in row.items()}

@@ -17,7 +17,7 @@ _CHAPTER = re.compile(r"^第\s*(\d+)\s*章\s*(?P<title>.*)$")
 _SECTION_JA = re.compile(r"^第\s*(\d+)\s*節\s*(?P<title>.*)$")
 _DOTTED = re.compile(r"^(\d{1,2}(?:\s*\.\s*\d{1,2}){0,4})\s*\.?(?:\s+|(?=[^\d\s.]))(?P<title>\S.*)$")
 _ITEM = re.compile(r"^\((\d{1,2})\)\s*(?P<title>.+)$")
-_APPENDIX = re.compile(r"^(?:【\s*)?(付録|Appendix|Annex|別紙|別添|別表)\s*(?:】)?\s*([A-Z]|\d+)(?![A-Za-z])\s*[:：.]?\s*(?P<title>.*)$",
+_APPENDIX = re.compile(r"^(?:【\s*)?(付録|Appendix|Annex|別紙|別添|別表)\s*(?:】)?\s*([A-Z]|\d+)(?![A-Za-z])\s*[:：.]?\s*(?P<title>.*)$",  # noqa: E501
                        re.I)
 _COLUMN = re.compile(r"^コラム\s*\d*\s*[:：]?\s*(?P<title>.+)$")
 TOC_LINE = re.compile(r"^(?P<title>.+?)\s*(?:[.…・‥·\-_]{3,}|\s{2,}|\.{2,})\s*(?P<page>\d{1,4})$")

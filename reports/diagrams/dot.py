@@ -32,7 +32,8 @@ def _node_attrs(style: Style) -> dict[str, str]:
 
 
 def to_graphviz(diagram: Diagram) -> graphviz.Digraph:
-    g = graphviz.Digraph(name="G", graph_attr={"rankdir": diagram.direction, "fontname": FONT, "label": plain(diagram.title + (f"\n{diagram.note}" if diagram.note else "")),
+    title = diagram.title + (f"\n{diagram.note}" if diagram.note else "")
+    g = graphviz.Digraph(name="G", graph_attr={"rankdir": diagram.direction, "fontname": FONT, "label": plain(title),
                                                 "labelloc": "t", "fontsize": "16", "newrank": "true"},
                          node_attr={"fontname": FONT, "fontsize": "11"}, edge_attr={"fontname": FONT, "fontsize": "9"})
     in_cluster = {n for c in diagram.clusters for n in c.nodes}

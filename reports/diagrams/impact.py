@@ -48,7 +48,8 @@ def impact_diagram(graph: nx.MultiDiGraph, revision: str, root: str, *, depth: i
     for n, d in reached.items():
         data = graph.nodes[n]
         fill = "#fde293" if d == 0 else ("#fef7e0" if d == 1 else "#ffffff")
-        diagram.nodes.append(Node(id=n, label=f"{shown_key(data['key'], lang)}\n{short(data['title'])}", style=Style(fill=fill, bold=d == 0),
+        diagram.nodes.append(Node(id=n, label=f"{shown_key(data['key'], lang)}\n{short(data['title'])}",
+                                  style=Style(fill=fill, bold=d == 0),
                                   url=url_for(data["key"]) if url_for else None))
     for u, v, data in graph.subgraph(list(reached)).edges(data=True):
         if data.get("kind") in EDGE_KINDS:

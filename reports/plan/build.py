@@ -25,7 +25,6 @@ from ..topics.build import ORGANISATION_KINDS, target_revision
 from . import NO_TOPIC
 
 
-
 def score_rules() -> dict[str, Any]:
     return packaged_yaml("guidetrace.reports", "plan_score.yaml")
 

@@ -7,10 +7,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from guidetrace.comments.queries import list_comments
+from guidetrace.comments.queries import find_round, list_comments
 from guidetrace.trace.models import Section
-
-from guidetrace.comments.queries import find_round
 
 
 def build_responses(session: Session, round_key: str | None = None) -> dict[str, Any]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 import re
+import shutil
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
@@ -19,26 +19,25 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from guidetrace.comments.privacy.detect import high_confidence
+from guidetrace.comments.privacy.masking import pending_high
 from guidetrace.comments.queries import list_comments, round_rows
 from guidetrace.guideline.queries import latest_revision
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.graph import build_graph
 from guidetrace.trace.models import Guideline, Topic
 
-from ..diagrams.dot import render_diagram
 from ..diagrams.common import MAX_NODES
-from ..registry import REPORTS
+from ..diagrams.dot import render_diagram
 from ..diagrams.heat import heat_diagram
 from ..diagrams.impact import impact_diagram
 from ..diagrams.lineage import lineage_diagram
 from ..diagrams.make import section_titles
 from ..diagrams.topic_map import topic_map_diagram
-from guidetrace.comments.privacy.detect import high_confidence
-from guidetrace.comments.privacy.masking import pending_high
-
+from ..registry import REPORTS
+from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, topic_page
 from .search_index import search_rows, write_search
 from .section_pages import PAGE_SIZE, section_pages
-from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, topic_page
 from .svg_inline import SvgElement, parse_svg
 
 

@@ -35,7 +35,8 @@ def render_topics(topics: list[dict[str, Any]], fmt: str, lang: str = "ja") -> s
                     f"- {label('opinions', lang)}: {t['opinions']} ({', '.join(t['rounds'])}){'; ' + flags if flags else ''}",
                     f"- {label('section', lang)} ({t['revision']}): {md_cell(', '.join(t['sections'])) or '—'}",
                     f"- {label('submitter', lang)}: {md_cell(', '.join(s['name'] or '?' for s in t['submitters']))}",
-                    f"- {label('disposition', lang)}: " + ", ".join(f"{label(k, lang)} {v}" for k, v in t["dispositions"].items())]
+                    f"- {label('disposition', lang)}: "
+                    + ", ".join(f"{label(k, lang)} {v}" for k, v in t["dispositions"].items())]
             for rnd, r in t["per_round"].items():
                 for o in r["outdated"]:
                     out.append(f"- outdated in {rnd}: {md_cell(o['section'])} — {md_cell('; '.join(o['reasons']))}")

@@ -10,9 +10,8 @@ reports use that language's labels by default.
 """
 from typing import Sequence, Union
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision: str = '0004'
 down_revision: Union[str, Sequence[str], None] = '0003'

@@ -10,9 +10,8 @@ that outlives reloads; an opinion keeps the machine's values it displaced so tha
 """
 from typing import Sequence, Union
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision: str = '0006'
 down_revision: Union[str, Sequence[str], None] = '0005'

@@ -9,9 +9,8 @@ without `--topics` uses the store's lexicon instead of silently dropping a user'
 """
 from typing import Sequence, Union
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision: str = '0007'
 down_revision: Union[str, Sequence[str], None] = '0006'

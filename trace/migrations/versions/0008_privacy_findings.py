@@ -9,9 +9,8 @@ outputs mask each finding a person has not decided to keep; the text itself is n
 """
 from typing import Sequence, Union
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision: str = '0008'
 down_revision: Union[str, Sequence[str], None] = '0007'
