@@ -32,15 +32,14 @@ system-packages:
 demo: $(STAMP) system-packages
 	$(BIN)/guidetrace demo guidetrace-demo
 
-test: $(TEST_STAMP) lint
+test: $(TEST_STAMP) lint typecheck
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# The linter gates every test run (CI included).
+# The linter and the type checker gate every test run (CI included).
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check trace guideline comments reports benchmarks
 
 # The type checker sees the installed layout (guidetrace.trace = trace/, …) through a tree of links.
-# Not yet part of `make test`: it still reports 68 errors (issue 16 tracks making it a gate).
 typecheck: $(TEST_STAMP)
 	rm -rf $(VENV)/typecheck && mkdir -p $(VENV)/typecheck/guidetrace
 	for d in trace guideline comments reports; do ln -s "$(CURDIR)/$$d" $(VENV)/typecheck/guidetrace/$$d; done

@@ -177,8 +177,8 @@ def cluster_texts(texts: Sequence[str], *, threshold: float = 0.8, near: bool = 
         blocks: dict[tuple[str, str], list[int]] = {}
         for gi, text in enumerate(folded):
             if len(text) < SHORT:
-                for block in (("^", text[:4]), ("$", text[-4:])):
-                    blocks.setdefault(block, []).append(gi)
+                for edge in (("^", text[:4]), ("$", text[-4:])):
+                    blocks.setdefault(edge, []).append(gi)
         for members in blocks.values():
             if len(members) > 1:
                 compare_within(members)

@@ -41,7 +41,8 @@ def _check_pair(session: Session, draft: Revision, final: Revision) -> dict[str,
         .where(ConsultationRound.revision_id == draft.id, Comment.disposition == "revised",
                Citation.section_id.is_not(None)).order_by(Comment.key, Citation.position)
     ):
-        revised[comment_key].append(id_to_key[section_id])
+        if section_id is not None:
+            revised[comment_key].append(id_to_key[section_id])
 
     def ancestors(key: str) -> list[str]:
         out, parent = [], sections.get(key, (None, None))[1]
@@ -64,7 +65,12 @@ def _check_pair(session: Session, draft: Revision, final: Revision) -> dict[str,
                             "explained_by": explained})
     changed_keys = {c["draft"] for c in changes if c["draft"]}
     seen: set[tuple[str, str | None, str | None]] = set()
-    changes = [c for c in changes if (key := (c["change"], c["draft"], c["final"])) not in seen and not seen.add(key)]
+    unique = []
+    for c in changes:
+        if (key := (c["change"], c["draft"], c["final"])) not in seen:
+            seen.add(key)
+            unique.append(c)
+    changes = unique
     unchanged = [{"comment": c, "sections": cited} for c, cited in revised.items()
                  if not any(explains(s, k) for s in cited for k in changed_keys)]
     return {"draft": draft.key, "final": final.key, "changes": changes, "revised_unchanged": unchanged}

@@ -55,8 +55,8 @@ def opinion_parts(cell: str) -> OpinionParts:
     body = "\n".join(p for p in fields.get("body", []) if p) or text.strip()
     proposal = "\n".join(fields["proposal"]) if "proposal" in fields else None
     if proposal is None:
-        m = _PROPOSAL.search(body)
-        proposal = m.group(1) if m else None
+        found = _PROPOSAL.search(body)
+        proposal = found.group(1) if found else None
     return OpinionParts(
         body=body,
         location="\n".join(fields["location"]) if "location" in fields else None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import String, cast, func, select
@@ -97,14 +98,14 @@ def list_comments(
     return publish(session, rows, out, lang) if public else out
 
 
-def publish(session: Session, rows: list[Any], out: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+def publish(session: Session, rows: Sequence[Any], out: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
     from .privacy.masking import masked_fields, published_name
 
     masked = masked_fields(session, [r[0].id for r in rows], lang)
     for (c, *_), record in zip(rows, out):
         record["submitter"]["name"] = published_name(record["submitter"]["name"], record["submitter"]["kind"], lang)
-        fields = dict(masked.get(c.id, {}))
-        found = fields.pop("_found", [])
+        fields: dict[str, Any] = dict(masked.get(c.id, {}))
+        found: list[tuple[str, str]] = fields.pop("_found", [])
         if "submitter" in fields:
             record["submitter"]["name"] = fields.pop("submitter")
         for field, text in fields.items():
@@ -115,7 +116,7 @@ def publish(session: Session, rows: list[Any], out: list[dict[str, Any]], lang: 
     return out
 
 
-def _with_citations(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
+def _with_citations(session: Session, rows: Sequence[Any]) -> list[dict[str, Any]]:
     ids = [r[0].id for r in rows]
     cited: dict[int, list[dict[str, Any]]] = defaultdict(list)
     unresolved: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -141,11 +142,12 @@ def _with_citations(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
             topics[cid].append(tkey)
             if matched == REVIEWED:
                 reviewed_topics[cid].append(tkey)
-        for cid, by, at in session.execute(select(ReviewDecision.comment_id, ReviewDecision.by, ReviewDecision.at)
-                                           .where(ReviewDecision.comment_id.in_(chunk), ReviewDecision.state == ACTIVE,
-                                                  ReviewDecision.action == "disposition")
-                                           .order_by(ReviewDecision.id)):
-            reviewed_disposition[cid] = {"by": by, "at": at}
+        for decided, by, at in session.execute(
+                select(ReviewDecision.comment_id, ReviewDecision.by, ReviewDecision.at)
+                .where(ReviewDecision.comment_id.in_(chunk), ReviewDecision.state == ACTIVE,
+                       ReviewDecision.action == "disposition").order_by(ReviewDecision.id)):
+            if decided is not None:
+                reviewed_disposition[decided] = {"by": by, "at": at}
     out = []
     for c, round_key, _rev, name, kind in rows:
         out.append({
@@ -251,7 +253,8 @@ def store_language(session: Session) -> str:
     """The language most loaded rounds are written in: reports use its labels unless told otherwise."""
     counts: dict[str, int] = defaultdict(int)
     for lang in session.scalars(select(ConsultationRound.lang).where(ConsultationRound.lang.is_not(None))):
-        counts[lang] += 1
+        if lang:
+            counts[lang] += 1
     return max(sorted(counts), key=lambda k: counts[k]) if counts else "ja"
 
 

@@ -33,6 +33,7 @@ from guidetrace.trace.models import (
     PrivacyFinding,
     Revision,
     Submitter,
+    table_of,
 )
 from guidetrace.trace.store import Store
 
@@ -205,7 +206,7 @@ class _Writer:
         tags = topic_rows(self.lexicon, self.topic_ids,
                           [(ids[r["key"]], opinion_text(r["body"], r["reason"], r["proposal"])) for r in rows])
         if tags:
-            self.session.connection().execute(insert(CommentTopic.__table__), tags)
+            self.session.connection().execute(insert(table_of(CommentTopic)), tags)
         s = self.summary
         s.topic_edges += len(tags)
         s.added, s.updated, s.opinions = s.added + len(new), s.updated + len(old), s.opinions + len(rows)
@@ -235,8 +236,8 @@ class _Writer:
 
     def _row(self, o: OpinionRecord) -> dict[str, Any]:
         if o.submitter:
-            fit_row(Submitter.__table__, {"name": o.submitter}, file=self.file, line=o.line)
-        return fit_row(Comment.__table__, self._values(o), file=self.file, line=o.line)
+            fit_row(table_of(Submitter), {"name": o.submitter}, file=self.file, line=o.line)
+        return fit_row(table_of(Comment), self._values(o), file=self.file, line=o.line)
 
     def _values(self, o: OpinionRecord) -> dict[str, Any]:
         c = self.classifier.classify(o.response, column=o.disposition_cell or o.revised_flag, heading=o.group,
@@ -279,7 +280,7 @@ class _Writer:
                             "confidence": 0.0, "origin": u.origin, "position": len(res.cited) + i,
                             "note": clean(u.reason) if u.reason else None})
         if out:  # Core executemany: no RETURNING needed, and the ORM's would splice every row back (quadratic)
-            self.session.connection().execute(insert(Citation.__table__), out)
+            self.session.connection().execute(insert(table_of(Citation)), out)
         resolved = sum(1 for c in out if c["section_id"] is not None)
         self.summary.citations += resolved
         self.summary.unresolved += len(out) - resolved
@@ -328,7 +329,7 @@ def store_document(
     opinions: Iterable[OpinionRecord] = document.opinions
     if grow:  # growing the tree needs every unresolved locator before anything is written
         opinions = list(opinions)
-        resolver, headings = CitationResolver(index), {}
+        resolver, headings = CitationResolver(index), dict[str, str | None]()
         resolutions = [resolve_opinion(resolver, index, o, headings) for o in opinions]
         if any(u.proposed_key for r in resolutions for u in r.unresolved):
             summary.grown = grow_tree(session, rev, index, resolutions, source=document.file)

@@ -44,7 +44,7 @@ def suggest_topics(session: Session, lexicon: list[CompiledTopic], *, limit: int
                    uncovered_only: bool = False) -> list[Suggestion]:
     stop = {fold(w) for w in packaged_yaml("guidetrace.comments", "suggest_stopwords.yaml")["stopwords"]}
     stop_pattern = re.compile("|".join(re.escape(w) for w in sorted(stop, key=len, reverse=True)))
-    titles = {title_key(t) for t in session.scalars(select(Section.title).where(Section.title.is_not(None)))}
+    titles = {title_key(t) for t in session.scalars(select(Section.title).where(Section.title.is_not(None))) if t}
     background = [f"{t or ''}\n{b or ''}" for t, b in session.execute(select(Section.title, Section.body))]
     known_terms = [fold(t) for c in lexicon for t in c.topic.terms]
     tagged = set(session.scalars(select(CommentTopic.comment_id))) if uncovered_only else set()

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from guidetrace.trace.models import Comment, CommentTopic, Topic
+from guidetrace.trace.models import Comment, CommentTopic, Topic, table_of
 from guidetrace.trace.store import Store
 
 from .topics_lexicon import CompiledTopic, fold
@@ -65,7 +65,7 @@ def tag_comments(session: Session, lexicon: list[CompiledTopic], comment_ids: li
     while chunk := result.fetchmany(BATCH):
         rows = topic_rows(lexicon, topic_ids, [(cid, opinion_text(b, r, p)) for cid, b, r, p in chunk])
         if rows:
-            session.connection().execute(insert(CommentTopic.__table__), rows)
+            session.connection().execute(insert(table_of(CommentTopic)), rows)
             written += len(rows)
     _keep_review(session, comment_ids)
     return written

@@ -113,18 +113,19 @@ def lineage_map(session: Session, old: Revision, new: Revision) -> dict[int, set
         if pred is None:
             raise GuidetraceError(f"revision {old.key!r} is not an ancestor of {new.key!r}")
         chain.append(session.get(Revision, pred))  # type: ignore[arg-type]
-    links = defaultdict(list)
+    links: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for src, dst, kind in session.execute(
         select(SectionLink.from_section_id, SectionLink.to_section_id, SectionLink.kind).where(
             SectionLink.kind.in_(LINEAGE_KINDS)
         )
     ):
-        links[src].append((dst, kind))
+        if dst is not None:
+            links[src].append((dst, kind))
     current = {sid: {(sid, "same")} for sid in session.scalars(select(Section.id).where(Section.revision_id == new.id))}
     for _ in chain[1:]:
         step: dict[int, set[tuple[int, str]]] = {}
         for sid, reached in current.items():
-            nxt = set()
+            nxt: set[tuple[int, str]] = set()
             for mid, kind in reached:
                 for dst, k in links.get(mid, []):
                     nxt.add((dst, k if kind == "same" or kind == "succeeds" else kind))

@@ -37,13 +37,16 @@ class Reanchorer:
         self.forward: dict[int, list[tuple[int, str]]] = defaultdict(list)
         for new, old, kind in session.execute(select(SectionLink.from_section_id, SectionLink.to_section_id,
                                                      SectionLink.kind).where(SectionLink.kind.in_(LINEAGE_KINDS))):
-            self.forward[old].append((new, kind))
+            if old is not None:
+                self.forward[old].append((new, kind))
         self.depth = self._depths()
         self._cache: dict[int, Anchor] = {}
 
     def _depths(self) -> dict[int, int]:
         """Distance of each revision on the target's predecessor chain from the target."""
-        depth, current, d = {}, self.target, 0
+        depth: dict[int, int] = {}
+        current: Revision | None = self.target
+        d = 0
         while current is not None:
             depth[current.id] = d
             current = self.revisions.get(current.predecessor_id) if current.predecessor_id else None

@@ -55,7 +55,8 @@ def rename_decisions(session: Session, revision_id: int, old: str, new: str) -> 
 
 def keep_citations_of_removed(session: Session, rev: Revision, gone: dict[int, str], allow: bool,
                               file: str | None) -> None:
-    cited = session.execute(select(Citation.id, Citation.section_id).where(Citation.section_id.in_(list(gone)))).all()
+    cited = [(cid, sid) for cid, sid in session.execute(
+        select(Citation.id, Citation.section_id).where(Citation.section_id.in_(list(gone)))) if sid is not None]
     if not cited:
         return
     keys = sorted({gone[sid] for _, sid in cited})
@@ -83,6 +84,6 @@ def relink_returned(session: Session, rev: Revision, rows: dict[str, Section]) -
     prefix = REMOVED_NOTE.format(revision=rev.key, key="")
     for cid, note in session.execute(select(Citation.id, Citation.note).where(Citation.section_id.is_(None),
                                                                              Citation.note.startswith(prefix))):
-        key = note[len(prefix):]
+        key = (note or "")[len(prefix):]
         if key in rows:
             session.execute(update(Citation).where(Citation.id == cid).values(section_id=rows[key].id, note=None))

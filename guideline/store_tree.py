@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.fit import fit_row
-from guidetrace.trace.models import Guideline, Revision, Section, SectionLink
+from guidetrace.trace.models import Guideline, Revision, Section, SectionLink, table_of
 from guidetrace.trace.store import Store
 
 from .keys import ROOT_KEY, sort_key
@@ -103,17 +103,18 @@ def _store_sections(
     added = updated = 0
     rows: dict[str, Section] = {}
     for position, rec in enumerate(records):
-        row = existing.get(rec.key)
-        values = fit_row(Section.__table__, dict(
+        found = existing.get(rec.key)
+        values = fit_row(table_of(Section), dict(
             key=rec.key, kind=rec.kind, number=rec.number, title=rec.title, position=position, pages=list(rec.pages),
             aliases=list(rec.aliases), body=rec.body, inferred=rec.inferred, source=rec.source, note=rec.note,
         ), file=tree.file, line=rec.line)
         values.pop("key")
-        if row is None:
+        if found is None:
             row = Section(revision_id=revision_id, key=rec.key, **values)
             session.add(row)
             added += 1
         else:
+            row = found
             if any(getattr(row, k) != v for k, v in values.items()):
                 updated += 1
             for k, v in values.items():
@@ -157,6 +158,7 @@ def _store_links(
         suggestions = propose_lineage(old_titles, new_titles, both_complete=not (rev.partial or predecessor.partial))
         links.extend(suggestions)
         proposed = len(suggestions)
+    target_id: int | None
     for link in links:
         if link.kind == "refers_to":
             source_id, target_id = ids[link.from_key], ids[link.to_key]  # type: ignore[index]

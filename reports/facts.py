@@ -58,7 +58,8 @@ def load_facts(session: Session) -> list[OpinionFact]:
     cited: dict[int, list[int]] = defaultdict(list)
     for cid, sid in session.execute(select(Citation.comment_id, Citation.section_id)
                                     .where(Citation.section_id.is_not(None)).order_by(Citation.comment_id, Citation.position)):
-        cited[cid].append(sid)
+        if sid is not None:
+            cited[cid].append(sid)
     out = []
     masked = masked_fields(session, list(session.scalars(select(PrivacyFinding.comment_id).distinct())))
     for c, name, kind in session.execute(select(Comment, Submitter.name, Submitter.kind)
@@ -91,7 +92,7 @@ class SectionTree:
         """The most specific sections cited, items folded into the section that holds them."""
         cited = set(section_ids)
         specific = [s for s in section_ids if not any(s in self.ancestors(o) for o in cited if o != s)]
-        folded = [self.rows[s][2] if self.rows[s][1] == "item" and self.rows[s][2] is not None else s for s in specific]
+        folded: list[int] = [p if self.rows[s][1] == "item" and (p := self.rows[s][2]) is not None else s for s in specific]
         return list(dict.fromkeys(folded))
 
     def key(self, sid: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -18,9 +19,9 @@ OUTPUT = click.option("-o", "--output", help="Write to this file instead of stdo
 
 def _emit(data: str | bytes, output: str | None) -> None:
     if isinstance(data, bytes) and output in (None, "-"):
-        if click.get_text_stream("stdout").isatty():
+        if sys.stdout.isatty():
             raise GuidetraceError("binary output: give -o FILE")
-        click.get_binary_stream("stdout").write(data)
+        sys.stdout.buffer.write(data)
         return
     if isinstance(data, bytes):
         write_atomic(output, data)  # type: ignore[arg-type]

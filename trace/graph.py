@@ -50,7 +50,7 @@ def build_graph(session: Session) -> nx.MultiDiGraph:
 
     sub_name: dict[int, str] = {}
     for sub in session.scalars(select(Submitter)):  # published: a private person is never named
-        sub_name[sub.id] = published_name(sub.name, sub.kind) if sub.kind != "individual" else f"individual-{sub.id}"
+        sub_name[sub.id] = published_name(sub.name, sub.kind) or "" if sub.kind != "individual" else f"individual-{sub.id}"
         g.add_node(f"submitter:{sub_name[sub.id]}", type="submitter", name=published_name(sub.name, sub.kind),
                    kind=sub.kind)
     comment_node: dict[int, str] = {}
@@ -60,9 +60,9 @@ def build_graph(session: Session) -> nx.MultiDiGraph:
                    bulk=c.bulk, represents=c.represents or 1)
         if c.submitter_id is not None:
             g.add_edge(comment_node[c.id], f"submitter:{sub_name[c.submitter_id]}", kind="submitted_by")
-    for c in session.scalars(select(Citation).where(Citation.section_id.is_not(None))):
-        g.add_edge(comment_node[c.comment_id], node_of[c.section_id], kind="cites",  # type: ignore[index]
-                   evidence=c.evidence, confidence=c.confidence)
+    for cit in session.scalars(select(Citation).where(Citation.section_id.is_not(None))):
+        g.add_edge(comment_node[cit.comment_id], node_of[cit.section_id], kind="cites",  # type: ignore[index]
+                   evidence=cit.evidence, confidence=cit.confidence)
     for t in session.scalars(select(Topic)):
         g.add_node(f"topic:{t.key}", type="topic", key=t.key, label=t.label_ja, label_en=t.label_en)
     topic_key = dict(session.execute(select(Topic.id, Topic.key)).all())
@@ -80,7 +80,8 @@ def _edges(g: nx.MultiDiGraph, node: str, kind: str, *, out: bool = True) -> Ite
 
 def ancestors(g: nx.MultiDiGraph, node: str) -> list[str]:
     """Parents up to the root, nearest first."""
-    chain, current = [], node
+    chain: list[str] = []
+    current = node
     while True:
         parents = [p for p in _edges(g, current, "contains", out=False) if g.nodes[p].get("type") == "section"]
         if not parents:

@@ -6,7 +6,7 @@ schema on disk; these models must match the newest migration (a test checks it).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     JSON,
@@ -16,6 +16,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -42,6 +43,11 @@ LINK_KINDS = ("succeeds", "renumbered", "split", "merged", "removed", "refers_to
 
 class Base(DeclarativeBase):
     type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+def table_of(model: type[Base]) -> Table:
+    """A model's Core table, typed as one (for executemany inserts and column limits)."""
+    return cast(Table, model.__table__)
 
 
 class Guideline(Base):

@@ -6,28 +6,28 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
-from rich.progress import Progress
+from rich.progress import Progress, TaskID
 
 LARGE = 2000
 
 
 @contextmanager
 def progress_bar(label: str = "storing opinions") -> Iterator[Callable[[int, int], None]]:
-    state: dict[str, object] = {}
+    bars: list[tuple[Progress, TaskID]] = []  # started on the first large count
 
     def update(done: int, total: int) -> None:
         """`total` may only be what is known so far (a stream's length is not): then the bar counts."""
         if done < LARGE:
             return
-        if "bar" not in state:
+        if not bars:
             bar = Progress(console=Console(stderr=True), transient=True)
             bar.start()
-            state["bar"], state["task"] = bar, bar.add_task(label, total=None)
-        bar = state["bar"]
-        bar.update(state["task"], completed=done)  # type: ignore[attr-defined]
+            bars.append((bar, bar.add_task(label, total=None)))
+        bar, task = bars[0]
+        bar.update(task, completed=done)
 
     try:
         yield update
     finally:
-        if "bar" in state:
-            state["bar"].stop()  # type: ignore[attr-defined]
+        for bar, _ in bars:
+            bar.stop()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -47,7 +48,7 @@ def mask(text: str, spans: list[tuple[int, int, str]], lang: str) -> str:
     return "".join(out)
 
 
-def masked_fields(session: Session, comment_ids: list[int], lang: str = "ja") -> dict[int, dict[str, str]]:
+def masked_fields(session: Session, comment_ids: list[int], lang: str = "ja") -> dict[int, dict[str, Any]]:
     """For each opinion holding findings not kept: its fields as published (and, under `_found`, each
     masked text with its label, for the places a field's words are quoted, such as a citation's text)."""
     findings = findings_of(session, comment_ids)
@@ -55,7 +56,7 @@ def masked_fields(session: Session, comment_ids: list[int], lang: str = "ja") ->
         return {}
     state = states(session, findings)
     spans: dict[int, dict[str, list[tuple[int, int, str]]]] = defaultdict(lambda: defaultdict(list))
-    out: dict[int, dict[str, str]] = {}
+    out: dict[int, dict[str, Any]] = {}
     for f in findings:
         if state[f.id] == KEEP:
             continue
@@ -71,7 +72,7 @@ def masked_fields(session: Session, comment_ids: list[int], lang: str = "ja") ->
             out.setdefault(cid, {}).update({field: mask(texts[field] or "", s, lang) for field, s in spans[cid].items()})
     for f in findings:
         if f.comment_id in out and state[f.id] != KEEP and f.field != "submitter":
-            out[f.comment_id].setdefault("_found", []).append((f.text, mask_label(f.kind, lang)))  # type: ignore[union-attr, arg-type]
+            out[f.comment_id].setdefault("_found", []).append((f.text, mask_label(f.kind, lang)))
     return out
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from guidetrace.trace.models import Comment, ConsultationRound, PrivacyFinding, ReviewDecision, Submitter
+from guidetrace.trace.models import Comment, ConsultationRound, PrivacyFinding, ReviewDecision, Submitter, table_of
 
 from ..submitter_kinds import submitter_kind
 from .detect import Finding, detect, holds_person_name
@@ -56,7 +56,7 @@ class Scanner:
 
 def write_findings(session: Session, rows: list[dict[str, Any]]) -> None:
     if rows:
-        session.connection().execute(insert(PrivacyFinding.__table__), rows)
+        session.connection().execute(insert(table_of(PrivacyFinding)), rows)
 
 
 def scan(session: Session, round_key: str | None = None) -> int:

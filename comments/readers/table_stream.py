@@ -244,7 +244,8 @@ def _opinion(state: TableState, row: list[str], number: int) -> OpinionRecord | 
         if name == "location" and own_place:
             continue  # a row that gives its own page or line is not under a merged 該当箇所
         if name in mapping and (not values[name] or SAME_AS_ABOVE.match(values[name])) and name in state.above:
-            values[name], _ = state.above[name], carried.append(name)
+            values[name] = state.above[name]
+            carried.append(name)
         if values[name]:
             state.above[name] = values[name]
     parts = opinion_parts(raw_opinion)

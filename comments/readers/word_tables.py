@@ -18,7 +18,7 @@ from .table_stream import Row
 def _cell_text(tc) -> str:  # type: ignore[no-untyped-def]
     from docx.table import _Cell
 
-    return "\n".join(p.text for p in _Cell(tc, None).paragraphs).strip()
+    return "\n".join(p.text for p in _Cell(tc, None).paragraphs).strip()  # type: ignore[arg-type]  # no parent needed
 
 
 def docx_rows(path: Path) -> Iterator[Row]:

@@ -99,7 +99,8 @@ def validate(session: Session, req: DecisionRequest, dispositions: Sequence[str]
 
 def current(session: Session, comment: Comment) -> dict[str, Any]:
     """The opinion's values as reports see them now."""
-    sections, unresolved = [], []
+    sections: list[str] = []
+    unresolved: list[str] = []
     for key, text in session.execute(select(Section.key, Citation.text).select_from(Citation)
                                      .outerjoin(Section, Citation.section_id == Section.id)
                                      .where(Citation.comment_id == comment.id).order_by(Citation.position)):

@@ -88,9 +88,9 @@ def _match(origins: dict[tuple[str, str], list[ReviewDecision]], opinions: list[
         claimed.add(o.id)
 
     exact = [(origin, by_key.get(origin[0])) for origin in origins]
-    for origin, o in exact:  # same id, same text
-        if o is not None and o.fingerprint == origin[1]:
-            take(origin, o)
+    for origin, maybe in exact:  # same id, same text
+        if maybe is not None and maybe.fingerprint == origin[1]:
+            take(origin, maybe)
     for origin in origins:  # same text, new id: renumbered (a text held by several opinions decides nothing)
         if origin not in found:
             same = [o for o in by_fp.get(origin[1], []) if o.id not in claimed]

@@ -55,9 +55,7 @@ def read_review_workbook(path: Path) -> list[DecisionRequest]:
         if not value:
             continue
         where = f"cell {decision.coordinate}" if decision is not None else f"row {row[0].row}"
-        opinion = _text(cells["opinion"].value if cells.get("opinion") is not None else None)
-        field = _text(cells["field"].value if cells.get("field") is not None else None)
-        machine = _text(cells["machine"].value if cells.get("machine") is not None else None)
+        opinion, field, machine = (_text(getattr(cells.get(k), "value", None)) for k in ("opinion", "field", "machine"))
         if not opinion:
             raise GuidetraceError(f"cell {get_column_letter(header['opinion'])}{row[0].row}: no opinion id",
                                   file=str(path))

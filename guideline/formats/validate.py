@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import LINK_KINDS, SECTION_KINDS
@@ -38,7 +39,7 @@ def build_section(
             line=line,
         )
     pages = _pages(raw.get("pages"), key=key, file=file, line=line)
-    aliases = raw.get("aliases") or ()
+    aliases: Any = raw.get("aliases") or ()
     if isinstance(aliases, str):
         aliases = [a for a in aliases.split(";") if a.strip()]
     inferred = raw.get("inferred", False)
@@ -52,7 +53,7 @@ def build_section(
         title=str(title) if title not in (None, "") else (ROOT_LABEL if kind == "root" else None),
         number=str(raw["number"]) if raw.get("number") not in (None, "") else number_of(key),
         pages=pages,
-        aliases=tuple(str(a) for a in aliases),  # type: ignore[union-attr]
+        aliases=tuple(str(a) for a in aliases),
         body=str(raw["body"]) if raw.get("body") else None,
         inferred=bool(inferred),
         source=str(raw.get("source") or default_source or "") or None,

@@ -92,6 +92,7 @@ def build_tree(headings: list[Heading], *, source: str) -> tuple[SectionRecord, 
     keys = {ROOT_KEY}
     stack: list[tuple[str, int]] = []  # (key, level) of open sections
     columns: dict[str, int] = {}
+    parent: str | None
     for h in headings:
         level = h.level or 1
         while stack and stack[-1][1] >= level and h.level is not None:

@@ -38,13 +38,14 @@ def build_campaigns(session: Session, round_key: str | None = None) -> dict[str,
     if ids:
         for cluster_id, key in session.execute(select(Comment.cluster_id, Comment.key)
                                                .where(Comment.cluster_id.in_(ids)).order_by(Comment.id)):
-            if len(members[cluster_id]) < MEMBER_LIMIT:
+            if cluster_id is not None and len(members[cluster_id]) < MEMBER_LIMIT:
                 members[cluster_id].append(key)
     masked = masked_fields(session, reps)  # published: personal data masked, individuals unnamed
     out = [{"cluster": c.id, "round": rnd, "kind": c.kind, "size": c.size, "threshold": c.threshold, "spread": c.spread,
             "representative": rep_key,
             "submitter": masked.get(c.representative_id or 0, {}).get("submitter", published_name(who, who_kind)),
-            "text": masked.get(c.representative_id or 0, {}).get("body", body), "sections": sections[c.representative_id],
-            "topics": sorted(topics[c.representative_id]), "members": members[c.id]}
+            "text": masked.get(c.representative_id or 0, {}).get("body", body),
+            "sections": sections[c.representative_id or 0], "topics": sorted(topics[c.representative_id or 0]),
+            "members": members[c.id]}
            for c, rnd, rep_key, body, who, who_kind in rows]
     return {"round": round_key, "campaigns": out, "clustered": sum(r["size"] for r in out)}

@@ -24,11 +24,11 @@ def impact_diagram(graph: nx.MultiDiGraph, revision: str, root: str, *, depth: i
         starts = [section_node(revision, k) for k in sections if section_node(revision, k) in graph]
         title = impact_title.format(topic_label or root, revision)
     elif topic in graph:
-        found = set()
+        found: set[str] = set()
         for comment, _ in graph.in_edges(topic):  # comment --about--> topic
             for _, cited, data in graph.out_edges(comment, data=True):
                 node = section_node(revision, graph.nodes[cited]["key"]) if data.get("kind") == "cites" else None
-                if node in graph:
+                if node is not None and node in graph:
                     found.add(node)
         starts, title = sorted(found), impact_title.format(topic_label or root, revision)
     else:

@@ -25,8 +25,8 @@ def topic_map_diagram(topics: list[dict[str, Any]], *, lang: str = "ja", url_for
             diagram.edges.append(Edge(f"topic:{t['topic']}", f"section:{key}", label=str(n),
                                       style=Style(shape="normal", width=min(1 + n, 6), color="#5f6368")))
     for key in sections:
-        shown = shown_key(key, lang)
+        key_text = shown_key(key, lang)
         title = (titles or {}).get(key)
-        diagram.nodes.append(Node(id=f"section:{key}", label=f"{shown}\n{short(title, 20)}" if title else shown,
+        diagram.nodes.append(Node(id=f"section:{key}", label=f"{key_text}\n{short(title, 20)}" if title else key_text,
                                   url=url_for(key) if url_for else None))
     return diagram

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -73,7 +74,7 @@ def review_workbook(session: Session, items: Sequence[ReviewItem], lang: str) ->
     return buf.getvalue()
 
 
-def _lists(book: Workbook, session: Session, lang: str) -> tuple[object, dict[str, str]]:
+def _lists(book: Workbook, session: Session, lang: str) -> tuple[Any, dict[str, str]]:
     sheet = book.create_sheet("lists")
     columns: list[tuple[str, list[str]]] = [("dispositions", list(disposition_choices())),
                                             ("topics", list(session.scalars(select(Topic.key).order_by(Topic.key))))]

@@ -60,7 +60,7 @@ def build_sections_report(session: Session, round_key: str | None = None) -> dic
     revision = session.get(Revision, rnd.revision_id)
     assert revision is not None
     params = {"revision": revision.id, "round": rnd.id}
-    direct = dict(session.execute(DIRECT_SQL, params).all())
+    direct: dict[Any, Any] = dict(session.execute(DIRECT_SQL, params).all())
     subtree: dict[int, dict[str, Any]] = defaultdict(lambda: {"subtree": 0, "submissions": 0, "by_disposition": {},
                                                               "by_submitter_kind": {}})
     for sid, disposition, kind, opinions, submissions in session.execute(SUBTREE_SQL, params):
@@ -71,7 +71,7 @@ def build_sections_report(session: Session, round_key: str | None = None) -> dic
     for agg in subtree.values():  # every opinion has one disposition: their sum is the subtree count
         agg["subtree"] = sum(agg["by_disposition"].values())
     clustered = session.scalar(select(func.count()).select_from(Cluster).where(Cluster.round_id == rnd.id))
-    distinct = dict(session.execute(DISTINCT_SQL, params).all()) if clustered else {}
+    distinct: dict[Any, Any] = dict(session.execute(DISTINCT_SQL, params).all()) if clustered else {}
     parent = aliased(Section)
     rows = []
     for s, parent_key in session.execute(select(Section, parent.key).outerjoin(parent, Section.parent_id == parent.id)

@@ -95,7 +95,7 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
         return render_page(template, lang, has_campaigns=bool(campaigns["campaigns"]), internal=internal, **context)
 
     comments = list_comments(session, public=not internal, lang=lang)
-    per_round = defaultdict(int)
+    per_round: dict[str, int] = defaultdict(int)
     for c in comments:
         per_round[c["round"]] += 1
     for r in rounds:
@@ -114,7 +114,7 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
                                     topic_map=topic_map, lineage=_svg(lineage_diagram(graph, lang=lang)),
                                     warnings=[w for r in rounds for w in r["warnings"]], assets="", standalone=False))
     # Shared with the imported macros, which keep the dicts they were given: filled in place, never replaced.
-    shared = environment(lang).globals
+    shared: dict[str, Any] = environment(lang).globals  # type: ignore[assignment]
     shared["opinion_href"].clear()
     shared["topic_labels"].clear()
     shared["topic_labels"].update({t.key: getattr(t, f"label_{lang}") for t in session.scalars(select(Topic))})
