@@ -21,7 +21,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from guidetrace.guideline.keys import normalize_text
-from guidetrace.guideline.store_tree import find_revision
+from guidetrace.guideline.queries import find_revision
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.fit import clean, fit_row
 from guidetrace.trace.models import (

@@ -9,10 +9,10 @@ from typing import Any
 
 import regex
 
-from guidetrace.guideline.formats.yaml_tree import LINE, load_yaml
 from guidetrace.guideline.keys import canonical_key, normalize_text
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.rules import packaged_yaml
+from guidetrace.trace.safe_yaml import LINE, load_yaml
 from guidetrace.trace.textfile import read_text
 
 _WORD = re.compile(r"^[0-9a-z][0-9a-z .\-]*$")

@@ -15,12 +15,24 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.models import Revision, Section, SectionLink
+from guidetrace.trace.models import Guideline, Revision, Section, SectionLink
 
 from .keys import canonical_key, sort_key, title_key
-from .store_tree import find_revision
 
 LINEAGE_KINDS = ("succeeds", "renumbered", "split", "merged")
+
+
+def find_revision(session: Session, key: str, guideline_key: str | None = None) -> Revision:
+    query = select(Revision).where(Revision.key == key)
+    if guideline_key:
+        query = query.join(Guideline).where(Guideline.key == guideline_key)
+    found = session.scalars(query).all()
+    if not found:
+        known = ", ".join(sorted(session.scalars(select(Revision.key)).all())) or "none loaded"
+        raise GuidetraceError(f"unknown revision {key!r} (known: {known})")
+    if len(found) > 1:
+        raise GuidetraceError(f"revision {key!r} exists in several guidelines: pass --guideline")
+    return found[0]
 
 
 def latest_revision(session: Session) -> Revision:

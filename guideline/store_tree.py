@@ -38,19 +38,6 @@ def store_tree(store: Store, tree: RevisionTree, *, allow_removals: bool = False
         return _store_tree(session, tree, allow_removals=allow_removals)
 
 
-def find_revision(session: Session, key: str, guideline_key: str | None = None) -> Revision:
-    query = select(Revision).where(Revision.key == key)
-    if guideline_key:
-        query = query.join(Guideline).where(Guideline.key == guideline_key)
-    found = session.scalars(query).all()
-    if not found:
-        known = ", ".join(sorted(session.scalars(select(Revision.key)).all())) or "none loaded"
-        raise GuidetraceError(f"unknown revision {key!r} (known: {known})")
-    if len(found) > 1:
-        raise GuidetraceError(f"revision {key!r} exists in several guidelines: pass --guideline")
-    return found[0]
-
-
 def _store_tree(session: Session, tree: RevisionTree, *, allow_removals: bool = False) -> TreeLoadSummary:
     g = session.scalar(select(Guideline).where(Guideline.key == tree.guideline.key))
     if g is None:

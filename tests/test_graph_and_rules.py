@@ -5,7 +5,7 @@ import pytest
 from guidetrace.comments.classify_answer import default_classifier
 from guidetrace.comments.resolve_citations import CitationResolver
 from guidetrace.comments.tree_index import TreeIndex
-from guidetrace.trace.graph import ancestors, build_graph, impact_set, section_node, subtree_rollup
+from guidetrace.reports.graph import ancestors, build_graph, impact_set, section_node, subtree_rollup
 from guidetrace.trace.store import Store
 
 

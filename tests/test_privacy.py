@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import zipfile
 import sys
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -109,8 +109,9 @@ def test_no_planted_value_is_published_and_the_store_keeps_every_text(run, store
     assert "［氏名］" in everything and "［電話番号］" in everything
     internal = run("comments", "list", "--round", "raw", "--format", "json").stdout
     assert planted[0] not in internal  # listings are published forms too
-    from guidetrace.trace.store import open_store
     from sqlalchemy import text
+
+    from guidetrace.trace.store import open_store
 
     store = open_store(store_url)
     with store.engine.connect() as conn:

@@ -7,15 +7,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from guidetrace.comments.bundled import seed_path
 from guidetrace.comments.classify_answer import UNCLASSIFIED, default_classifier
+from guidetrace.comments.html_text import html_to_text
 from guidetrace.comments.readers.mic import read_mic
 from guidetrace.comments.readers.table import csv_rows, markdown_rows, read_table, tsv_rows
 from guidetrace.comments.resolve_citations import CitationResolver
 from guidetrace.comments.tree_index import TreeIndex
-from guidetrace.comments.html_text import html_to_text
-from guidetrace.comments.bundled import seed_path
-from guidetrace.guideline.formats.yaml_tree import read_yaml_tree
 from guidetrace.guideline.bundled import bundled_tree_paths
+from guidetrace.guideline.formats.yaml_tree import read_yaml_tree
 from guidetrace.trace.errors import GuidetraceError
 
 SEED = seed_path().read_text(encoding="utf-8")

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-
 CLI = str(Path(sys.executable).with_name("guidetrace"))
 ROUND = "scsg-3.0-draft"
 
@@ -24,8 +23,9 @@ def _id(key: str) -> str:
 
 def corrected_copy(seed: Path, out: Path, store_url: str) -> Path:
     """The seed with A-02's text edited, A-05 removed and A-09/A-10 swapped (all of A-06… renumbered)."""
-    from guidetrace.trace.store import open_store
     from sqlalchemy import text
+
+    from guidetrace.trace.store import open_store
 
     store = open_store(store_url)
     with store.engine.connect() as conn:

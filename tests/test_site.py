@@ -80,7 +80,7 @@ def test_demo_without_graphviz_writes_everything_with_notices(tmp_path, monkeypa
     import shutil as _shutil
 
     from guidetrace.reports.diagrams import dot
-    from guidetrace.trace.demo import run_demo
+    from guidetrace.trace.cli.demo import run_demo
 
     real_which = _shutil.which
     monkeypatch.setattr(dot.shutil, "which", lambda name, *a, **k: None if name == "dot" else real_which(name, *a, **k))

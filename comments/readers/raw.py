@@ -6,28 +6,35 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from guidetrace.guideline.keys import normalize_text
 from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.rules import packaged_yaml
 from guidetrace.trace.textfile import open_csv_source, open_lines, sniff
 
 from ..limits import check_row
 from ..records import CommentDocument, OpinionRecord, RoundMeta
 from .table import csv_rows, xlsx_rows
 
-SYNONYMS = {
-    "id": ("id", "番号", "no", "no.", "受付番号", "意見番号"),
-    "submitter": ("submitter", "提出者", "意見提出者", "氏名", "name", "団体名"),
-    "text": ("text", "本文", "意見", "ご意見", "御意見", "意見内容", "opinion", "body"),
-    "location": ("location", "該当箇所", "該当ページ"),
-}
 RAW_FORMATS = ("auto", "csv", "xlsx", "jsonl")
 
 
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, frozenset[str]]:
+    """From data/header_synonyms.yaml (`raw:`), folded as header cells are."""
+    raw = packaged_yaml("guidetrace.comments", "header_synonyms.yaml")["raw"]
+    return {field: frozenset(_fold(str(n)) for n in names) for field, names in raw.items()}
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", "", normalize_text(text)).casefold()
+
+
 def _field(header: str) -> str | None:
-    text = re.sub(r"\s+", "", normalize_text(header)).casefold()
-    return next((f for f, names in SYNONYMS.items() if text in names), None)
+    text = _fold(header)
+    return next((f for f, names in _synonyms().items() if text in names), None)
 
 
 def read_raw(path: Path, *, fmt: str = "auto", encoding: str | None = None) -> CommentDocument:

@@ -1,7 +1,7 @@
 """The YAML tree format (documented, with an example, in README.md under "What it reads").
 
-Parsed with a SafeLoader subclass that only records line numbers, so errors can
-name the line and no YAML tag can construct anything but plain data.
+Parsed with the core's safe loader (trace/safe_yaml.py): errors name the line, and no
+YAML tag can construct anything but plain data.
 """
 
 from __future__ import annotations
@@ -9,57 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.safe_yaml import LINE, load_yaml
 from guidetrace.trace.textfile import read_text
 
 from ..records import GuidelineRecord, RevisionRecord, RevisionTree
 from .validate import build_link, build_section, check_links, check_tree
 
-LINE = "__line__"
 SECTION_KEYS = frozenset({"key", "kind", "title", "parent", "number", "pages", "aliases", "body", "inferred", "source",
                           "note", LINE})
 LINK_KEYS = frozenset({"from", "to", "kind", "note", "why", "from_revision", LINE})
-
-
-MAX_ALIASES = 100  # a tree or lexicon needs none; thousands are an alias bomb
-
-
-class LineSafeLoader(yaml.SafeLoader):
-    """SafeLoader that stores the 1-based line of every mapping under `__line__`, and refuses
-    alias bombs (a few lines that expand to gigabytes)."""
-
-    aliases = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.events.AliasEvent):
-            self.aliases += 1
-            if self.aliases > MAX_ALIASES:
-                mark = self.peek_event().start_mark
-                raise yaml.YAMLError(f"more than {MAX_ALIASES} aliases (*name): refused as an alias bomb "
-                                     f"(line {mark.line + 1})")
-        return super().compose_node(parent, index)
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[LINE] = node.start_mark.line + 1
-        return mapping
-
-
-def load_yaml(text: str, *, file: str) -> Any:
-    """Safe YAML with line numbers; any YAML error becomes a one-line GuidetraceError."""
-    try:
-        return yaml.load(text, Loader=LineSafeLoader)  # noqa: S506 - a SafeLoader subclass
-    except RecursionError:
-        raise GuidetraceError("invalid YAML: nested too deeply (expected a tree of a few levels)", file=file) from None
-    except yaml.YAMLError as exc:
-        # Where the unclosed construct began says more than where the parser gave up.
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise GuidetraceError(
-            f"invalid YAML: {problem}", file=file, line=mark.line + 1 if mark else None
-        ) from None
 
 
 def _mapping(value: Any, what: str, *, file: str, line: int | None) -> dict[str, Any]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import networkx as nx
 
+from guidetrace.reports.graph import impact_set, section_node
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.graph import impact_set, section_node
 
 from .common import UrlFor, short, shown_key
 from .model import Diagram, Edge, Node, Style

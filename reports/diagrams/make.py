@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from guidetrace.guideline.queries import latest_revision
-from guidetrace.guideline.store_tree import find_revision
-from guidetrace.trace.graph import build_graph
+from guidetrace.guideline.queries import find_revision, latest_revision
+from guidetrace.reports.graph import build_graph
 
 from ..sections.build import build_sections_report
 from ..topics.build import build_topic_summary

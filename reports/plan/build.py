@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from guidetrace.comments.topics_lexicon import TopicDef, compile_topic, fold
 from guidetrace.guideline.keys import ROOT_KEY
 from guidetrace.guideline.reanchor import Reanchorer
-from guidetrace.trace.graph import build_graph, impact_set, section_node
+from guidetrace.reports.graph import build_graph, impact_set, section_node
 from guidetrace.trace.models import PlanMark, Revision, Section, Topic
 from guidetrace.trace.rules import packaged_yaml
 

@@ -23,8 +23,8 @@ from guidetrace.comments.privacy.detect import high_confidence
 from guidetrace.comments.privacy.masking import pending_high
 from guidetrace.comments.queries import list_comments, round_rows
 from guidetrace.guideline.queries import latest_revision
+from guidetrace.reports.graph import build_graph
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.graph import build_graph
 from guidetrace.trace.models import Guideline, Topic
 
 from ..diagrams.common import MAX_NODES

@@ -9,9 +9,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from guidetrace.guideline.queries import section_rows
+from guidetrace.guideline.queries import find_revision, section_rows
 from guidetrace.guideline.reanchor import Reanchorer
-from guidetrace.guideline.store_tree import find_revision
 from guidetrace.trace.models import Revision, Section, SectionLink
 
 from .pages import section_page

@@ -7,9 +7,9 @@ from typing import Any
 import click
 from sqlalchemy.exc import DBAPIError
 
-from .errors import GuidetraceError
-from .store import Store, open_store
-from .store_errors import store_error_line
+from ..errors import GuidetraceError
+from ..store import Store, open_store
+from ..store_errors import store_error_line
 
 FORMATS = click.Choice(["table", "json", "csv"])
 LANG = click.option("--lang", type=click.Choice(["ja", "en"]), default=None,

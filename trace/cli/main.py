@@ -16,10 +16,10 @@ from guidetrace.guideline.queries import diff_revisions, list_sections, show_sec
 from guidetrace.guideline.records import GuidelineRecord, RevisionRecord
 from guidetrace.guideline.store_tree import store_tree
 
-from . import __version__
-from .cli_base import FORMATS, LANG, Cli, Lazy
-from .errors import GuidetraceError
-from .output import emit, render
+from .. import __version__
+from ..errors import GuidetraceError
+from ..output import emit, render
+from .base import FORMATS, LANG, Cli, Lazy
 
 DISPOSITION_CHOICES, KIND_CHOICES = disposition_choices(), submitter_kind_choices()
 
@@ -323,7 +323,7 @@ def export() -> None:
 @click.pass_obj
 def export_graph_cmd(obj: Lazy, fmt: str, output: str | None) -> None:
     """The whole graph (revisions, sections, comments, topics, submitters) as GraphML or node-link JSON."""
-    from .graph import build_graph, export_graph
+    from guidetrace.reports.graph import build_graph, export_graph
 
     with obj.store.sessions() as session:
         emit(export_graph(build_graph(session), fmt), output)
@@ -353,10 +353,10 @@ def demo(outdir: Path, lang: str) -> None:
 
 
 def _register() -> None:
-    from .cli_analysis import plan, topics
-    from .cli_privacy import privacy
-    from .cli_reports import diagram, report, site
-    from .cli_review import review, rounds
+    from .analysis import plan, topics
+    from .privacy import privacy
+    from .reports import diagram, report, site
+    from .review import review, rounds
 
     for command in (topics, plan, report, diagram, site, review, rounds, privacy):
         cli.add_command(command)

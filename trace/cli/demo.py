@@ -11,12 +11,12 @@ from guidetrace.comments.store_comments import load_comments
 from guidetrace.guideline.bundled import load_bundled_trees
 from guidetrace.reports.diagrams.dot import INSTALL_GRAPHVIZ, graphviz_available, render_diagram
 from guidetrace.reports.diagrams.make import make_diagram
+from guidetrace.reports.graph import build_graph, export_graph
 from guidetrace.reports.registry import REPORTS
 from guidetrace.reports.site.build import build_site
 
-from .errors import GuidetraceError
-from .graph import build_graph, export_graph
-from .store import open_store
+from ..errors import GuidetraceError
+from ..store import open_store
 
 REPORT_FORMATS = ("md", "csv", "json", "xlsx")
 DEMO_REPORTS = ("sections", "responses", "topics", "plan")

@@ -14,7 +14,7 @@ import networkx as nx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .models import Citation, Comment, CommentTopic, Revision, Section, SectionLink, Submitter, Topic
+from guidetrace.trace.models import Citation, Comment, CommentTopic, Revision, Section, SectionLink, Submitter, Topic
 
 
 def section_node(revision: str, key: str) -> str:
@@ -46,7 +46,7 @@ def build_graph(session: Session) -> nx.MultiDiGraph:
                        proposed=link.proposed, note=link.note or "")
         else:
             g.nodes[node_of[link.from_section_id]]["removed"] = True
-    from guidetrace.comments.privacy.masking import published_name  # the graph is published: names as published
+    from guidetrace.comments.privacy.masking import published_name  # published: no private person named
 
     sub_name: dict[int, str] = {}
     for sub in session.scalars(select(Submitter)):  # published: a private person is never named

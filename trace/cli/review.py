@@ -9,8 +9,8 @@ import click
 
 from guidetrace.comments.review.queue import CONFIDENCE, KINDS
 
-from .cli_base import FORMATS, LANG, Lazy
-from .output import emit, render
+from ..output import emit, render
+from .base import FORMATS, LANG, Lazy
 
 BY = click.option("--by", help="Who decides (default: the OS user).")
 NOTE = click.option("--note", help="Why: kept in the log.")
@@ -61,7 +61,7 @@ def review_set(obj: Lazy, opinion: str, cite: tuple[str, ...], uncite: tuple[str
     """Record decisions on one opinion; each is applied at once and kept across reloads."""
     from guidetrace.comments.review.decisions import DecisionRequest, decide
 
-    from .errors import GuidetraceError
+    from ..errors import GuidetraceError
 
     requests = ([DecisionRequest(opinion, "uncite", v, note) for v in uncite]
                 + [DecisionRequest(opinion, "cite", v, note) for v in cite]
@@ -92,7 +92,7 @@ def review_accept(obj: Lazy, opinions: tuple[str, ...], kinds: tuple[str, ...], 
     from guidetrace.comments.review.decisions import DecisionRequest, decide
     from guidetrace.comments.review.queue import review_queue
 
-    from .errors import GuidetraceError
+    from ..errors import GuidetraceError
 
     if not opinions and not kinds:
         raise GuidetraceError("give OPINION ids or --kind")
@@ -150,7 +150,7 @@ def review_export(obj: Lazy, output: str, round_key: str | None, kinds: tuple[st
     from guidetrace.comments.review.queue import review_queue
     from guidetrace.reports.review.workbook import review_workbook
 
-    from .output import write_atomic
+    from ..output import write_atomic
 
     lang = obj.lang(lang)
     with obj.store.sessions() as session:

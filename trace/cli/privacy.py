@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .cli_base import FORMATS, Lazy
-from .output import emit, render
+from ..output import emit, render
+from .base import FORMATS, Lazy
 
 
 @click.group()

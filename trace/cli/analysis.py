@@ -8,8 +8,8 @@ import click
 
 from guidetrace.reports.plan import STATUSES
 
-from .cli_base import FORMATS, LANG, Lazy
-from .output import emit, render
+from ..output import emit, render
+from .base import FORMATS, LANG, Lazy
 
 TOPICS_FILE = click.option("--topics", "topics_file", type=click.Path(path_type=Path),
                            help="A lexicon YAML merged over the shipped one.")
@@ -65,7 +65,7 @@ def topics_retag(obj: Lazy, topics_file: Path | None, shipped: bool, allow_remov
 @click.pass_context
 def topics_use(ctx: click.Context, file: Path | None, shipped: bool, allow_removals: bool) -> None:
     """Make FILE (merged over the shipped lexicon) the store's lexicon, and retag every round with it."""
-    from .errors import GuidetraceError
+    from ..errors import GuidetraceError
 
     if (file is None) == (not shipped):
         raise GuidetraceError("give a lexicon FILE or --shipped")

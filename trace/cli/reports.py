@@ -10,9 +10,9 @@ import click
 from guidetrace.reports.diagrams.dot import FORMATS as DIAGRAM_FORMATS
 from guidetrace.reports.registry import REPORTS, ReportKind, render_report
 
-from .cli_base import LANG, Lazy
-from .errors import GuidetraceError
-from .output import emit, write_atomic
+from ..errors import GuidetraceError
+from ..output import emit, write_atomic
+from .base import LANG, Lazy
 
 OUTPUT = click.option("-o", "--output", help="Write to this file instead of stdout.")
 
