@@ -9,7 +9,7 @@ import pytest
 
 from guidetrace.comments.queries import list_comments, round_rows
 from guidetrace.comments.readers import read_document
-from guidetrace.comments.readers.pdf_tables import join_wrapped
+from guidetrace.trace.printed_text import join_wrapped
 from guidetrace.comments.store_comments import load_comments
 from guidetrace.guideline.formats import read_tree
 from guidetrace.guideline.store_tree import store_tree

@@ -12,54 +12,16 @@ its opinion there. Pages are closed as soon as they are read, so memory stays bo
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.printed_text import join_words, join_wrapped, radicals
 
 from ..records import CommentDocument
 from .table_stream import Row
 
-_WIDE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef、。「」（）]")
 TEXT_SAMPLE_PAGES = 5
-
-
-_RADICALS = re.compile(r"[\u2e80-\u2fdf]")
-
-
-def _radicals(text: str) -> str:
-    """Some PDF fonts map kanji to Kangxi radical code points (⼀ for 一): NFKC gives the kanji back."""
-    return _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
-
-
-def _glue(left: str, right: str) -> str:
-    """Words of one line: no space between Japanese words, one between Latin ones."""
-    return "" if left and right and _WIDE.match(left[-1]) and _WIDE.match(right[0]) else " "
-
-
-def join_words(words: list[str]) -> str:
-    out = ""
-    for w in words:
-        out = out + (_glue(out, w) if out else "") + w
-    return out
-
-
-def join_wrapped(text: str | None) -> str:
-    """Lines wrapped by the cell's width -> one line; a line opening a list item (・, ○, (1)) keeps its break."""
-    if not text:
-        return ""
-    text = _radicals(text)
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    out = lines[0] if lines else ""
-    for line in lines[1:]:
-        if re.match(r"^(?:[・○●■□◆※【]|\(\d+\)|\d+[.)] )", line):
-            out += "\n" + line
-        elif _WIDE.match(out[-1]) and _WIDE.match(line[0]):
-            out += line
-        else:
-            out += " " + line
-    return out
 
 
 def open_pdf(path: Path):  # type: ignore[no-untyped-def]
@@ -131,7 +93,7 @@ def _page_items(page, unruled: UnruledTable) -> list[list[str] | str]:  # type: 
         return not any(b[0] <= x <= b[2] and b[1] <= top <= b[3] for b in boxes)
 
     for line in page.filter(outside).extract_text_lines(return_chars=False):
-        text = _radicals(line["text"].strip())
+        text = radicals(line["text"].strip())
         if text:
             items.append((line["top"], len(items), text))
     return [item for _, _, item in sorted(items, key=lambda i: (i[0], i[1]))]
@@ -163,7 +125,7 @@ class UnruledTable:
                 if len(cells) > 1 and map_header(texts) is not None:
                     self.starts, header = [c[0]["x0"] - 2 for c in cells], [[t] for t in texts]
                 else:
-                    out.append(_radicals(join_words([w["text"] for w in words])))
+                    out.append(radicals(join_words([w["text"] for w in words])))
                 continue
             parts = self._split(words)
             if header is not None:
@@ -171,7 +133,7 @@ class UnruledTable:
                     for cell, p in zip(header, parts):
                         cell.extend(p)
                     continue
-                out.append([_radicals("".join(c)) for c in header])
+                out.append([radicals("".join(c)) for c in header])
                 header = None
             if parts[0] or row is None:
                 if row is not None:
@@ -182,7 +144,7 @@ class UnruledTable:
                     if p:
                         cell.append(join_words(p))
         if header is not None:
-            out.append([_radicals("".join(c)) for c in header])
+            out.append([radicals("".join(c)) for c in header])
         if row is not None:
             out.append(self._cells_of(row))
         return out

@@ -134,7 +134,7 @@ def _locate(entries: list[Heading], lines: list[Line], *, skip_pages: set[int]) 
 def _body(text: str, heading: str) -> str | None:
     """The text under a heading, without the rest of a heading that wrapped onto the next line;
     lines wrapped by the page width are joined as printed."""
-    from guidetrace.comments.readers.pdf_tables import join_wrapped
+    from guidetrace.trace.printed_text import join_wrapped
 
     rest = _compact(heading)
     lines = text.split("\n")
