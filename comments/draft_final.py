@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from guidetrace.guideline.queries import diff_revisions
+from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.trace.models import Citation, Comment, ConsultationRound, Revision, Section
 
 BROAD_KINDS = ("root", "chapter")
@@ -44,15 +45,10 @@ def _check_pair(session: Session, draft: Revision, final: Revision) -> dict[str,
         if section_id is not None:
             revised[comment_key].append(id_to_key[section_id])
 
-    def ancestors(key: str) -> list[str]:
-        out, parent = [], sections.get(key, (None, None))[1]
-        while parent is not None:
-            out.append(id_to_key[parent])
-            parent = sections[id_to_key[parent]][1]
-        return out
+    tree = SectionTree.of_keys(session, draft.id)
 
     def explains(cited: str, changed: str) -> bool:
-        return cited == changed or (cited in ancestors(changed) and sections[cited][0] not in BROAD_KINDS)
+        return cited == changed or (cited in tree.ancestors(changed) and sections[cited][0] not in BROAD_KINDS)
 
     changes = []
     for change in ("retitled", "renumbered", "moved", "text_changed", "merged", "split", "removed", "added"):

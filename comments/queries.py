@@ -10,6 +10,7 @@ from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
 from guidetrace.guideline.keys import canonical_key
+from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import (
     Citation,
@@ -45,20 +46,12 @@ def find_round(session: Session, key: str | None) -> ConsultationRound:
 
 
 def subtree_ids(session: Session, revision_id: int, key: str) -> list[int]:
-    rows = session.execute(select(Section.id, Section.key, Section.parent_id).where(Section.revision_id == revision_id)).all()
-    by_key = {k: i for i, k, _ in rows}
-    wanted = canonical_key(key)
-    if wanted not in by_key:
+    """The section and everything below it, as ids (the one section tree's walk)."""
+    wanted = session.scalar(select(Section.id).where(Section.revision_id == revision_id,
+                                                      Section.key == canonical_key(key)))
+    if wanted is None:
         raise GuidetraceError(f"no section {key!r} in this revision")
-    children = defaultdict(list)
-    for sid, _, parent in rows:
-        children[parent].append(sid)
-    out, stack = [], [by_key[wanted]]
-    while stack:
-        sid = stack.pop()
-        out.append(sid)
-        stack.extend(children[sid])
-    return out
+    return list(SectionTree.of_ids(session, revision_id).subtree(wanted))
 
 
 def list_comments(

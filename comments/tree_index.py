@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from guidetrace.guideline.keys import ROOT_KEY, title_key
+from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.trace.models import Revision, Section
 
 from .locators import address_of, default_scanner, grammar
@@ -55,12 +56,14 @@ class TreeIndex:
     id_prefixes: set[str] = field(default_factory=set)
     pages: dict[str, tuple[int, ...]] = field(default_factory=dict)
     order: dict[str, int] = field(default_factory=dict)
+    tree: SectionTree[str] = field(default_factory=lambda: SectionTree[str](()))
 
     def add(self, key: str, kind: str, parent: str | None, title: str | None,
             pages: tuple[int, ...] = (), aliases: tuple[str, ...] = (), section_id: int = 0) -> None:
         self.ids[key], self.kinds[key], self.parent[key], self.titles[key] = section_id, kind, parent, title
         self.order[key] = len(self.order)
         self.children[parent].append(key)
+        self.tree.parent[key] = parent
         self.pages[key] = pages
         for text in (title, *aliases):
             if text and len(title_key(text)) >= MIN_TITLE:
@@ -104,15 +107,11 @@ class TreeIndex:
                 self.address.setdefault(key, address)
 
     def ancestors(self, key: str) -> list[str]:
-        out, cur = [], self.parent.get(key)
-        while cur is not None:
-            out.append(cur)
-            cur = self.parent.get(cur)
-        return out
+        return self.tree.ancestors(key)
 
     def related(self, a: str, b: str) -> bool:
         """True when one is the other or an ancestor of it."""
-        return a == b or a in self.ancestors(b) or b in self.ancestors(a)
+        return self.tree.related(a, b)
 
     def page_sections(self, page: int) -> list[str]:
         """The highest sections holding the page: a child sharing its parent's page adds nothing."""

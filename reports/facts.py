@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from guidetrace.comments.privacy.masking import masked_fields, published_name
+from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.trace.models import (
     Citation,
     Comment,
@@ -74,19 +75,17 @@ def load_facts(session: Session) -> list[OpinionFact]:
     return out
 
 
-class SectionTree:
-    """Section ids -> key, kind, parent: enough to pick the section an editor would edit."""
+class EditTargets:
+    """Section ids -> key, kind, parent: enough to pick the section an editor would edit (the walk up
+    is the one section tree's)."""
 
     def __init__(self, session: Session):
         self.rows = {sid: (key, kind, parent, rid, title) for sid, key, kind, parent, rid, title in session.execute(
             select(Section.id, Section.key, Section.kind, Section.parent_id, Section.revision_id, Section.title))}
+        self.tree = SectionTree[int]((sid, row[2]) for sid, row in self.rows.items())
 
     def ancestors(self, sid: int) -> list[int]:
-        out, cur = [], self.rows[sid][2]
-        while cur is not None:
-            out.append(cur)
-            cur = self.rows[cur][2]
-        return out
+        return self.tree.ancestors(sid)
 
     def edit_targets(self, section_ids: tuple[int, ...]) -> list[int]:
         """The most specific sections cited, items folded into the section that holds them."""

@@ -3,9 +3,9 @@ subtree's count beside it), with a legend saying so in the report's language."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
+from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.trace.errors import GuidetraceError
 
 from .common import MAX_NODES, UrlFor, heat_colour, short, shown_key
@@ -20,22 +20,17 @@ def heat_diagram(report: dict[str, Any], *, root: str | None = None, depth: int 
     from ..labels import label
 
     rows = {r["section"]: r for r in report["rows"]}
-    children: dict[str | None, list[str]] = defaultdict(list)
-    for r in report["rows"]:
-        children[r["parent"]].append(r["section"])
+    tree = SectionTree[str]((r["section"], r["parent"]) for r in report["rows"])
     start = root or next(k for k, r in rows.items() if r["kind"] == "root")
     if start not in rows:
         raise GuidetraceError(f"no section {root!r} in revision {report['revision']}")
     note = label("heat_legend", lang)
     if depth is None and root is None and len(rows) > MAX_NODES:
         depth, note = 1, note + "\n" + label("heat_chapters_only", lang).format(len(rows))
-    chosen: list[tuple[str, int]] = []
-    stack = [(start, 0)]
-    while stack:
-        key, d = stack.pop()
-        chosen.append((key, d))
-        if depth is None or d < depth:
-            stack.extend((c, d + 1) for c in reversed(children[key]))
+    base = len(tree.ancestors(start))
+    chosen = [(k, len(tree.ancestors(k)) - base) for k in tree.subtree(start)]
+    if depth is not None:
+        chosen = [(k, d) for k, d in chosen if d <= depth]
     top = max((rows[k]["direct"] for k, _ in chosen if rows[k]["kind"] != "root"), default=0)
     diagram = Diagram(title=title or f"{label('heat_tree', lang)}: {report['round']} — {report['revision']}",
                       direction="LR", note=note)
@@ -52,13 +47,8 @@ def heat_diagram(report: dict[str, Any], *, root: str | None = None, depth: int 
     for key, _ in chosen:
         if rows[key]["parent"] in kept and key != start:
             diagram.edges.append(Edge(rows[key]["parent"], key, style=Style(shape="none", color="#999999")))
-    for chapter in children[start] if rows[start]["kind"] == "root" else [start]:
-        members, todo = [], [chapter]
-        while todo:
-            k = todo.pop()
-            if k in kept:
-                members.append(k)
-                todo.extend(children[k])
+    for chapter in tree.children(start) if rows[start]["kind"] == "root" else [start]:
+        members = [k for k in tree.subtree(chapter) if k in kept]
         if members:
             diagram.clusters.append(Cluster(id=chapter, label=f"{chapter} {short(rows[chapter]['title'], 30)}",
                                             nodes=tuple(members)))

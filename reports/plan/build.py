@@ -20,7 +20,7 @@ from guidetrace.reports.graph import build_graph, impact_set, section_node
 from guidetrace.trace.models import PlanMark, Revision, Section, Topic
 from guidetrace.trace.rules import packaged_yaml
 
-from ..facts import OpinionFact, SectionTree, load_facts
+from ..facts import EditTargets, OpinionFact, load_facts
 from ..topics.build import ORGANISATION_KINDS, target_revision
 from . import NO_TOPIC
 
@@ -34,7 +34,7 @@ def build_plan(session: Session, target: str | None = None, future: str | None =
     Neither: the revision after the latest, when that one is already final."""
     rules = score_rules()
     latest = target_revision(session, target)
-    anchors, tree, graph = Reanchorer(session, latest), SectionTree(session), build_graph(session)
+    anchors, tree, graph = Reanchorer(session, latest), EditTargets(session), build_graph(session)
     all_facts = load_facts(session)
     facts = [f for f in all_facts if f.disposition in rules["plan_dispositions"]]
     marks = {(m.topic_key, m.section_key): m for m in session.scalars(select(PlanMark))}

@@ -23,6 +23,7 @@ from guidetrace.comments.privacy.detect import high_confidence
 from guidetrace.comments.privacy.masking import pending_high
 from guidetrace.comments.queries import list_comments, round_rows
 from guidetrace.guideline.queries import latest_revision
+from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.reports.graph import build_graph
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import Guideline, Topic
@@ -161,14 +162,9 @@ def _heat_diagrams(reports: list[dict[str, Any]], lang: str) -> tuple[list[dict[
         wide = len(rep["rows"]) > SPLIT
         blocks.append({"report": rep, "heat": _svg(heat_diagram(rep, url_for=url, lang=lang, depth=1 if wide else None))})
         if wide:
-            kids: dict[str | None, list[str]] = defaultdict(list)
-            for r in rep["rows"]:
-                kids[r["parent"]].append(r["section"])
-            root = next(r["section"] for r in rep["rows"] if r["kind"] == "root")
-            for chapter in kids[root]:
-                size, todo = 0, [chapter]
-                while todo:
-                    size, todo = size + 1, todo[:-1] + kids[todo[-1]]
+            tree = SectionTree[str]((r["section"], r["parent"]) for r in rep["rows"])
+            for chapter in tree.children(tree.roots()[0]):
+                size = sum(1 for _ in tree.subtree(chapter))
                 if (rev, chapter) not in chapters:
                     chapters[(rev, chapter)] = _svg(heat_diagram(rep, root=chapter, url_for=url, lang=lang,
                                                                  depth=None if size <= MAX_NODES else 2))

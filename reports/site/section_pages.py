@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from guidetrace.guideline.queries import find_revision, section_rows
 from guidetrace.guideline.reanchor import Reanchorer
+from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.trace.models import Revision, Section, SectionLink
 
 from .pages import section_page
@@ -31,9 +32,8 @@ def section_pages(session: Session, write: Any, comments: list[dict[str, Any]], 
         carried = _carried(Reanchorer(session, revision), section_id, comments, rev_key)
         rows = section_rows(session, revision)
         by_key = {r["key"]: r for r in rows}
-        children: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
-        for r in rows:
-            children[r["parent"]].append(r)
+        tree = SectionTree[str]((r["key"], r["parent"]) for r in rows)
+        children = {r["key"]: [by_key[k] for k in tree.children(r["key"])] for r in rows}
         citing: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for c in comments:
             for key in dict.fromkeys(x["section"] for x in c["citations"] if x["revision"] == rev_key):
@@ -42,15 +42,15 @@ def section_pages(session: Session, write: Any, comments: list[dict[str, Any]], 
         below_ids: dict[str, set[str]] = {}
         for r in reversed(rows):  # children come after their parent: one pass from the end gathers subtrees
             ids: set[str] = set()
-            for c in children[r["key"]]:
-                ids.update(x["id"] for x in citing[c["key"]])
-                ids |= below_ids[c["key"]]
+            for k in tree.children(r["key"]):
+                ids.update(x["id"] for x in citing[k])
+                ids |= below_ids[k]
             below_ids[r["key"]] = ids
-        crumbs = _crumbs(rows, by_key)
+        crumbs = _crumbs(tree, by_key)
         for r in rows:
             ancestors, elided = crumbs[r["key"]]
             direct = citing[r["key"]]
-            below = _below(r["key"], children, citing, BELOW_LIMIT, {c["id"] for c in direct})
+            below = _below(r["key"], tree, citing, BELOW_LIMIT, {c["id"] for c in direct})
             pages = max(1, -(-len(direct) // PAGE_SIZE))
             for number in range(1, pages + 1):
                 name = section_page(rev_key, r["key"]) if number == 1 else section_page(rev_key, r["key"]).replace(
@@ -96,23 +96,23 @@ def _carried(anchors: Reanchorer, ids: dict[tuple[str, str], int], comments: lis
 CRUMBS = 6  # ancestors shown above a section: the topmost, then the nearest ones
 
 
-def _crumbs(rows: list[dict[str, Any]], by_key: dict[str, dict[str, Any]]) -> dict[str, tuple[list[dict[str, Any]], bool]]:
-    """Bounded breadcrumbs in one pass (parents come before their children): a chain thousands deep
-    costs each page a few links, not thousands."""
+def _crumbs(tree: SectionTree[str], by_key: dict[str, dict[str, Any]]) -> dict[str, tuple[list[dict[str, Any]], bool]]:
+    """Bounded breadcrumbs in one pass over the tree in document order (parents first): a chain thousands
+    deep costs each page a few links, not thousands."""
     first: dict[str, dict[str, Any] | None] = {}
     tail: dict[str, list[dict[str, Any]]] = {}
     depth: dict[str, int] = {}
     out: dict[str, tuple[list[dict[str, Any]], bool]] = {}
-    for r in rows:
-        p = r["parent"]
+    for key in tree.order:
+        p = tree.parent[key]
         if not p or p not in depth:
-            first[r["key"]], tail[r["key"]], depth[r["key"]] = None, ([by_key[p]] if p else []), (1 if p else 0)
+            first[key], tail[key], depth[key] = None, ([by_key[p]] if p else []), (1 if p else 0)
         else:
-            first[r["key"]] = first[p] or by_key[p]
-            tail[r["key"]] = (tail[p] + [by_key[p]])[-CRUMBS:]
-            depth[r["key"]] = depth[p] + 1
-        d, f, t = depth[r["key"]], first[r["key"]], tail[r["key"]]
-        out[r["key"]] = (([f] if d > CRUMBS and f is not None else []) + t, d > CRUMBS + 1)
+            first[key] = first[p] or by_key[p]
+            tail[key] = (tail[p] + [by_key[p]])[-CRUMBS:]
+            depth[key] = depth[p] + 1
+        d, f, t = depth[key], first[key], tail[key]
+        out[key] = (([f] if d > CRUMBS and f is not None else []) + t, d > CRUMBS + 1)
     return out
 
 
@@ -132,16 +132,15 @@ def _links_by_section(session: Session, revision_id: int) -> dict[str, list[dict
     return out
 
 
-def _below(key: str, children: dict[str | None, list[dict[str, Any]]], citing: dict[str, list[dict[str, Any]]],
-           limit: int, skip: set[str]) -> list[dict[str, Any]]:
+def _below(key: str, tree: SectionTree[str], citing: dict[str, list[dict[str, Any]]], limit: int,
+           skip: set[str]) -> list[dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
-    todo = list(children[key])
-    while todo and len(found) < limit:
-        child = todo.pop(0)
-        for c in citing[child["key"]]:
+    for k in tree.subtree(key):
+        if len(found) >= limit:
+            break
+        for c in citing[k] if k != key else ():
             if c["id"] not in skip and len(found) < limit:
                 found.setdefault(c["id"], c)
-        todo.extend(children[child["key"]])
     return sorted(found.values(), key=lambda c: c["id"])
 
 

@@ -13,7 +13,7 @@ from guidetrace.guideline.reanchor import Reanchorer
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import Revision, Topic
 
-from ..facts import OpinionFact, SectionTree, load_facts
+from ..facts import EditTargets, OpinionFact, load_facts
 
 ORGANISATION_KINDS = ("corporation", "association", "government", "academic")
 
@@ -33,7 +33,7 @@ def target_revision(session: Session, target: str | None) -> Revision:
 def build_topic_summary(session: Session, target: str | None = None) -> list[dict[str, Any]]:
     latest = target_revision(session, target)
     anchors = Reanchorer(session, latest)
-    tree = SectionTree(session)
+    tree = EditTargets(session)
     facts = load_facts(session)
     by_topic: dict[str, list[OpinionFact]] = defaultdict(list)
     for f in facts:
@@ -49,7 +49,7 @@ def build_topic_summary(session: Session, target: str | None = None) -> list[dic
     return rows
 
 
-def _topic_row(topic: Topic, ops: list[OpinionFact], tree: SectionTree, anchors: Reanchorer,
+def _topic_row(topic: Topic, ops: list[OpinionFact], tree: EditTargets, anchors: Reanchorer,
                latest: Revision) -> dict[str, Any]:
     per_round: dict[str, dict[str, Any]] = {}
     latest_sections: list[str] = []
