@@ -44,8 +44,6 @@ class TreeIndex:
     revision: str
     ids: dict[str, int] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
-    parent: dict[str, str | None] = field(default_factory=dict)
-    children: dict[str | None, list[str]] = field(default_factory=lambda: defaultdict(list))
     titles: dict[str, str | None] = field(default_factory=dict)
     by_title: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     title_info: dict[str, TitleInfo] = field(default_factory=dict)
@@ -60,10 +58,9 @@ class TreeIndex:
 
     def add(self, key: str, kind: str, parent: str | None, title: str | None,
             pages: tuple[int, ...] = (), aliases: tuple[str, ...] = (), section_id: int = 0) -> None:
-        self.ids[key], self.kinds[key], self.parent[key], self.titles[key] = section_id, kind, parent, title
+        self.ids[key], self.kinds[key], self.titles[key] = section_id, kind, title
         self.order[key] = len(self.order)
-        self.children[parent].append(key)
-        self.tree.parent[key] = parent
+        self.tree.add(key, parent)
         self.pages[key] = pages
         for text in (title, *aliases):
             if text and len(title_key(text)) >= MIN_TITLE:
@@ -106,6 +103,10 @@ class TreeIndex:
                 self.by_address[address] = key
                 self.address.setdefault(key, address)
 
+    @property
+    def parent(self) -> dict[str, str | None]:
+        return self.tree.parent
+
     def ancestors(self, key: str) -> list[str]:
         return self.tree.ancestors(key)
 
@@ -122,7 +123,7 @@ class TreeIndex:
         """Every section from `first` to `last`: siblings between them, else document order at first's depth."""
         a, b = sorted((first, last), key=lambda k: self.order[k])
         if self.parent.get(a) == self.parent.get(b):
-            siblings = self.children[self.parent.get(a)]
+            siblings = self.tree.children(self.parent.get(a))
             return siblings[siblings.index(a): siblings.index(b) + 1]
         depth = len(self.ancestors(a))
         return [k for k in self.order if self.order[a] <= self.order[k] <= self.order[b]

@@ -27,9 +27,13 @@ class SectionTree(Generic[N]):
         self.kids: dict[N | None, list[N]] = defaultdict(list)
         self.order: list[N] = []
         for node, parent in pairs:
-            self.parent[node] = parent
-            self.kids[parent].append(node)
-            self.order.append(node)
+            self.add(node, parent)
+
+    def add(self, node: N, parent: N | None) -> None:
+        """A node after its parent (document order)."""
+        self.parent[node] = parent
+        self.kids[parent].append(node)
+        self.order.append(node)
 
     @classmethod
     def of_ids(cls, session: Session, revision_id: int | None = None) -> SectionTree[int]:
