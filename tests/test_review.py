@@ -298,3 +298,20 @@ def test_everything_downstream_reads_reviewed_values(run, seed: Path, tmp_path: 
     pages = "\n".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
     assert 'class="reviewed" title="確認済み: tanaka ' in pages and 'class="reviewed" title="確認済み"' in pages
     assert 'class="machine"' in pages
+
+
+def test_bad_decision_inputs_are_one_line(run, seed: Path, tmp_path: Path) -> None:
+    run("guideline", "load", "--bundled")
+    run("comments", "load", str(seed), "--revision", "3.0-draft")
+    result = run("review", "set", "scsg-3.0-draft/Z-99", "--disposition", "revised")
+    assert result.exit_code == 2 and "no opinion 'scsg-3.0-draft/Z-99'" in result.output
+    assert run("review", "undo", "12345").exit_code == 2
+    for name, text, message in (("notjson.json", "{oops", "not a decisions file (JSON expected)"),
+                                ("other.json", '{"format": "something-else"}', "not a decisions file"),
+                                ("partial.json", '{"format": "guidetrace-decisions", "decisions": [{"action": "cite"}]}',
+                                 "decision 1: missing comment_key")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        result = run("comments", "load", str(seed), "--revision", "3.0-draft", "--decisions", str(path))
+        assert result.exit_code == 2 and message in result.output and result.output.count("\n") == 1, name
+    assert json.loads(run("review", "log", "--format", "json").stdout) == []
