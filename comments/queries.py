@@ -27,7 +27,7 @@ from guidetrace.trace.models import (
 from .classify_answer import UNCLASSIFIED
 from .draft_final import check_draft_final
 from .review.decisions import ACTIVE, REVIEWED
-from .review.queue import queue_counts, review_queue
+from .review.queue import KINDS, ReviewItem, queue_counts, review_queue
 
 
 def find_round(session: Session, key: str | None) -> ConsultationRound:
@@ -191,7 +191,8 @@ def check_store(session: Session) -> dict[str, list[dict[str, Any]]]:
         for key, ws in session.execute(select(ConsultationRound.key, ConsultationRound.warnings))
         for w in ws or []
     ]
-    unresolved, unclassified, conflicts = _still_open(session, unresolved, unclassified, conflicts)
+    queue = review_queue(session, kinds=[k for k in KINDS if k != "topic"])  # built once: filters and counts
+    unresolved, unclassified, conflicts = _still_open(queue, unresolved, unclassified, conflicts)
     resolved = select(Citation.comment_id).where(Citation.section_id.is_not(None))
     no_section = [{"comment": key, "location": location, "file": file, "line": line}
                   for key, location, file, line in session.execute(
@@ -202,16 +203,16 @@ def check_store(session: Session) -> dict[str, list[dict[str, Any]]]:
                     "final_section": c["final"], "title": c["title"], "explained_by": c["explained_by"]}
                    for p in pairs for c in p["changes"]]
     revised_unchanged = [{"revisions": f"{p['draft']} → {p['final']}", **r} for p in pairs for r in p["revised_unchanged"]]
-    awaiting = [{"kind": kind, "items": n} for kind, n in queue_counts(session).items() if n]
+    awaiting = [{"kind": kind, "items": n} for kind, n in queue_counts(queue).items() if n]
     return {"unresolved": unresolved, "no_section": no_section, "unclassified": unclassified,
             "disposition_conflicts": conflicts,
             "awaiting_review": awaiting, "lexicon_overfiring": overfiring_terms(session), "warnings": warnings,
             "draft_final_changes": draft_final, "revised_unchanged": revised_unchanged}
 
 
-def _still_open(session: Session, *lists: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], ...]:
+def _still_open(queue: list[ReviewItem], *lists: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], ...]:
     """What a person has decided or accepted is no longer listed."""
-    open_items = {(i.opinion, i.field) for i in review_queue(session, kinds=("unresolved", "unclassified", "conflict"))}
+    open_items = {(i.opinion, i.field) for i in queue if i.kind in ("unresolved", "unclassified", "conflict")}
     fields = ("citation", "disposition", "disposition")
     return tuple([r for r in rows if (r["comment"], field) in open_items] for rows, field in zip(lists, fields))
 

@@ -191,9 +191,10 @@ def _topic_items(session: Session, limit: int) -> list[ReviewItem]:
     return out
 
 
-def queue_counts(session: Session) -> dict[str, int]:
+def queue_counts(items: Sequence[ReviewItem]) -> dict[str, int]:
     """What awaits review, by kind (for `check`); suggested topics are not counted."""
     counts: dict[str, int] = {k: 0 for k in KINDS if k != "topic"}
-    for item in review_queue(session, kinds=[k for k in KINDS if k != "topic"]):
-        counts[item.kind] += 1
+    for item in items:
+        if item.kind in counts:
+            counts[item.kind] += 1
     return counts
