@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,7 +54,7 @@ from .review.transfer import DecisionFile, read_decisions, restore_decisions
 from .revision_fit import SAMPLE, better_revision
 from .submitter_kinds import submitter_kind
 from .tag_topics import opinion_text, sync_topics, topic_rows
-from .topics_lexicon import CompiledTopic, load_lexicon
+from .topics_lexicon import CompiledTopic, TopicMatcher, load_lexicon
 from .tree_index import TreeIndex, build_index
 from .vocabulary import UNANSWERED
 
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
     from .store_clusters import ClusterSummary
 
 BATCH = 5000
+CLASSIFIED = 4096  # distinct answers remembered within one load
 REMOVAL_SHARE = 0.1  # a reload that drops more of a round's opinions than this is refused unless allowed
 REMOVALS_SHOWN = 10
 _UNSAFE_ID = re.compile(r"[^\w.\-()]+")
@@ -162,6 +164,9 @@ class _Writer:
         self.session, self.rnd, self.index, self.summary, self.file = session, rnd, index, summary, file
         self.resolver, self.classifier = CitationResolver(index), default_classifier()
         self.lexicon, self.topic_ids = lexicon, sync_topics(session, lexicon)
+        self.tagger = TopicMatcher(lexicon)
+        # answers repeat (今後の参考とさせていただきます。): classify each distinct one once, in bounded memory
+        self.classify = lru_cache(maxsize=CLASSIFIED)(self.classifier.classify)
         self.matcher = ReloadMatcher(session, rnd)
         self.existing = self.matcher.existing
         self.submitters: dict[str, int] = {}
@@ -203,7 +208,7 @@ class _Writer:
         self._citations(rows, resolutions, ids)
         write_findings(self.session, [f for r, o in zip(rows, batch) for f in
                                       self.scanner.rows(ids[r["key"]], r, clean(o.submitter) if o.submitter else None)])
-        tags = topic_rows(self.lexicon, self.topic_ids,
+        tags = topic_rows(self.tagger, self.topic_ids,
                           [(ids[r["key"]], opinion_text(r["body"], r["reason"], r["proposal"])) for r in rows])
         if tags:
             self.session.connection().execute(insert(table_of(CommentTopic)), tags)
@@ -240,7 +245,7 @@ class _Writer:
         return fit_row(table_of(Comment), self._values(o), file=self.file, line=o.line)
 
     def _values(self, o: OpinionRecord) -> dict[str, Any]:
-        c = self.classifier.classify(o.response, column=o.disposition_cell or o.revised_flag, heading=o.group,
+        c = self.classify(o.response, column=o.disposition_cell or o.revised_flag, heading=o.group,
                                      carried="answer" in o.carried)
         primary = UNANSWERED if self.rnd.kind == "raw" else c.primary  # raw submissions have no answer yet
         self.summary.dispositions[primary] = self.summary.dispositions.get(primary, 0) + 1

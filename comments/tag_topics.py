@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from guidetrace.trace.models import Comment, CommentTopic, Topic, table_of
 from guidetrace.trace.store import Store
 
-from .topics_lexicon import CompiledTopic, fold
+from .topics_lexicon import CompiledTopic, TopicMatcher, fold
 
 BATCH = 5000
 
@@ -37,17 +37,11 @@ def opinion_text(body: str | None, reason: str | None, proposal: str | None) -> 
     return "\n".join(filter(None, (body, reason, proposal)))
 
 
-def topic_rows(lexicon: list[CompiledTopic], topic_ids: dict[str, int],
+def topic_rows(matcher: TopicMatcher, topic_ids: dict[str, int],
                items: list[tuple[int, str]]) -> list[dict[str, object]]:
     """comment→topic rows for (comment id, opinion text) pairs, with the text that matched."""
-    rows: list[dict[str, object]] = []
-    for cid, text in items:
-        folded = fold(text)
-        for c in lexicon:
-            matched = c.first_match(folded)
-            if matched is not None:
-                rows.append({"comment_id": cid, "topic_id": topic_ids[c.topic.key], "matched": matched})
-    return rows
+    return [{"comment_id": cid, "topic_id": topic_ids[c.topic.key], "matched": matched}
+            for cid, text in items for c, matched in matcher.matches(fold(text))]
 
 
 def tag_comments(session: Session, lexicon: list[CompiledTopic], comment_ids: list[int] | None = None) -> int:
@@ -61,9 +55,9 @@ def tag_comments(session: Session, lexicon: list[CompiledTopic], comment_ids: li
     else:
         session.execute(delete(CommentTopic))
     written = 0
-    result = session.execute(query)
+    result, matcher = session.execute(query), TopicMatcher(lexicon)
     while chunk := result.fetchmany(BATCH):
-        rows = topic_rows(lexicon, topic_ids, [(cid, opinion_text(b, r, p)) for cid, b, r, p in chunk])
+        rows = topic_rows(matcher, topic_ids, [(cid, opinion_text(b, r, p)) for cid, b, r, p in chunk])
         if rows:
             session.connection().execute(insert(table_of(CommentTopic)), rows)
             written += len(rows)

@@ -9,13 +9,14 @@ from typing import Any
 
 import regex
 
-from guidetrace.guideline.keys import canonical_key, normalize_text
+from guidetrace.guideline.keys import canonical_key, normalize_chars, normalize_text
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.rules import packaged_yaml
 from guidetrace.trace.safe_yaml import LINE, load_yaml
 from guidetrace.trace.textfile import read_text
 
 _WORD = re.compile(r"^[0-9a-z][0-9a-z .\-]*$")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,44 @@ class CompiledTopic:
         return None
 
 
+class TopicMatcher:
+    """Every topic's matches in one pass: one Aho-Corasick automaton over all literal terms picks the
+    candidate topics, and only those (and topics with free patterns, which no automaton can screen)
+    run their regex. The regex still decides, so the result is the one each topic's regex alone gives."""
+
+    def __init__(self, lexicon: list[CompiledTopic]) -> None:
+        import ahocorasick
+
+        self.lexicon = lexicon
+        self.always = [i for i, c in enumerate(lexicon) if c.topic.patterns]
+        self.automaton = ahocorasick.Automaton()
+        owners: dict[str, set[int]] = {}
+        for i, c in enumerate(lexicon):
+            for term in (*c.topic.terms, *(t for t, _ in c.topic.conditional)):
+                if folded := normalize_text(term).casefold():
+                    owners.setdefault(folded, set()).add(i)
+        for term, topics in owners.items():
+            self.automaton.add_word(term, frozenset(topics))
+        self.screened = bool(owners)
+        if self.screened:
+            self.automaton.make_automaton()
+
+    def matches(self, folded: str) -> list[tuple[CompiledTopic, str]]:
+        """(topic, the text that matched) for every topic that matches `folded` (see `fold`), in lexicon order."""
+        candidates = set(self.always)
+        if self.screened:
+            for _, topics in self.automaton.iter(folded):
+                candidates |= topics
+        found = []
+        for i in sorted(candidates):
+            if (matched := self.lexicon[i].first_match(folded)) is not None:
+                found.append((self.lexicon[i], matched))
+        return found
+
+
 def fold(text: str) -> str:
-    """The form topics are matched in: NFKC, case-folded, line breaks kept."""
-    return "\n".join(normalize_text(line).casefold() for line in text.split("\n"))
+    """The form topics are matched in: NFKC, case-folded, line breaks kept (folded once for the whole text)."""
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in normalize_chars(text).casefold().split("\n"))
 
 
 def _term_regex(term: str) -> str:

@@ -16,6 +16,9 @@ ROOT_LABEL_EN = "General"
 
 _CIRCLED = str.maketrans({chr(0x2460 + i): f"({i + 1})" for i in range(20)})  # ① .. ⑳
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "―": "-"})
+# str.translate looks every character up in a dict; a character-class search first is ten times cheaper
+_HAS_CIRCLED = re.compile("[\u2460-\u2473]")
+_HAS_DASH = re.compile("[‐‑‒–—−―]")
 _SPACES = re.compile(r"\s+")
 _DOTTED = re.compile(r"^\d+(?:\s*\.\s*\d+)*\s*\.?$")
 _MEASURE = re.compile(r"^(?P<cat>[^\d.()/]+?)\s*(?P<num>\d+(?:\s*-\s*\d+)*)$")
@@ -28,13 +31,18 @@ _FIGURE = re.compile(r"^(?:Table|表|Figure|図)\s?\d+(?:[-.]\d+)?$")
 
 def circled_to_paren(text: str) -> str:
     """Keep ①..⑳ recognisable as item numbers: NFKC alone would turn ① into a bare 1."""
-    return text.translate(_CIRCLED)
+    return text.translate(_CIRCLED) if _HAS_CIRCLED.search(text) else text
+
+
+def normalize_chars(text: str) -> str:
+    """NFKC with ①..⑳ kept as items and dashes unified; spaces and line breaks left as they are."""
+    text = unicodedata.normalize("NFKC", circled_to_paren(text))
+    return text.translate(_DASHES) if _HAS_DASH.search(text) else text
 
 
 def normalize_text(text: str) -> str:
     """NFKC, unified dashes, single spaces: the form every comparison uses."""
-    text = unicodedata.normalize("NFKC", circled_to_paren(text)).translate(_DASHES)
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", normalize_chars(text)).strip()
 
 
 def title_key(text: str) -> str:

@@ -71,3 +71,22 @@ def test_no_network_at_run_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
 
     index = run_demo(tmp_path / "demo", echo=lambda _line: None)
     assert index.exists() and os.path.getsize(index) > 10_000
+
+
+def test_output_to_a_device_or_pipe_writes_through_and_never_replaces_it(tmp_path: Path) -> None:
+    """`-o /dev/null` once renamed a temp file over /dev/null; a FIFO stands in for the device here."""
+    import stat
+    import threading
+
+    from guidetrace.trace.output import write_atomic
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    write_atomic(fifo, "全般\n")
+    reader.join(timeout=10)
+    assert received == ["全般\n".encode()]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]

@@ -79,6 +79,13 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     target = Path(path)
     if target.resolve() in _PROTECTED or target.resolve().with_name(target.name.split("-wal")[0]) in _PROTECTED:
         raise GuidetraceError(f"refusing to write over {path}: it is the store")
+    if target.exists() and not target.is_file():  # /dev/null, a pipe, a terminal: write through, never replace
+        try:
+            with target.open("wb") as f:
+                f.write(data.encode("utf-8") if isinstance(data, str) else data)
+            return
+        except OSError as exc:
+            raise GuidetraceError(f"cannot write {path}: {exc.strerror}") from None
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         if isinstance(data, str):

@@ -185,16 +185,17 @@ def _join(opinion: OpinionRecord, row: list[str], mapping: dict[str, int]) -> Op
 
 def _is_header(state: TableState, row: list[str], number: int) -> bool:
     """The first header row sets the columns; the same header met again (a page break, a new table) is skipped."""
-    compact = tuple(normalize_text(html_to_text(c)) for c in row)
-    if compact in state.header_rows:
+    if _repeats_header(state, row):
         return True
     found = map_header(row)
     if found is None:
         if state.given and state.header_cells is None and _looks_like_labels(row):
+            compact = _compact_row(row)
             state.header_cells, state.width = compact, len(row)
             state.header_rows.add(compact)
             return True
         return False
+    compact = _compact_row(row)
     if state.mapping is None or state.header_cells is None:
         state.mapping = state.mapping if state.given else found
         state.header_cells, state.width = compact, len(row)
@@ -214,6 +215,19 @@ def _is_header(state: TableState, row: list[str], number: int) -> bool:
                            else state.headers_found.get(f, f"({i + 1})") for f, i in (state.mapping or {}).items()}
     state.above.clear()
     return True
+
+
+def _compact_row(row: list[str]) -> tuple[str, ...]:
+    return tuple(normalize_text(html_to_text(c)) for c in row)
+
+
+def _repeats_header(state: TableState, row: list[str]) -> bool:
+    """A header met again. Compared cell by cell and lazily: most rows differ in their first cell, so an
+    opinion's long text is never normalised just to be told it is not a header."""
+    for header in state.header_rows:
+        if len(header) == len(row) and all(normalize_text(html_to_text(c)) == h for c, h in zip(row, header)):
+            return True
+    return False
 
 
 def _looks_like_labels(row: list[str]) -> bool:
