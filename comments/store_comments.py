@@ -53,6 +53,7 @@ from .review.reattach import ReattachSummary, reattach
 from .review.transfer import DecisionFile, read_decisions, restore_decisions
 from .revision_fit import SAMPLE, better_revision
 from .submitter_kinds import submitter_kind
+from guidetrace.trace.tally import refresh_tally
 from .tag_topics import opinion_text, sync_topics, topic_rows
 from .topics_lexicon import CompiledTopic, TopicMatcher, load_lexicon
 from .tree_index import TreeIndex, build_index
@@ -350,6 +351,7 @@ def store_document(
     if decisions is not None:
         summary.restored = restore_decisions(session, decisions, rnd.key)
     summary.review = reattach(session, rnd)
+    refresh_tally(session, [rnd.id])
     _round_meta(session, rnd, document)
     rnd.lang = summary.lang = lang or writer.language.result()
     summary.columns = dict(document.columns)

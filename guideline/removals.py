@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import Citation, Comment, ConsultationRound, ReviewDecision, Revision, Section
+from guidetrace.trace.tally import refresh_tally
 
 from .records import SectionRecord
 
@@ -69,6 +70,11 @@ def keep_citations_of_removed(session: Session, rev: Revision, gone: dict[int, s
         session.execute(update(Citation).where(Citation.id == cid).values(
             section_id=None, note=REMOVED_NOTE.format(revision=rev.key, key=gone[sid])))
     _forget_in_snapshots(session, set(gone))
+    _recount(session, rev)
+
+
+def _recount(session: Session, rev: Revision) -> None:
+    refresh_tally(session, session.scalars(select(ConsultationRound.id).where(ConsultationRound.revision_id == rev.id)))
 
 
 def _forget_in_snapshots(session: Session, gone: set[int]) -> None:
@@ -82,8 +88,12 @@ def _forget_in_snapshots(session: Session, gone: set[int]) -> None:
 
 def relink_returned(session: Session, rev: Revision, rows: dict[str, Section]) -> None:
     prefix = REMOVED_NOTE.format(revision=rev.key, key="")
+    relinked = False
     for cid, note in session.execute(select(Citation.id, Citation.note).where(Citation.section_id.is_(None),
-                                                                             Citation.note.startswith(prefix))):
+                                                                             Citation.note.startswith(prefix))).all():
         key = (note or "")[len(prefix):]
         if key in rows:
             session.execute(update(Citation).where(Citation.id == cid).values(section_id=rows[key].id, note=None))
+            relinked = True
+    if relinked:
+        _recount(session, rev)

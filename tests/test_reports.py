@@ -28,7 +28,7 @@ def test_sections_report_numbers(loaded: Store) -> None:
     assert rows["3.1.3"]["subtree"] == 4 and rows["3.1.3"]["title"] == "都市OS"
     assert rows["3.1.2"]["subtree"] == 3 and rows["2.3.2"]["subtree"] == 2
     assert rows["general"]["direct"] == 11 and rows["general"]["subtree"] == 26
-    assert rows["3.1.1"]["subtree"] == 0 and "3.1.1" in report["uncommented"]
+    assert rows["3.1.1"]["subtree"] == 0 and "3.1.1" in report.uncommented
     assert set(rows["3.1.3"]) >= {"section", "title", "kind", "parent", "direct", "subtree", "submissions",
                                   "by_disposition", "by_submitter_kind"}
     assert rows["3.1.3"]["by_disposition"] == {"noted": 3, "covered": 1}

@@ -289,3 +289,21 @@ class PrivacyFinding(Base):
     confidence: Mapped[float] = mapped_column(Float)
     rule: Mapped[str] = mapped_column(String(40))
     text: Mapped[str] = mapped_column(Text)
+
+
+class SectionTally(Base):
+    """Opinions of a round counted by the set of sections they cite, their disposition and submitter kind.
+
+    Rebuilt whenever a round's citations or dispositions change (a load, a review decision, a
+    tree reload that unlinks or relinks): the sections report sums these few thousand rows up
+    the tree instead of expanding every citation to its ancestors."""
+
+    __tablename__ = "section_tally"
+    __table_args__ = (Index("ix_tally_round", "round_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("consultation_round.id", ondelete="CASCADE"))
+    sections: Mapped[str] = mapped_column(Text)  # the cited section ids, comma-separated ("" when none resolved)
+    disposition: Mapped[str] = mapped_column(String(40))
+    submitter_kind: Mapped[str] = mapped_column(String(40))
+    opinions: Mapped[int] = mapped_column(Integer)
+    submissions: Mapped[int] = mapped_column(Integer)

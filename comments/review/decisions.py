@@ -23,6 +23,7 @@ from guidetrace.guideline.keys import canonical_key
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import Citation, Comment, CommentTopic, ConsultationRound, ReviewDecision, Section, Submitter, Topic
 
+from guidetrace.trace.tally import adjust_tally, contributions
 from ..vocabulary import disposition_choices
 from .identity import fingerprint
 
@@ -223,6 +224,13 @@ def apply_review(session: Session, comment_ids: Iterable[int]) -> int:
     """Machine values, then each active decision in order. Returns how many opinions carry decisions."""
     ids = list(comment_ids)
     decisions = active_decisions(session, ids)
+    before = contributions(session, ids)
+    applied = _apply(session, ids, decisions)
+    adjust_tally(session, before, contributions(session, ids))
+    return applied
+
+
+def _apply(session: Session, ids: list[int], decisions: dict[int, list[ReviewDecision]]) -> int:
     applied = 0
     for cid in ids:
         comment = session.get(Comment, cid)

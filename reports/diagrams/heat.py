@@ -3,7 +3,7 @@ subtree's count beside it), with a legend saying so in the report's language."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.trace.errors import GuidetraceError
@@ -11,19 +11,22 @@ from guidetrace.trace.errors import GuidetraceError
 from .common import MAX_NODES, UrlFor, heat_colour, short, shown_key
 from .model import Cluster, Diagram, Edge, Node, Style
 
+if TYPE_CHECKING:
+    from ..sections.build import SectionsReport
+
 SHAPES = {"root": "folder", "chapter": "tab", "measure": "note", "item": "box", "column": "component",
           "checklist": "box3d", "appendix": "tab"}
 
 
-def heat_diagram(report: dict[str, Any], *, root: str | None = None, depth: int | None = None,
+def heat_diagram(report: SectionsReport, *, root: str | None = None, depth: int | None = None,
                  url_for: UrlFor = None, title: str | None = None, lang: str = "ja") -> Diagram:
     from ..labels import label
 
-    rows = {r["section"]: r for r in report["rows"]}
-    tree = SectionTree[str]((r["section"], r["parent"]) for r in report["rows"])
-    start = root or next(k for k, r in rows.items() if r["kind"] == "root")
+    rows = {r.section: r for r in report.rows}
+    tree = SectionTree[str]((r.section, r.parent) for r in report.rows)
+    start = root or next(k for k, r in rows.items() if r.kind == "root")
     if start not in rows:
-        raise GuidetraceError(f"no section {root!r} in revision {report['revision']}")
+        raise GuidetraceError(f"no section {root!r} in revision {report.revision}")
     note = label("heat_legend", lang)
     if depth is None and root is None and len(rows) > MAX_NODES:
         depth, note = 1, note + "\n" + label("heat_chapters_only", lang).format(len(rows))
@@ -31,25 +34,25 @@ def heat_diagram(report: dict[str, Any], *, root: str | None = None, depth: int 
     chosen = [(k, len(tree.ancestors(k)) - base) for k in tree.subtree(start)]
     if depth is not None:
         chosen = [(k, d) for k, d in chosen if d <= depth]
-    top = max((rows[k]["direct"] for k, _ in chosen if rows[k]["kind"] != "root"), default=0)
-    diagram = Diagram(title=title or f"{label('heat_tree', lang)}: {report['round']} — {report['revision']}",
+    top = max((rows[k].direct for k, _ in chosen if rows[k].kind != "root"), default=0)
+    diagram = Diagram(title=title or f"{label('heat_tree', lang)}: {report.round} — {report.revision}",
                       direction="LR", note=note)
     for key, _ in chosen:
         r = rows[key]
-        fill, font = heat_colour(r["direct"] if r["kind"] != "root" else 0, top)
-        style = Style(shape=SHAPES.get(r["kind"], "box"), fill=fill, font_color=font,
-                      line="dashed" if r["subtree"] == 0 else "solid", bold=r["direct"] > 0)
-        counts = f"{r['direct']} / {r['subtree']}"
+        fill, font = heat_colour(r.direct if r.kind != "root" else 0, top)
+        style = Style(shape=SHAPES.get(r.kind, "box"), fill=fill, font_color=font,
+                      line="dashed" if r.subtree == 0 else "solid", bold=r.direct > 0)
+        counts = f"{r.direct} / {r.subtree}"
         shown = shown_key(key, lang)
-        diagram.nodes.append(Node(id=key, label=f"{shown}\n{short(r['title'])}\n{counts}", style=style,
-                                  url=url_for(key) if url_for else None, tooltip=r["title"] or key))
+        diagram.nodes.append(Node(id=key, label=f"{shown}\n{short(r.title)}\n{counts}", style=style,
+                                  url=url_for(key) if url_for else None, tooltip=r.title or key))
     kept = {k for k, _ in chosen}
     for key, _ in chosen:
-        if rows[key]["parent"] in kept and key != start:
-            diagram.edges.append(Edge(rows[key]["parent"], key, style=Style(shape="none", color="#999999")))
-    for chapter in tree.children(start) if rows[start]["kind"] == "root" else [start]:
+        if rows[key].parent in kept and key != start:
+            diagram.edges.append(Edge(rows[key].parent, key, style=Style(shape="none", color="#999999")))
+    for chapter in tree.children(start) if rows[start].kind == "root" else [start]:
         members = [k for k in tree.subtree(chapter) if k in kept]
         if members:
-            diagram.clusters.append(Cluster(id=chapter, label=f"{chapter} {short(rows[chapter]['title'], 30)}",
+            diagram.clusters.append(Cluster(id=chapter, label=f"{chapter} {short(rows[chapter].title, 30)}",
                                             nodes=tuple(members)))
     return diagram

@@ -51,7 +51,8 @@ def impact_diagram(graph: nx.MultiDiGraph, revision: str, root: str, *, depth: i
         diagram.nodes.append(Node(id=n, label=f"{shown_key(data['key'], lang)}\n{short(data['title'])}",
                                   style=Style(fill=fill, bold=d == 0),
                                   url=url_for(data["key"]) if url_for else None))
-    for u, v, data in graph.subgraph(list(reached)).edges(data=True):
+    inside = graph.subgraph(list(reached)).edges(data=True)  # a view over a set: sorted, so every build is the same
+    for u, v, data in sorted(inside, key=lambda e: (e[0], e[1], str(e[2].get("kind")))):
         if data.get("kind") in EDGE_KINDS:
             line = "solid" if data["kind"] == "contains" else "dashed"
             diagram.edges.append(Edge(u, v, label=None if data["kind"] == "contains" else label("link_refers_to", lang),

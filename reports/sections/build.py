@@ -1,84 +1,110 @@
-"""Per section of a round's revision: direct and subtree opinion counts, in SQL.
+"""Per section of a round's revision: direct and subtree opinion counts, from the section tally.
 
-`distinct` counts a cluster of duplicate submissions (a campaign) once.
-
-A recursive CTE expands each cited section to its ancestors, so the database
-counts distinct opinions per subtree; Python only arranges the rows in tree order.
+The tally (`trace/tally.py`) counts a round's opinions by the set of sections each
+cites; an opinion counts once in every subtree its set touches, however many of its places
+lie inside. So the few thousand tally rows are summed up the tree here, in Python, and no
+citation is expanded to its ancestors. `distinct` counts a campaign (a cluster of duplicate
+submissions) once; only rounds with clusters need that second, per-opinion query.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Any
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from guidetrace.comments.queries import find_round
-from guidetrace.trace.models import Cluster, Revision, Section
+from guidetrace.trace.tally import section_ids
+from guidetrace.guideline.section_tree import SectionTree
+from guidetrace.trace.models import Cluster, Revision, Section, SectionTally
 
-# Every section with each of its ancestors (itself included): subtree counts are then one join.
-ANCESTORS_CTE = """
+
+@dataclass(frozen=True)
+class SectionCount:
+    """One section's row. The field order is the JSON's."""
+
+    section: str
+    title: str | None
+    kind: str
+    parent: str | None
+    inferred: bool
+    direct: int
+    subtree: int
+    submissions: int
+    by_disposition: dict[str, int] = field(default_factory=dict)
+    by_submitter_kind: dict[str, int] = field(default_factory=dict)
+    distinct: int = 0
+
+
+@dataclass(frozen=True)
+class SectionsReport:
+    round: str
+    revision: str
+    rows: list[SectionCount]
+
+    @property
+    def uncommented(self) -> list[str]:
+        return [r.section for r in self.rows if r.subtree == 0]
+
+
+@dataclass
+class _Sums:
+    direct: int = 0
+    submissions: int = 0
+    by_disposition: Counter[str] = field(default_factory=Counter)
+    by_kind: Counter[str] = field(default_factory=Counter)
+
+
+# Campaigns counted once per subtree: needs each opinion's cluster, so it runs only for rounds with clusters.
+DISTINCT_SQL = text("""
 WITH RECURSIVE anc(section_id, ancestor_id) AS (
     SELECT id, id FROM section WHERE revision_id = :revision
     UNION ALL
     SELECT anc.section_id, s.parent_id FROM anc JOIN section s ON s.id = anc.ancestor_id
     WHERE s.parent_id IS NOT NULL
 )
-"""
-
-SUBTREE_SQL = text(ANCESTORS_CTE + """,
-hits AS (
-    SELECT DISTINCT anc.ancestor_id AS sid, c.comment_id AS cid
-    FROM citation c JOIN anc ON anc.section_id = c.section_id
-    JOIN comment m ON m.id = c.comment_id
-    WHERE m.round_id = :round
-)
-SELECT hits.sid, m.disposition, COALESCE(sub.kind, 'unknown') AS kind,
-       COUNT(*) AS opinions, SUM(COALESCE(m.represents, 1)) AS submissions
-FROM hits JOIN comment m ON m.id = hits.cid LEFT JOIN submitter sub ON sub.id = m.submitter_id
-GROUP BY hits.sid, m.disposition, COALESCE(sub.kind, 'unknown')
-""")
-
-DISTINCT_SQL = text(ANCESTORS_CTE + """
 SELECT anc.ancestor_id, COUNT(DISTINCT CASE WHEN m.cluster_id IS NULL THEN m.id ELSE -m.cluster_id END)
 FROM citation c JOIN anc ON anc.section_id = c.section_id JOIN comment m ON m.id = c.comment_id
 WHERE m.round_id = :round
 GROUP BY anc.ancestor_id
 """)
 
-DIRECT_SQL = text("""
-SELECT c.section_id, COUNT(DISTINCT c.comment_id)
-FROM citation c JOIN comment m ON m.id = c.comment_id
-WHERE m.round_id = :round AND c.section_id IS NOT NULL
-GROUP BY c.section_id
-""")
 
-
-def build_sections_report(session: Session, round_key: str | None = None) -> dict[str, Any]:
+def build_sections_report(session: Session, round_key: str | None = None) -> SectionsReport:
     rnd = find_round(session, round_key)
     revision = session.get(Revision, rnd.revision_id)
     assert revision is not None
-    params = {"revision": revision.id, "round": rnd.id}
-    direct: dict[Any, Any] = dict(session.execute(DIRECT_SQL, params).all())
-    subtree: dict[int, dict[str, Any]] = defaultdict(lambda: {"subtree": 0, "submissions": 0, "by_disposition": {},
-                                                              "by_submitter_kind": {}})
-    for sid, disposition, kind, opinions, submissions in session.execute(SUBTREE_SQL, params):
-        agg = subtree[sid]
-        agg["by_disposition"][disposition] = agg["by_disposition"].get(disposition, 0) + opinions
-        agg["by_submitter_kind"][kind] = agg["by_submitter_kind"].get(kind, 0) + opinions
-        agg["submissions"] += int(submissions)
-    for agg in subtree.values():  # every opinion has one disposition: their sum is the subtree count
-        agg["subtree"] = sum(agg["by_disposition"].values())
+    tree = SectionTree.of_ids(session, revision.id)
+    sums: dict[int, _Sums] = defaultdict(_Sums)
+    reach: dict[frozenset[int], set[int]] = {}  # a cited set -> every section whose subtree it touches
+    # rows by (disposition, kind): each section's counts list dispositions, then kinds, in that order
+    for ids, disposition, kind, opinions, submissions in session.execute(
+            select(SectionTally.sections, SectionTally.disposition, SectionTally.submitter_kind, SectionTally.opinions,
+                   SectionTally.submissions).where(SectionTally.round_id == rnd.id)
+            .order_by(SectionTally.disposition, SectionTally.submitter_kind)):
+        cited = frozenset(s for s in section_ids(ids) if s in tree)
+        if cited not in reach:
+            reach[cited] = {a for s in cited for a in (s, *tree.ancestors(s))}
+        for s in cited:
+            sums[s].direct += opinions
+        for s in reach[cited]:
+            agg = sums[s]
+            agg.by_disposition[disposition] += opinions
+            agg.by_kind[kind] += opinions
+            agg.submissions += submissions
     clustered = session.scalar(select(func.count()).select_from(Cluster).where(Cluster.round_id == rnd.id))
-    distinct: dict[Any, Any] = dict(session.execute(DISTINCT_SQL, params).all()) if clustered else {}
+    distinct = dict(session.execute(DISTINCT_SQL, {"revision": revision.id, "round": rnd.id}).all()) \
+        if clustered else {}
     parent = aliased(Section)
     rows = []
     for s, parent_key in session.execute(select(Section, parent.key).outerjoin(parent, Section.parent_id == parent.id)
                                          .where(Section.revision_id == revision.id).order_by(Section.position)):
-        agg = subtree.get(s.id) or {"subtree": 0, "submissions": 0, "by_disposition": {}, "by_submitter_kind": {}}
-        rows.append({"section": s.key, "title": s.title, "kind": s.kind, "parent": parent_key, "inferred": s.inferred,
-                     "direct": int(direct.get(s.id, 0)), **agg,
-                     "distinct": int(distinct.get(s.id, 0)) if clustered else agg["subtree"]})
-    return {"round": rnd.key, "revision": revision.key, "rows": rows,
-            "uncommented": [r["section"] for r in rows if r["subtree"] == 0]}
+        agg = sums.get(s.id) or _Sums()
+        subtree = sum(agg.by_disposition.values())  # every opinion has one disposition
+        rows.append(SectionCount(
+            section=s.key, title=s.title, kind=s.kind, parent=parent_key, inferred=s.inferred, direct=agg.direct,
+            subtree=subtree, submissions=agg.submissions, by_disposition=dict(agg.by_disposition),
+            by_submitter_kind=dict(agg.by_kind), distinct=int(distinct.get(s.id, 0)) if clustered else subtree))
+    return SectionsReport(round=rnd.key, revision=revision.key, rows=rows)

@@ -36,6 +36,7 @@ from ..diagrams.lineage import lineage_diagram
 from ..diagrams.make import section_titles
 from ..diagrams.topic_map import topic_map_diagram
 from ..registry import REPORTS
+from ..sections.build import SectionsReport
 from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, topic_page
 from .search_index import search_rows, write_search
 from .section_pages import PAGE_SIZE, section_pages
@@ -119,7 +120,7 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
     shared["opinion_href"].clear()
     shared["topic_labels"].clear()
     shared["topic_labels"].update({t.key: getattr(t, f"label_{lang}") for t in session.scalars(select(Topic))})
-    href = section_pages(session, write, comments, {rep["revision"] for rep in reports} | {latest.key}, lang, page,
+    href = section_pages(session, write, comments, {rep.revision for rep in reports} | {latest.key}, lang, page,
                          chapter_heats)
     href.update(_unresolved_pages(write, [c for c in comments if not c["citations"]], lang, page))
     shared["opinion_href"].update(href)  # opinion ids link to where each is listed, from here on
@@ -138,7 +139,7 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
         if len(c["citations"]) > CITATIONS_SHOWN:
             write(opinion_page(c["id"]), page("opinion.html", lang, c=c, assets="", standalone=False))
     write_search(lambda name, text: (outdir / "assets" / name).write_text(text, encoding="utf-8"),
-                 search_rows(session, comments, href, {rep["revision"] for rep in reports} | {latest.key}))
+                 search_rows(session, comments, href, {rep.revision for rep in reports} | {latest.key}))
     if rounds:
         write("plan.html", page("plan.html", lang, plan=REPORTS["plan"].build(session, None), assets="", standalone=False))
     if campaigns["campaigns"]:
@@ -152,17 +153,17 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
 SPLIT = 40  # sections: a wider tree shows chapters on the index, each chapter's tree on its own page
 
 
-def _heat_diagrams(reports: list[dict[str, Any]], lang: str) -> tuple[list[dict[str, Any]], dict[tuple[str, str], Any]]:
+def _heat_diagrams(reports: list[SectionsReport], lang: str) -> tuple[list[dict[str, Any]], dict[tuple[str, str], Any]]:
     """One heat tree per round on the index — or, for a wide tree, its chapters, each linking to a page that
     holds that chapter's tree (rather than one diagram thousands of pixels wide)."""
     blocks, chapters = [], {}
     for rep in reports:
-        rev = rep["revision"]
+        rev = rep.revision
         url = lambda k, rev=rev: section_page(rev, k)  # noqa: E731
-        wide = len(rep["rows"]) > SPLIT
+        wide = len(rep.rows) > SPLIT
         blocks.append({"report": rep, "heat": _svg(heat_diagram(rep, url_for=url, lang=lang, depth=1 if wide else None))})
         if wide:
-            tree = SectionTree[str]((r["section"], r["parent"]) for r in rep["rows"])
+            tree = SectionTree[str]((r.section, r.parent) for r in rep.rows)
             for chapter in tree.children(tree.roots()[0]):
                 size = sum(1 for _ in tree.subtree(chapter))
                 if (rev, chapter) not in chapters:

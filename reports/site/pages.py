@@ -6,13 +6,16 @@ import hashlib
 import json
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..labels import labels
 
 _ASCII = re.compile(r"[^A-Za-z0-9.\-]+")
+
+if TYPE_CHECKING:
+    from ..sections.build import SectionsReport
 
 
 def slug(*parts: str) -> str:
@@ -66,5 +69,5 @@ def render_page(template: str, lang: str, **context: Any) -> str:
     return environment(lang).get_template(template).render(**context)
 
 
-def standalone_sections_page(report: dict[str, Any], lang: str) -> str:
+def standalone_sections_page(report: SectionsReport, lang: str) -> str:
     return render_page("sections_report.html", lang, report=report, assets="", standalone=True, heat=None)
