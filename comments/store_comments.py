@@ -37,6 +37,7 @@ from guidetrace.trace.models import (
     table_of,
 )
 from guidetrace.trace.store import Store
+from guidetrace.trace.tally import refresh_tally
 
 from .classify_answer import default_classifier
 from .grow_tree import grow_tree
@@ -53,7 +54,6 @@ from .review.reattach import ReattachSummary, reattach
 from .review.transfer import DecisionFile, read_decisions, restore_decisions
 from .revision_fit import SAMPLE, better_revision
 from .submitter_kinds import submitter_kind
-from guidetrace.trace.tally import refresh_tally
 from .tag_topics import opinion_text, sync_topics, topic_rows
 from .topics_lexicon import CompiledTopic, TopicMatcher, load_lexicon
 from .tree_index import TreeIndex, build_index

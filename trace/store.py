@@ -148,7 +148,7 @@ class Store:
                 from sqlalchemy.schema import CreateIndex, CreateTable
 
                 for table in Base.metadata.sorted_tables:
-                    conn.execute(CreateTable(table, include_foreign_key_constraints=table.foreign_key_constraints))
+                    conn.execute(CreateTable(table, include_foreign_key_constraints=list(table.foreign_key_constraints)))
                     for index in table.indexes:
                         conn.execute(CreateIndex(index))
             else:

@@ -60,7 +60,8 @@ def contributions(session: Session, comment_ids: Iterable[int]) -> dict[TallyKey
         cited: dict[int, set[int]] = {}
         for cid, sid in session.execute(select(Citation.comment_id, Citation.section_id).where(
                 Citation.comment_id.in_(chunk), Citation.section_id.is_not(None))):
-            cited.setdefault(cid, set()).add(sid)
+            if sid is not None:
+                cited.setdefault(cid, set()).add(sid)
         for cid, round_id, disposition, kind, represents in session.execute(
                 select(Comment.id, Comment.round_id, Comment.disposition, func.coalesce(Submitter.kind, UNKNOWN_KIND),
                        func.coalesce(Comment.represents, 1))

@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 from guidetrace.guideline.keys import canonical_key
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import Citation, Comment, CommentTopic, ConsultationRound, ReviewDecision, Section, Submitter, Topic
-
 from guidetrace.trace.tally import adjust_tally, contributions
+
 from ..vocabulary import disposition_choices
 from .identity import fingerprint
 

@@ -48,8 +48,9 @@ def heat_diagram(report: SectionsReport, *, root: str | None = None, depth: int 
                                   url=url_for(key) if url_for else None, tooltip=r.title or key))
     kept = {k for k, _ in chosen}
     for key, _ in chosen:
-        if rows[key].parent in kept and key != start:
-            diagram.edges.append(Edge(rows[key].parent, key, style=Style(shape="none", color="#999999")))
+        parent = rows[key].parent
+        if parent is not None and parent in kept and key != start:
+            diagram.edges.append(Edge(parent, key, style=Style(shape="none", color="#999999")))
     for chapter in tree.children(start) if rows[start].kind == "root" else [start]:
         members = [k for k in tree.subtree(chapter) if k in kept]
         if members:

@@ -16,9 +16,9 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from guidetrace.comments.queries import find_round
-from guidetrace.trace.tally import section_ids
 from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.trace.models import Cluster, Revision, Section, SectionTally
+from guidetrace.trace.tally import section_ids
 
 
 @dataclass(frozen=True)
@@ -84,18 +84,18 @@ def build_sections_report(session: Session, round_key: str | None = None) -> Sec
             select(SectionTally.sections, SectionTally.disposition, SectionTally.submitter_kind, SectionTally.opinions,
                    SectionTally.submissions).where(SectionTally.round_id == rnd.id)
             .order_by(SectionTally.disposition, SectionTally.submitter_kind)):
-        cited = frozenset(s for s in section_ids(ids) if s in tree)
+        cited = frozenset(sid for sid in section_ids(ids) if sid in tree)
         if cited not in reach:
-            reach[cited] = {a for s in cited for a in (s, *tree.ancestors(s))}
-        for s in cited:
-            sums[s].direct += opinions
-        for s in reach[cited]:
-            agg = sums[s]
+            reach[cited] = {a for sid in cited for a in (sid, *tree.ancestors(sid))}
+        for sid in cited:
+            sums[sid].direct += opinions
+        for sid in reach[cited]:
+            agg = sums[sid]
             agg.by_disposition[disposition] += opinions
             agg.by_kind[kind] += opinions
             agg.submissions += submissions
     clustered = session.scalar(select(func.count()).select_from(Cluster).where(Cluster.round_id == rnd.id))
-    distinct = dict(session.execute(DISTINCT_SQL, {"revision": revision.id, "round": rnd.id}).all()) \
+    distinct: dict[int, int] = dict(session.execute(DISTINCT_SQL, {"revision": revision.id, "round": rnd.id}).all()) \
         if clustered else {}
     parent = aliased(Section)
     rows = []
