@@ -11,9 +11,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-
 from .errors import GuidetraceError
 
 # A cell starting with one of these becomes a formula in Excel or LibreOffice.
@@ -55,6 +52,9 @@ def render(data: Any, fmt: str, *, columns: Sequence[str] | None = None, title: 
     if fmt == "csv":
         return to_csv(rows, cols)
     if fmt == "table":
+        from rich.console import Console
+        from rich.table import Table
+
         table = Table(title=title, show_lines=False)
         for c in cols:
             table.add_column(c, overflow="fold")

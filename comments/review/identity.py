@@ -9,8 +9,6 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
-from ..dedup import normalise, shingles, similarity
-
 SAME_LABEL_SIMILARITY = 0.5  # an opinion under its old number whose text was edited
 ANY_LABEL_SIMILARITY = 0.75  # an opinion edited and renumbered: a clear best match only
 MARGIN = 0.1  # ... ahead of the next candidate by at least this much
@@ -23,6 +21,8 @@ def fingerprint(body: str, submitter: str | None) -> str:
 
 
 def text_similarity(a: str, b: str) -> float:
+    from ..dedup import normalise, shingles, similarity  # numpy: only when an opinion must be found again
+
     na, nb = normalise(a or ""), normalise(b or "")
     if not na or not nb:
         return 0.0

@@ -21,11 +21,10 @@ from guidetrace.trace.models import Citation, Cluster, Comment, ConsultationRoun
 from ..classify_answer import UNCLASSIFIED
 from ..resolve_citations import TITLE_ALONE
 from .decisions import ACTIVE, FIELD_OF, REVIEWED, current, field_value
+from .kinds import CONFIDENCE, KINDS
 
-KINDS = ("privacy", "unresolved", "low-confidence", "title-only", "outdated", "unclassified", "conflict", "topic")
 FIELD = {"unresolved": "citation", "low-confidence": "citation", "title-only": "citation", "outdated": "citation",
          "unclassified": "disposition", "conflict": "disposition", "topic": "topic", "privacy": "privacy"}
-CONFIDENCE = 0.75  # citations below this are queued
 EXCERPT = 200
 
 

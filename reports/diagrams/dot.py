@@ -14,10 +14,9 @@ import graphviz
 
 from guidetrace.trace.errors import GuidetraceError
 
-from .model import Diagram, Style
+from .model import FORMATS, Diagram, Style
 
 FONT = "Noto Sans CJK JP"
-FORMATS = ("svg", "png", "pdf", "dot")
 
 
 def plain(text: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+FORMATS = ("svg", "png", "pdf", "dot")  # what a diagram can be written as (the emitter is Graphviz)
+
 
 @dataclass(frozen=True)
 class Style:

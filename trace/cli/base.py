@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from sqlalchemy.exc import DBAPIError
 
 from ..errors import GuidetraceError
-from ..store import Store, open_store
-from ..store_errors import store_error_line
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 FORMATS = click.Choice(["table", "json", "csv"])
 LANG = click.option("--lang", type=click.Choice(["ja", "en"]), default=None,
@@ -32,8 +32,14 @@ class Cli(click.Group):
         except GuidetraceError as exc:
             click.echo(f"guidetrace: error: {exc}", err=True)
             ctx.exit(2)
-        except DBAPIError as exc:
-            line = store_error_line(exc)
+        except Exception as exc:  # a database error (SQLAlchemy is imported only by commands that open a store)
+            if not type(exc).__module__.startswith("sqlalchemy"):
+                raise
+            from sqlalchemy.exc import DBAPIError
+
+            from ..store_errors import store_error_line
+
+            line = store_error_line(exc) if isinstance(exc, DBAPIError) else None
             if line is None:
                 raise
             click.echo(f"guidetrace: error: {line}", err=True)
@@ -61,5 +67,7 @@ class Lazy:
         if self._store is None:
             ctx = click.get_current_context(silent=True)
             command = " ".join(ctx.command_path.split()[1:]) if ctx is not None else ""
+            from ..store import open_store
+
             self._store = open_store(self.db, create=command in WRITERS)
         return self._store

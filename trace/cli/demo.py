@@ -5,16 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from guidetrace.comments.bundled import SEED_REVISION, seed_path
-from guidetrace.comments.queries import check_store
-from guidetrace.comments.store_comments import load_comments
-from guidetrace.guideline.bundled import load_bundled_trees
-from guidetrace.reports.diagrams.dot import INSTALL_GRAPHVIZ, graphviz_available, render_diagram
-from guidetrace.reports.diagrams.make import make_diagram
-from guidetrace.reports.graph import build_graph, export_graph
-from guidetrace.reports.registry import REPORTS
-from guidetrace.reports.site.build import build_site
-
 from ..errors import GuidetraceError
 from ..store import open_store
 
@@ -24,6 +14,16 @@ DEMO_REPORTS = ("sections", "responses", "topics", "plan")
 
 def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "ja") -> Path:
     """Returns the path of the site's index.html; every output lands under `outdir`."""
+    from guidetrace.comments.bundled import SEED_REVISION, seed_path
+    from guidetrace.comments.queries import check_store
+    from guidetrace.comments.store_comments import load_comments
+    from guidetrace.guideline.bundled import load_bundled_trees
+    from guidetrace.reports.diagrams.dot import INSTALL_GRAPHVIZ, graphviz_available, render_diagram
+    from guidetrace.reports.diagrams.make import make_diagram
+    from guidetrace.reports.graph import build_graph, export_graph
+    from guidetrace.reports.registry import REPORTS
+    from guidetrace.reports.site.build import build_site
+
     try:
         (outdir / "reports").mkdir(parents=True, exist_ok=True)
         (outdir / "diagrams").mkdir(exist_ok=True)

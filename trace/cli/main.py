@@ -7,14 +7,7 @@ from pathlib import Path
 
 import click
 
-from guidetrace.comments.queries import check_store, list_comments, needs_review
-from guidetrace.comments.store_comments import load_comments, load_raw
 from guidetrace.comments.vocabulary import disposition_choices, submitter_kind_choices
-from guidetrace.guideline.bundled import load_bundled_trees
-from guidetrace.guideline.formats import read_tree
-from guidetrace.guideline.queries import diff_revisions, list_sections, show_section
-from guidetrace.guideline.records import GuidelineRecord, RevisionRecord
-from guidetrace.guideline.store_tree import store_tree
 
 from .. import __version__
 from ..errors import GuidetraceError
@@ -55,6 +48,11 @@ def guideline_load(obj: Lazy, files: tuple[Path, ...], bundled: bool, fmt: str, 
                    title: str | None, revision: str | None, label: str | None, predecessor: str | None,
                    status: str, allow_removals: bool) -> None:
     """Load revision trees from YAML or CSV files (one revision per file), in the order given."""
+    from guidetrace.guideline.bundled import load_bundled_trees
+    from guidetrace.guideline.formats import read_tree
+    from guidetrace.guideline.records import GuidelineRecord, RevisionRecord
+    from guidetrace.guideline.store_tree import store_tree
+
     if not files and not bundled:
         raise GuidetraceError("give tree FILES or --bundled")
     summaries = load_bundled_trees(obj.store) if bundled else []
@@ -83,6 +81,7 @@ def guideline_import(file: Path, guideline_key: str, title: str | None, publishe
     """Build a revision's tree from the guideline itself: PDF (outline, else contents), Word, Markdown, HTML."""
     from guidetrace.guideline.formats.yaml_writer import tree_yaml
     from guidetrace.guideline.importers import import_tree
+    from guidetrace.guideline.records import GuidelineRecord, RevisionRecord
 
     tree = import_tree(file, guideline=GuidelineRecord(guideline_key, title or guideline_key, publisher),
                        revision=RevisionRecord(revision, label or revision, status, predecessor=predecessor,
@@ -100,6 +99,8 @@ def guideline_import(file: Path, guideline_key: str, title: str | None, publishe
 @click.pass_obj
 def guideline_list(obj: Lazy, revision: str | None, fmt: str, output: str | None) -> None:
     """List a revision's sections in document order."""
+    from guidetrace.guideline.queries import list_sections
+
     with obj.store.sessions() as session:
         rows = list_sections(session, revision)
     cols = None if fmt == "json" else ["key", "kind", "title", "parent", "pages", "inferred"]
@@ -113,6 +114,8 @@ def guideline_list(obj: Lazy, revision: str | None, fmt: str, output: str | None
 @click.pass_obj
 def guideline_show(obj: Lazy, key: str, revision: str | None, fmt: str) -> None:
     """One section: its place in the tree and its links to other revisions."""
+    from guidetrace.guideline.queries import show_section
+
     with obj.store.sessions() as session:
         row = show_section(session, key, revision)
     if fmt == "json":
@@ -131,6 +134,8 @@ def guideline_show(obj: Lazy, key: str, revision: str | None, fmt: str) -> None:
 @click.pass_obj
 def guideline_diff(obj: Lazy, old: str, new: str, fmt: str) -> None:
     """What changed between two revisions: added, removed, retitled, renumbered."""
+    from guidetrace.guideline.queries import diff_revisions
+
     with obj.store.sessions() as session:
         result = diff_revisions(session, old, new)
     if fmt == "json":
@@ -176,6 +181,8 @@ def comments_load(obj: Lazy, file: Path, revision: str, round_key: str | None, f
                   grow_tree: bool, topics_file: Path | None, encoding: str | None, lang: str | None,
                   decisions_file: Path | None, allow_removals: bool) -> None:
     """Load one document in one transaction; loading it again changes nothing."""
+    from guidetrace.comments.store_comments import load_comments
+
     from .progress import progress_bar
 
     with progress_bar() as progress:
@@ -239,6 +246,8 @@ def _echo_review(r, restored: int) -> None:  # type: ignore[no-untyped-def]
 def comments_load_raw(obj: Lazy, file: Path, revision: str, round_key: str, fmt: str, encoding: str | None,
                       threshold: float, exact_only: bool, allow_removals: bool) -> None:
     """Load raw submissions (one row per submitter) and collapse duplicates into campaigns."""
+    from guidetrace.comments.store_comments import load_raw
+
     from .progress import progress_bar
 
     with progress_bar() as progress:
@@ -276,6 +285,8 @@ def dedup(obj: Lazy, round_key: str, threshold: float, exact_only: bool) -> None
 def comments_list(obj: Lazy, round_key: str | None, section: str | None, disposition: str | None,
                   submitter_kind: str | None, fmt: str, output: str | None) -> None:
     """List opinions with their citations, answers and dispositions."""
+    from guidetrace.comments.queries import list_comments
+
     with obj.store.sessions() as session:
         rows = list_comments(session, round_key=round_key, section=section, disposition=disposition,
                              submitter_kind=submitter_kind)
@@ -296,6 +307,7 @@ def comments_list(obj: Lazy, round_key: str | None, section: str | None, disposi
 @click.pass_obj
 def check(obj: Lazy, fmt: str, lang: str | None) -> None:
     """Unresolved citations, unclassified answers, warnings, draft→final changes; exit 1 if any needs review."""
+    from guidetrace.comments.queries import check_store, needs_review
     from guidetrace.reports.labels import label
 
     with obj.store.sessions() as session:

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from guidetrace.reports.diagrams.dot import FORMATS as DIAGRAM_FORMATS
-from guidetrace.reports.registry import REPORTS, ReportKind, render_report
+from guidetrace.reports.diagrams.model import FORMATS as DIAGRAM_FORMATS
+from guidetrace.reports.registry import REPORTS
 
 from ..errors import GuidetraceError
 from ..output import emit, write_atomic
 from .base import LANG, Lazy
+
+if TYPE_CHECKING:
+    from guidetrace.reports.registry import ReportKind
 
 OUTPUT = click.option("-o", "--output", help="Write to this file instead of stdout.")
 
@@ -36,6 +40,8 @@ def report() -> None:
 
 def _report_command(kind: ReportKind) -> None:
     """One `report NAME` command for each entry of the report registry."""
+    from guidetrace.reports.registry import render_report
+
 
     @report.command(kind.name, help=kind.help)
     @click.option(f"--{kind.scope}", "scope_value", help="Round key." if kind.scope == "round" else "Revision key or label.")

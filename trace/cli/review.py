@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from guidetrace.comments.review.queue import CONFIDENCE, KINDS
+from guidetrace.comments.review.kinds import CONFIDENCE, KINDS
 
 from ..output import emit, render
 from .base import FORMATS, LANG, Lazy
