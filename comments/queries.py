@@ -54,13 +54,19 @@ def subtree_ids(session: Session, revision_id: int, key: str) -> list[int]:
     return list(SectionTree.of_ids(session, revision_id).subtree(wanted))
 
 
+_LISTED = (Comment.id, Comment.key, Comment.label, Comment.part, Comment.seq, Comment.location, Comment.heading,
+           Comment.body, Comment.reason, Comment.proposal, Comment.response, Comment.disposition, Comment.dispositions,
+           Comment.bulk, Comment.represents, Comment.source_file, Comment.source_line, Comment.source_page)
+
+
 def list_comments(
     session: Session, *, round_key: str | None = None, section: str | None = None,
     disposition: str | None = None, submitter_kind: str | None = None, public: bool = True, lang: str = "ja",
 ) -> list[dict[str, Any]]:
     """Opinions as published (`public`: personal data masked, individuals unnamed), or as stored."""
-    query = (
-        select(Comment, ConsultationRound.key, Revision.key, Submitter.name, Submitter.kind)
+    query = (  # columns, not ORM objects: at 100,000 opinions the identity map alone costs seconds
+        select(*_LISTED, ConsultationRound.key, Revision.key, Submitter.name, Submitter.kind)
+        .select_from(Comment)
         .join(ConsultationRound, Comment.round_id == ConsultationRound.id)
         .join(Revision, ConsultationRound.revision_id == Revision.id)
         .outerjoin(Submitter, Comment.submitter_id == Submitter.id)
@@ -87,15 +93,15 @@ def list_comments(
             raise GuidetraceError(f"no section {section!r} in the revision of any loaded round")
         query = query.where(Comment.id.in_(select(Citation.comment_id).where(Citation.section_id.in_(ids))))
     rows = session.execute(query).all()
-    out = _with_citations(session, rows)
+    out = _with_citations(session, rows, everything=not (round_key or section or disposition or submitter_kind))
     return publish(session, rows, out, lang) if public else out
 
 
 def publish(session: Session, rows: Sequence[Any], out: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
     from .privacy.masking import masked_fields, published_name
 
-    masked = masked_fields(session, [r[0].id for r in rows], lang)
-    for (c, *_), record in zip(rows, out):
+    masked = masked_fields(session, [r.id for r in rows], lang)
+    for c, record in zip(rows, out):
         record["submitter"]["name"] = published_name(record["submitter"]["name"], record["submitter"]["kind"], lang)
         fields: dict[str, Any] = dict(masked.get(c.id, {}))
         found: list[tuple[str, str]] = fields.pop("_found", [])
@@ -109,40 +115,44 @@ def publish(session: Session, rows: Sequence[Any], out: list[dict[str, Any]], la
     return out
 
 
-def _with_citations(session: Session, rows: Sequence[Any]) -> list[dict[str, Any]]:
-    ids = [r[0].id for r in rows]
+def _with_citations(session: Session, rows: Sequence[Any], everything: bool = False) -> list[dict[str, Any]]:
+    """`everything`: the rows are all the store holds, so their citations and tags are read without a
+    5,000-id IN list per chunk (expanding those lists cost more than the reading)."""
+    ids = [r.id for r in rows]
     cited: dict[int, list[dict[str, Any]]] = defaultdict(list)
     unresolved: dict[int, list[dict[str, Any]]] = defaultdict(list)
     topics: dict[int, list[str]] = defaultdict(list)
     reviewed_topics: dict[int, list[str]] = defaultdict(list)
     reviewed_disposition: dict[int, dict[str, str]] = {}
     sec_rev = aliased(Revision)
-    for start in range(0, len(ids), 5000):
+    for start in range(0, len(ids), 5000) if not everything else (0,):
         chunk = ids[start : start + 5000]
-        for c, key, rev in session.execute(
-            select(Citation, Section.key, sec_rev.key).outerjoin(Section, Citation.section_id == Section.id)
+        within = (lambda column: column.in_(chunk)) if not everything else (lambda column: column.is_not(None))
+        for cid, text, evidence, note, confidence, origin, key, rev in session.execute(
+            select(Citation.comment_id, Citation.text, Citation.evidence, Citation.note, Citation.confidence,
+                   Citation.origin, Section.key, sec_rev.key).outerjoin(Section, Citation.section_id == Section.id)
             .outerjoin(sec_rev, Section.revision_id == sec_rev.id)
-            .where(Citation.comment_id.in_(chunk)).order_by(Citation.comment_id, Citation.position)
+            .where(within(Citation.comment_id)).order_by(Citation.comment_id, Citation.position)
         ):
             if key is None:
-                unresolved[c.comment_id].append({"text": c.text, "evidence": c.evidence, "reason": c.note})
+                unresolved[cid].append({"text": text, "evidence": evidence, "reason": note})
             else:
-                cited[c.comment_id].append({"section": key, "revision": rev, "evidence": c.evidence,
-                                            "confidence": c.confidence, "text": c.text, "origin": c.origin,
-                                            "reviewed": c.note if c.evidence == REVIEWED else None})
+                cited[cid].append({"section": key, "revision": rev, "evidence": evidence, "confidence": confidence,
+                                   "text": text, "origin": origin, "reviewed": note if evidence == REVIEWED else None})
         for cid, tkey, matched in session.execute(select(CommentTopic.comment_id, Topic.key, CommentTopic.matched)
-                                                  .join(Topic).where(CommentTopic.comment_id.in_(chunk))):
+                                                  .join(Topic).where(within(CommentTopic.comment_id))):
             topics[cid].append(tkey)
             if matched == REVIEWED:
                 reviewed_topics[cid].append(tkey)
         for decided, by, at in session.execute(
                 select(ReviewDecision.comment_id, ReviewDecision.by, ReviewDecision.at)
-                .where(ReviewDecision.comment_id.in_(chunk), ReviewDecision.state == ACTIVE,
+                .where(within(ReviewDecision.comment_id), ReviewDecision.state == ACTIVE,
                        ReviewDecision.action == "disposition").order_by(ReviewDecision.id)):
             if decided is not None:
                 reviewed_disposition[decided] = {"by": by, "at": at}
     out = []
-    for c, round_key, _rev, name, kind in rows:
+    for c in rows:
+        round_key, name, kind = c[-4], c[-2], c[-1]
         out.append({
             "id": c.key, "label": c.label, "round": round_key, "part": c.part, "seq": c.seq,
             "submitter": {"name": name, "kind": kind or "unknown"},

@@ -41,6 +41,13 @@ class OpinionFact:
 
 
 def load_facts(session: Session) -> list[OpinionFact]:
+    """Every opinion as a fact, in round order (shared within `built_once`)."""
+    from .built_once import shared
+
+    return shared(session, "facts", lambda: _load_facts(session))
+
+
+def _load_facts(session: Session) -> list[OpinionFact]:
     preds = dict(session.execute(select(Revision.id, Revision.predecessor_id)).all())
 
     def generation(rev: int) -> int:  # how many revisions came before this one
@@ -63,9 +70,11 @@ def load_facts(session: Session) -> list[OpinionFact]:
             cited[cid].append(sid)
     out = []
     masked = masked_fields(session, list(session.scalars(select(PrivacyFinding.comment_id).distinct())))
-    for c, name, kind in session.execute(select(Comment, Submitter.name, Submitter.kind)
-                                         .outerjoin(Submitter, Comment.submitter_id == Submitter.id)
-                                         .order_by(Comment.round_id, Comment.part, Comment.seq)):
+    for c in session.execute(select(Comment.id, Comment.key, Comment.round_id, Comment.disposition,  # columns only
+                                    Comment.represents, Comment.body, Submitter.name, Submitter.kind)
+                             .outerjoin(Submitter, Comment.submitter_id == Submitter.id)
+                             .order_by(Comment.round_id, Comment.part, Comment.seq)):
+        name, kind = c.name, c.kind
         i, rkey, rev = order[c.round_id]
         who = masked.get(c.id, {}).get("submitter", published_name(name, kind))
         out.append(OpinionFact(c.id, c.key, rkey, i, rev, c.disposition, who,

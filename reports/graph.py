@@ -21,7 +21,15 @@ def section_node(revision: str, key: str) -> str:
     return f"section:{revision}:{key}"
 
 
-def build_graph(session: Session) -> nx.MultiDiGraph:
+def build_graph(session: Session, *, opinions: bool = True) -> nx.MultiDiGraph:
+    """`opinions=False`: revisions, sections, their links and the topics only — what impact and lineage need,
+    without a node per opinion (a tenth of the time at 100,000 opinions). Shared within `built_once`."""
+    from .built_once import shared
+
+    return shared(session, ("graph", opinions), lambda: _build_graph(session, opinions))
+
+
+def _build_graph(session: Session, opinions: bool) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     revs = {r.id: r for r in session.scalars(select(Revision))}
     for r in revs.values():
@@ -46,6 +54,10 @@ def build_graph(session: Session) -> nx.MultiDiGraph:
                        proposed=link.proposed, note=link.note or "")
         else:
             g.nodes[node_of[link.from_section_id]]["removed"] = True
+    if not opinions:
+        for t in session.scalars(select(Topic)):
+            g.add_node(f"topic:{t.key}", type="topic", key=t.key, label=t.label_ja, label_en=t.label_en)
+        return g
     from guidetrace.comments.privacy.masking import published_name  # published: no private person named
 
     sub_name: dict[int, str] = {}

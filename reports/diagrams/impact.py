@@ -14,10 +14,15 @@ EDGE_KINDS = ("contains", "refers_to")
 
 
 def impact_diagram(graph: nx.MultiDiGraph, revision: str, root: str, *, depth: int = 2, url_for: UrlFor = None,
-                   sections: list[str] | None = None, lang: str = "ja", topic_label: str | None = None) -> Diagram:
-    """`sections`: for a topic, the sections to edit (from the topic report); else every section its opinions cite."""
+                   sections: list[str] | None = None, lang: str = "ja", topic_label: str | None = None,
+                   limit: int | None = None) -> Diagram:
+    """`sections`: for a topic, the sections to edit (from the topic report); else every section its opinions cite.
+    `limit`: draw from only the first this many of them, and say how many were left out."""
     from ..labels import label
 
+    left_out = 0
+    if sections is not None and limit is not None and len(sections) > limit:
+        sections, left_out = sections[:limit], len(sections) - limit
     impact_title = label("impact_of", lang)
     topic = f"topic:{root}"
     if topic in graph and sections is not None:
@@ -41,7 +46,8 @@ def impact_diagram(graph: nx.MultiDiGraph, revision: str, root: str, *, depth: i
         reached[s] = 0
         for n, d in impact_set(graph, s, depth=depth).items():
             reached[n] = min(d, reached.get(n, d))
-    diagram = Diagram(title=title, direction="LR")
+    diagram = Diagram(title=title, direction="LR",
+                      note=label("impact_more", lang).format(left_out) if left_out else None)
     if topic in graph:
         diagram.nodes.append(Node(id=topic, label=topic_label or root, style=Style(shape="ellipse", fill="#e8f0fe", bold=True)))
         diagram.edges.extend(Edge(topic, s, style=Style(shape="normal", color="#1a73e8")) for s in starts)

@@ -34,7 +34,7 @@ def build_plan(session: Session, target: str | None = None, future: str | None =
     Neither: the revision after the latest, when that one is already final."""
     rules = score_rules()
     latest = target_revision(session, target)
-    anchors, tree, graph = Reanchorer(session, latest), EditTargets(session), build_graph(session)
+    anchors, tree, graph = Reanchorer(session, latest), EditTargets(session), build_graph(session, opinions=False)
     all_facts = load_facts(session)
     facts = [f for f in all_facts if f.disposition in rules["plan_dispositions"]]
     marks = {(m.topic_key, m.section_key): m for m in session.scalars(select(PlanMark))}

@@ -11,11 +11,12 @@ import os
 import re
 import shutil
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -28,6 +29,7 @@ from guidetrace.reports.graph import build_graph
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import Guideline, Topic
 
+from ..built_once import built_once
 from ..diagrams.common import MAX_NODES
 from ..diagrams.dot import render_diagram
 from ..diagrams.heat import heat_diagram
@@ -40,14 +42,22 @@ from ..sections.build import SectionsReport
 from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, topic_page
 from .search_index import search_rows, write_search
 from .section_pages import PAGE_SIZE, section_pages
-from .svg_inline import SvgElement, parse_svg
+from .svg_inline import parse_svg, svg_markup
 
 
-def _svg(diagram: Any) -> SvgElement | None:
+def _svg(diagram: Any) -> Markup | None:
     try:
-        return parse_svg(render_diagram(diagram, "svg"))
+        return svg_markup(parse_svg(render_diagram(diagram, "svg")))
     except GuidetraceError:
         return None  # no Graphviz: pages still carry every table and opinion
+
+
+def _svgs(diagrams: dict[Any, Any]) -> dict[Any, Markup | None]:
+    """Every diagram of the site at once: each is a Graphviz process, so threads keep all cores busy."""
+    if len(diagrams) < 2:
+        return {k: _svg(d) for k, d in diagrams.items()}
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        return dict(zip(diagrams, pool.map(_svg, diagrams.values())))
 
 
 MARKER = ".guidetrace-site"  # a folder holding this was written by guidetrace and may be replaced
@@ -90,6 +100,11 @@ def build_site(session: Session, outdir: Path, *, lang: str = "ja", force: bool 
 
 
 def _build_into(session: Session, outdir: Path, lang: str, internal: bool = False, progress: Any = None) -> None:
+    with built_once(session):  # the facts and graphs the reports below share
+        _build_pages(session, outdir, lang, internal, progress)
+
+
+def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, progress: Any) -> None:
     rounds = round_rows(session)
     campaigns = REPORTS["campaigns"].build(session, None)  # the registry's builders, as `report` runs them
 
@@ -104,17 +119,26 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
         r["opinions"] = per_round[r["round"]]
     reports = [REPORTS["sections"].build(session, r["round"]) for r in rounds]
     topics = REPORTS["topics"].build(session, None) if rounds else []
-    graph = build_graph(session)
+    graph = build_graph(session, opinions=False)  # sections, links and topics: what lineage and impact draw
     write = _writer(outdir, progress)
-    blocks, chapter_heats = _heat_diagrams(reports, lang)
     latest = latest_revision(session)
-    topic_map = _svg(topic_map_diagram(topics, lang=lang, url_for=lambda k: section_page(latest.key, k),
-                                       topic_url=topic_page, titles=section_titles(session))) if topics else None
+    diagrams = _heat_diagrams(reports, lang)
+    diagrams["lineage"] = lineage_diagram(graph, lang=lang)
+    if topics:
+        diagrams["topic_map"] = topic_map_diagram(topics, lang=lang, url_for=lambda k: section_page(latest.key, k),
+                                                  topic_url=topic_page, titles=section_titles(session))
+    for t in topics:
+        diagrams[("impact", t["topic"])] = impact_diagram(graph, latest.key, t["topic"], depth=1, sections=_most_cited(t),
+                                                          url_for=lambda k: section_page(latest.key, k), lang=lang,
+                                                          topic_label=t[f"label_{lang}"], limit=IMPACT_STARTS)
+    svg = _svgs(diagrams)
+    blocks = [{"report": rep, "heat": svg[("heat", i)]} for i, rep in enumerate(reports)]
+    chapter_heats = {key[1:]: image for key, image in svg.items() if key[0] == "chapter"}
     guideline = session.scalar(select(Guideline.title)) or "guidetrace"
     write("index.html", page("index.html", lang, guideline=guideline, rounds=rounds, reports=blocks, topics=topics,
                              unresolved=sum(1 for c in comments if not c["citations"]),
-                                    topic_map=topic_map, lineage=_svg(lineage_diagram(graph, lang=lang)),
-                                    warnings=[w for r in rounds for w in r["warnings"]], assets="", standalone=False))
+                             topic_map=svg.get("topic_map"), lineage=svg["lineage"],
+                             warnings=[w for r in rounds for w in r["warnings"]], assets="", standalone=False))
     # Shared with the imported macros, which keep the dicts they were given: filled in place, never replaced.
     shared: dict[str, Any] = environment(lang).globals  # type: ignore[assignment]
     shared["opinion_href"].clear()
@@ -126,9 +150,7 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
     shared["opinion_href"].update(href)  # opinion ids link to where each is listed, from here on
     by_id = {c["id"]: c for c in comments}
     for t in topics:
-        impact = _svg(impact_diagram(graph, latest.key, t["topic"], depth=1, sections=t["sections"],
-                                     url_for=lambda k: section_page(latest.key, k), lang=lang,
-                                     topic_label=t[f"label_{lang}"]))
+        impact = svg[("impact", t["topic"])]
         listed = [by_id[k] for k in t["comments"]]
         pages = max(1, -(-len(listed) // PAGE_SIZE))
         for n in range(1, pages + 1):  # paginated like section pages: a topic of 40,000 opinions stays light
@@ -150,26 +172,34 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
                                                 encoding="utf-8")
 
 
+IMPACT_STARTS = 12  # a topic's impact diagram starts from its first sections only (each page carries it inline)
 SPLIT = 40  # sections: a wider tree shows chapters on the index, each chapter's tree on its own page
 
 
-def _heat_diagrams(reports: list[SectionsReport], lang: str) -> tuple[list[dict[str, Any]], dict[tuple[str, str], Any]]:
+def _most_cited(topic: dict[str, Any]) -> list[str]:
+    """A topic's sections; past IMPACT_STARTS of them, those with most opinions first (the diagram keeps those)."""
+    keys = topic["sections"]
+    return keys if len(keys) <= IMPACT_STARTS else sorted(keys, key=lambda k: -topic["section_counts"].get(k, 0))
+
+
+def _heat_diagrams(reports: list[SectionsReport], lang: str) -> dict[Any, Any]:
     """One heat tree per round on the index — or, for a wide tree, its chapters, each linking to a page that
-    holds that chapter's tree (rather than one diagram thousands of pixels wide)."""
-    blocks, chapters = [], {}
-    for rep in reports:
+    holds that chapter's tree (rather than one diagram thousands of pixels wide). Keys: ("heat", i) for
+    the i-th round, ("chapter", revision, chapter) for a chapter's own tree."""
+    diagrams: dict[Any, Any] = {}
+    for i, rep in enumerate(reports):
         rev = rep.revision
         url = lambda k, rev=rev: section_page(rev, k)  # noqa: E731
         wide = len(rep.rows) > SPLIT
-        blocks.append({"report": rep, "heat": _svg(heat_diagram(rep, url_for=url, lang=lang, depth=1 if wide else None))})
+        diagrams[("heat", i)] = heat_diagram(rep, url_for=url, lang=lang, depth=1 if wide else None)
         if wide:
             tree = SectionTree[str]((r.section, r.parent) for r in rep.rows)
             for chapter in tree.children(tree.roots()[0]):
                 size = sum(1 for _ in tree.subtree(chapter))
-                if (rev, chapter) not in chapters:
-                    chapters[(rev, chapter)] = _svg(heat_diagram(rep, root=chapter, url_for=url, lang=lang,
-                                                                 depth=None if size <= MAX_NODES else 2))
-    return blocks, chapters
+                if ("chapter", rev, chapter) not in diagrams:
+                    diagrams[("chapter", rev, chapter)] = heat_diagram(rep, root=chapter, url_for=url, lang=lang,
+                                                                       depth=None if size <= MAX_NODES else 2)
+    return diagrams
 
 
 def _unresolved_pages(write: Any, orphans: list[dict[str, Any]], lang: str, page: Any) -> dict[str, str]:

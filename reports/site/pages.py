@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..labels import labels
+from .svg_inline import svg_markup
 
 _ASCII = re.compile(r"[^A-Za-z0-9.\-]+")
 
@@ -48,7 +49,7 @@ def environment(lang: str = "ja") -> Environment:
     env = Environment(loader=PackageLoader("guidetrace.reports.site", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(section_page=section_page, topic_page=topic_page, opinion_page=opinion_page,
-                       CITATIONS_SHOWN=CITATIONS_SHOWN, lang=lang, L=labels(lang), opinion_href={})
+                       CITATIONS_SHOWN=CITATIONS_SHOWN, lang=lang, L=labels(lang), opinion_href={}, svg=svg_markup)
     env.filters["docname"] = document_name
     catalogue = labels(lang)
     env.filters["lbl"] = lambda value, prefix="": catalogue.get(f"{prefix}{value}", value)  # a code, as words
