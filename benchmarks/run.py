@@ -159,6 +159,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="Write the results here as JSON too.")
     parser.add_argument("--work", type=Path, help="Working folder (default: a temporary one).")
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--sizes", help="Ingest sizes, comma-separated (default 10000,100000,1000000; --quick 10000).")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="guidetrace-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -166,7 +167,8 @@ def main() -> None:
     print(f"guidetrace benchmarks ({'quick' if args.quick else 'full'}) on {platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}; work in {work}")
     started = time.perf_counter()
-    sizes = (10_000,) if args.quick else (10_000, 100_000, 1_000_000)
+    sizes = tuple(int(n) for n in args.sizes.split(",")) if args.sizes else (
+        (10_000,) if args.quick else (10_000, 100_000, 1_000_000))
     for n in sizes:
         bench_ingest(work, n, results)
     bench_site(work, 10_000 if args.quick else 100_000, results)
