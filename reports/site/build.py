@@ -142,24 +142,27 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
     # Shared with the imported macros, which keep the dicts they were given: filled in place, never replaced.
     shared: dict[str, Any] = environment(lang).globals  # type: ignore[assignment]
     shared["opinion_href"].clear()
+    shared["opinion"].clear()
     shared["topic_labels"].clear()
     shared["topic_labels"].update({t.key: getattr(t, f"label_{lang}") for t in session.scalars(select(Topic))})
     href = section_pages(session, write, comments, {rep.revision for rep in reports} | {latest.key}, lang, page,
                          chapter_heats)
     href.update(_unresolved_pages(write, [c for c in comments if not c["citations"]], lang, page))
     shared["opinion_href"].update(href)  # opinion ids link to where each is listed, from here on
+    shared["opinion"].clear()  # so fragments rendered before this are rendered again, with those links
     by_id = {c["id"]: c for c in comments}
+    jobs: list[tuple[str, str, dict[str, Any]]] = []
     for t in topics:
         impact = svg[("impact", t["topic"])]
         listed = [by_id[k] for k in t["comments"]]
         pages = max(1, -(-len(listed) // PAGE_SIZE))
         for n in range(1, pages + 1):  # paginated like section pages: a topic of 40,000 opinions stays light
-            write(topic_page(t["topic"], n), page("topic.html", lang, t=t, comments=listed[(n - 1) * PAGE_SIZE: n * PAGE_SIZE],
-                                                  impact=impact if n == 1 else None, pages=pages, page_number=n,
-                                                  assets="", standalone=False))
-    for c in comments:
-        if len(c["citations"]) > CITATIONS_SHOWN:
-            write(opinion_page(c["id"]), page("opinion.html", lang, c=c, assets="", standalone=False))
+            jobs.append((topic_page(t["topic"], n), "topic.html", dict(
+                t=t, comments=listed[(n - 1) * PAGE_SIZE: n * PAGE_SIZE], impact=impact if n == 1 else None,
+                pages=pages, page_number=n, assets="", standalone=False)))
+    jobs += [(opinion_page(c["id"]), "opinion.html", dict(c=c, assets="", standalone=False))
+             for c in comments if len(c["citations"]) > CITATIONS_SHOWN]
+    render_all(jobs, write, page, lang, opinions=sum(len(t["comments"]) for t in topics))
     write_search(lambda name, text: (outdir / "assets" / name).write_text(text, encoding="utf-8"),
                  search_rows(session, comments, href, {rep.revision for rep in reports} | {latest.key}))
     if rounds:
@@ -236,6 +239,7 @@ def _writer(outdir: Path, progress: Any = None):  # type: ignore[no-untyped-def]
 
 
 PARALLEL_FROM = 300  # pages: below this, forking workers costs more than it saves
+PARALLEL_OPINIONS = 3000  # ... unless they list this many opinions between them
 _JOBS: list[tuple[str, str, dict[str, Any]]] = []
 _RENDER: tuple[Any, Any, str] | None = None
 
@@ -248,13 +252,16 @@ def _render_range(bounds: tuple[int, int]) -> int:
     return bounds[1] - bounds[0]
 
 
-def render_all(jobs: list[tuple[str, str, dict[str, Any]]], write: Any, page: Any, lang: str) -> None:
-    """Many pages: two forked workers render halves (they inherit the data; nothing is pickled)."""
+def render_all(jobs: list[tuple[str, str, dict[str, Any]]], write: Any, page: Any, lang: str,
+               opinions: int = 0) -> None:
+    """Many pages, or pages holding many `opinions`: forked workers render shares of them (they inherit
+    the data; nothing is pickled)."""
     global _JOBS, _RENDER
     _JOBS, _RENDER = jobs, (write, page, lang)
     try:
         workers = min(os.cpu_count() or 1, 4)
-        if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        few = len(jobs) < PARALLEL_FROM and opinions < PARALLEL_OPINIONS
+        if few or len(jobs) < 2 or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
             _render_range((0, len(jobs)))
             return
         step = -(-len(jobs) // workers)

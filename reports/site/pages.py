@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..labels import labels
+from .fragments import OpinionFragments
 from .svg_inline import svg_markup
 
 _ASCII = re.compile(r"[^A-Za-z0-9.\-]+")
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from ..sections.build import SectionsReport
 
 
+@lru_cache(maxsize=65536)  # a section's name is asked for by every opinion citing it
 def slug(*parts: str) -> str:
     """A file-name-safe, stable, injective name: an ASCII hint plus the full SHA-256 of an unambiguous
     encoding of the parts (JSON, so `a/b` + `c` and `a` + `b/c` differ), never a path."""
@@ -55,6 +57,7 @@ def environment(lang: str = "ja") -> Environment:
     env.filters["lbl"] = lambda value, prefix="": catalogue.get(f"{prefix}{value}", value)  # a code, as words
     env.filters["sk"] = lambda key: catalogue["root_key"] if key == "general" else key  # 全般, not `general`
     env.globals["topic_labels"] = {}
+    env.globals["opinion"] = OpinionFragments(env)  # the macro, run once per opinion
     return env
 
 
