@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 from guidetrace.guideline.keys import implied_parent, kind_for_key, number_of
 from guidetrace.trace.models import Revision, Section
 
-from .resolve_citations import Resolution
+from .resolve_citations import Unresolved
 from .tree_index import TreeIndex
 
 
 def grow_tree(session: Session, revision: Revision, index: TreeIndex,
-              resolutions: Sequence[Resolution], *, source: str) -> list[str]:
+              proposals: Iterable[Unresolved], *, source: str) -> list[str]:
     """Adds every proposed section (and any missing ancestors of dotted numbers); returns their keys."""
     ids = dict(index.ids)
     position = session.scalar(select(func.max(Section.position)).where(Section.revision_id == revision.id)) or 0
@@ -38,8 +38,7 @@ def grow_tree(session: Session, revision: Revision, index: TreeIndex,
         ids[key] = row.id
         added.append(key)
 
-    for res in resolutions:
-        for u in res.unresolved:
-            if u.proposed_key:
-                ensure(u.proposed_key, u.proposed_parent, u.proposed_kind, u.proposed_title)
+    for u in proposals:
+        if u.proposed_key:
+            ensure(u.proposed_key, u.proposed_parent, u.proposed_kind, u.proposed_title)
     return added

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -120,7 +120,8 @@ def load_comments(
     digest = file_sha256(path)
     with store.transaction() as session:
         lexicon = use_lexicon(session, topics_file) if topics_file is not None else store_lexicon(session)
-        summary = store_document(session, document, revision=revision, round_key=round_key, grow=grow,
+        reread = (lambda: read_document(path, fmt=fmt, columns=columns, encoding=encoding)) if grow else None
+        summary = store_document(session, document, revision=revision, round_key=round_key, grow=grow, reread=reread,
                                  progress=progress, lexicon=lexicon, lang=lang, decisions=decisions,
                                  allow_removals=allow_removals)
         _same_document_elsewhere(session, summary, digest)
@@ -326,20 +327,24 @@ def store_document(
     session: Session, document: CommentDocument, *, revision: str, round_key: str | None,
     grow: bool = False, progress: Progress | None = None, lexicon: list[CompiledTopic] | None = None,
     kind: str = "result", lang: str | None = None, decisions: DecisionFile | None = None,
-    allow_removals: bool = False,
+    allow_removals: bool = False, reread: Callable[[], CommentDocument] | None = None,
 ) -> LoadSummary:
+    """`grow` reads the document once to grow the tree and, through `reread`, again to write it (without
+    `reread` the document must be one that can be read twice)."""
     rev = find_revision(session, revision)
     key = round_key or default_round_key(session, rev)
     index = build_index(session, rev)
     summary = LoadSummary(round=key, revision=rev.key, file=document.file, layout=document.layout)
-    opinions: Iterable[OpinionRecord] = document.opinions
     if grow:  # growing the tree needs every unresolved locator before anything is written
-        opinions = list(opinions)
+        held = None if reread is not None else list(document.opinions)  # no way to read it again: hold it
         resolver, headings = CitationResolver(index), dict[str, str | None]()
-        resolutions = [resolve_opinion(resolver, index, o, headings) for o in opinions]
-        if any(u.proposed_key for r in resolutions for u in r.unresolved):
-            summary.grown = grow_tree(session, rev, index, resolutions, source=document.file)
+        proposals = [u for o in (held if held is not None else document.opinions)
+                     for u in resolve_opinion(resolver, index, o, headings).unresolved if u.proposed_key]
+        if proposals:  # only what grows the tree is kept; the document is read again to be written
+            summary.grown = grow_tree(session, rev, index, proposals, source=document.file)
             index = build_index(session, rev)
+        document = reread() if reread is not None else replace(document, opinions=iter(held or []))
+    opinions: Iterable[OpinionRecord] = document.opinions
     rnd = _round(session, rev, key, document.file, kind)
     writer = _Writer(session, rnd, index, lexicon if lexicon is not None else store_lexicon(session), summary,
                      document.file)

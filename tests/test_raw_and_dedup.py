@@ -80,8 +80,10 @@ def test_load_raw_round(store: Store, name: str) -> None:
         assert s.scalar(select(func.count()).select_from(Comment)) == 6 and reloaded.added == 0
 
 
-def test_streaming_ingest_keeps_memory_flat(tmp_path: Path) -> None:
-    """Peak memory of a load barely grows when the document grows tenfold."""
+@pytest.mark.parametrize("grow", [False, True])
+def test_streaming_ingest_keeps_memory_flat(tmp_path: Path, grow: bool) -> None:
+    """Peak memory of a load barely grows when the document grows tenfold; `--grow-tree` too, since it
+    reads the document twice rather than holding it."""
     def peak(rows: int) -> int:
         doc = write_tsv(tmp_path / f"d{rows}.tsv", rows)
         db = tmp_path / f"m{rows}.db"
@@ -91,7 +93,7 @@ def test_streaming_ingest_keeps_memory_flat(tmp_path: Path) -> None:
                 "from guidetrace.guideline.bundled import load_bundled_trees\n"
                 "from guidetrace.comments.store_comments import load_comments\n"
                 f"s = open_store({str(db)!r}); load_bundled_trees(s)\n"
-                f"load_comments(s, Path({str(doc)!r}), revision='3.0-draft', round_key='m')\n"
+                f"load_comments(s, Path({str(doc)!r}), revision='3.0-draft', round_key='m', grow={grow})\n"
                 "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
         return int(out.strip().splitlines()[-1])
