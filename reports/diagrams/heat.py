@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.trace.errors import GuidetraceError
 
 from .common import MAX_NODES, UrlFor, heat_colour, short, shown_key
@@ -22,8 +21,7 @@ def heat_diagram(report: SectionsReport, *, root: str | None = None, depth: int 
                  url_for: UrlFor = None, title: str | None = None, lang: str = "ja") -> Diagram:
     from ..labels import label
 
-    rows = {r.section: r for r in report.rows}
-    tree = SectionTree[str]((r.section, r.parent) for r in report.rows)
+    rows, tree = report.by_key, report.tree
     start = root or next(k for k, r in rows.items() if r.kind == "root")
     if start not in rows:
         raise GuidetraceError(f"no section {root!r} in revision {report.revision}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
@@ -43,6 +44,15 @@ class SectionsReport:
     round: str
     revision: str
     rows: list[SectionCount]
+
+    @cached_property
+    def tree(self) -> SectionTree[str]:
+        """The revision's tree by key, built once however many diagrams ask (a chapter each)."""
+        return SectionTree[str]((r.section, r.parent) for r in self.rows)
+
+    @cached_property
+    def by_key(self) -> dict[str, SectionCount]:
+        return {r.section: r for r in self.rows}
 
     @property
     def uncommented(self) -> list[str]:

@@ -24,7 +24,6 @@ from guidetrace.comments.privacy.detect import high_confidence
 from guidetrace.comments.privacy.masking import pending_high
 from guidetrace.comments.queries import list_comments, round_rows
 from guidetrace.guideline.queries import latest_revision
-from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.reports.graph import build_graph
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import Guideline, Topic
@@ -196,7 +195,7 @@ def _heat_diagrams(reports: list[SectionsReport], lang: str) -> dict[Any, Any]:
         wide = len(rep.rows) > SPLIT
         diagrams[("heat", i)] = heat_diagram(rep, url_for=url, lang=lang, depth=1 if wide else None)
         if wide:
-            tree = SectionTree[str]((r.section, r.parent) for r in rep.rows)
+            tree = rep.tree
             for chapter in tree.children(tree.roots()[0]):
                 size = sum(1 for _ in tree.subtree(chapter))
                 if ("chapter", rev, chapter) not in diagrams:
