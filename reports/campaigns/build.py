@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,7 +14,32 @@ from guidetrace.trace.models import Citation, Cluster, Comment, CommentTopic, Co
 MEMBER_LIMIT = 1000  # member ids listed per cluster; the size is always exact
 
 
-def build_campaigns(session: Session, round_key: str | None = None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Campaign:
+    """One cluster as published (the field order is the JSON's)."""
+
+    cluster: int
+    round: str
+    kind: str
+    size: int
+    threshold: float
+    spread: float | None
+    representative: str | None
+    submitter: str | None
+    text: str | None
+    sections: list[str]
+    topics: list[str]
+    members: list[str]
+
+
+@dataclass(frozen=True)
+class CampaignsReport:
+    round: str | None
+    campaigns: list[Campaign]
+    clustered: int
+
+
+def build_campaigns(session: Session, round_key: str | None = None) -> CampaignsReport:
     query = (select(Cluster, ConsultationRound.key, Comment.key, Comment.body, Submitter.name, Submitter.kind)
              .join(ConsultationRound, Cluster.round_id == ConsultationRound.id)
              .outerjoin(Comment, Cluster.representative_id == Comment.id)
@@ -41,11 +66,11 @@ def build_campaigns(session: Session, round_key: str | None = None) -> dict[str,
             if cluster_id is not None and len(members[cluster_id]) < MEMBER_LIMIT:
                 members[cluster_id].append(key)
     masked = masked_fields(session, reps)  # published: personal data masked, individuals unnamed
-    out = [{"cluster": c.id, "round": rnd, "kind": c.kind, "size": c.size, "threshold": c.threshold, "spread": c.spread,
-            "representative": rep_key,
-            "submitter": masked.get(c.representative_id or 0, {}).get("submitter", published_name(who, who_kind)),
-            "text": masked.get(c.representative_id or 0, {}).get("body", body),
-            "sections": sections[c.representative_id or 0], "topics": sorted(topics[c.representative_id or 0]),
-            "members": members[c.id]}
+    out = [Campaign(cluster=c.id, round=rnd, kind=c.kind, size=c.size, threshold=c.threshold, spread=c.spread,
+                    representative=rep_key,
+                    submitter=masked.get(c.representative_id or 0, {}).get("submitter", published_name(who, who_kind)),
+                    text=masked.get(c.representative_id or 0, {}).get("body", body),
+                    sections=sections[c.representative_id or 0], topics=sorted(topics[c.representative_id or 0]),
+                    members=members[c.id])
            for c, rnd, rep_key, body, who, who_kind in rows]
-    return {"round": round_key, "campaigns": out, "clustered": sum(r["size"] for r in out)}
+    return CampaignsReport(round=round_key, campaigns=out, clustered=sum(r.size for r in out))

@@ -108,7 +108,7 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
     campaigns = REPORTS["campaigns"].build(session, None)  # the registry's builders, as `report` runs them
 
     def page(template: str, lang: str, **context: Any) -> str:
-        return render_page(template, lang, has_campaigns=bool(campaigns["campaigns"]), internal=internal, **context)
+        return render_page(template, lang, has_campaigns=bool(campaigns.campaigns), internal=internal, **context)
 
     comments = list_comments(session, public=not internal, lang=lang)
     per_round: dict[str, int] = defaultdict(int)
@@ -166,7 +166,7 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
                  search_rows(session, comments, href, {rep.revision for rep in reports} | {latest.key}))
     if rounds:
         write("plan.html", page("plan.html", lang, plan=REPORTS["plan"].build(session, None), assets="", standalone=False))
-    if campaigns["campaigns"]:
+    if campaigns.campaigns:
         write("campaigns.html", page("campaigns.html", lang, report=campaigns, assets="", standalone=False))
     static = resources.files("guidetrace.reports.site")
     (outdir / "assets" / "site.js").write_text((static / "static" / "site.js").read_text(encoding="utf-8"), encoding="utf-8")
