@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +38,7 @@ from guidetrace.trace.models import (
 from guidetrace.trace.store import Store
 from guidetrace.trace.tally import refresh_tally
 
+from . import read_ahead
 from .classify_answer import default_classifier
 from .grow_tree import grow_tree
 from .language import LanguageCount
@@ -150,12 +150,6 @@ def _same_document_elsewhere(session: Session, summary: LoadSummary, digest: str
     for other in others:
         summary.warnings.append(f"this document is already loaded as round {other!r}: its opinions now count twice "
                                 f"(remove one round, or load it under the same round)")
-
-
-def _batches(items: Iterable[OpinionRecord], size: int) -> Iterator[list[OpinionRecord]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
 
 
 class _Writer:
@@ -344,11 +338,10 @@ def store_document(
             summary.grown = grow_tree(session, rev, index, proposals, source=document.file)
             index = build_index(session, rev)
         document = reread() if reread is not None else replace(document, opinions=iter(held or []))
-    opinions: Iterable[OpinionRecord] = document.opinions
     rnd = _round(session, rev, key, document.file, kind)
     writer = _Writer(session, rnd, index, lexicon if lexicon is not None else store_lexicon(session), summary,
                      document.file)
-    for batch in _batches(opinions, BATCH):
+    for batch in read_ahead.batches(document, BATCH):
         writer.write(batch)
         if progress:
             progress(summary.opinions, max(summary.opinions, 1))

@@ -1,5 +1,6 @@
 """Topics, re-anchoring across revisions, the plan and the draft→final check."""
 
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ from .conftest import FIXTURES
 
 def topics_by_key(store: Store, target: str | None = None) -> dict[str, dict]:
     with store.sessions() as s:
-        return {t["topic"]: t for t in build_topic_summary(s, target)}
+        return {t.topic: asdict(t) for t in build_topic_summary(s, target)}
 
 
 def load_4_0_draft(store: Store) -> None:

@@ -13,3 +13,13 @@ class GuidetraceError(Exception):
         if file is not None:
             where = f"{file}:{line}: " if line is not None else f"{file}: "
         super().__init__(f"{where}{message}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Picklable with its file and line (a load reads large documents in a child process)."""
+        return (_rebuild, (str(self), self.file, self.line))
+
+
+def _rebuild(text: str, file: str | None, line: int | None) -> GuidetraceError:
+    error = GuidetraceError(text)
+    error.file, error.line = file, line
+    return error

@@ -38,6 +38,7 @@ from ..diagrams.make import section_titles
 from ..diagrams.topic_map import topic_map_diagram
 from ..registry import REPORTS
 from ..sections.build import SectionsReport
+from ..topics.build import TopicSummary
 from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, topic_page
 from .search_index import search_rows, write_search
 from .section_pages import PAGE_SIZE, section_pages
@@ -127,9 +128,9 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
         diagrams["topic_map"] = topic_map_diagram(topics, lang=lang, url_for=lambda k: section_page(latest.key, k),
                                                   topic_url=topic_page, titles=section_titles(session))
     for t in topics:
-        diagrams[("impact", t["topic"])] = impact_diagram(graph, latest.key, t["topic"], depth=1, sections=_most_cited(t),
-                                                          url_for=lambda k: section_page(latest.key, k), lang=lang,
-                                                          topic_label=t[f"label_{lang}"], limit=IMPACT_STARTS)
+        diagrams[("impact", t.topic)] = impact_diagram(graph, latest.key, t.topic, depth=1, sections=_most_cited(t),
+                                                       url_for=lambda k: section_page(latest.key, k), lang=lang,
+                                                       topic_label=t.label(lang), limit=IMPACT_STARTS)
     svg = _svgs(diagrams)
     blocks = [{"report": rep, "heat": svg[("heat", i)]} for i, rep in enumerate(reports)]
     chapter_heats = {key[1:]: image for key, image in svg.items() if key[0] == "chapter"}
@@ -152,16 +153,16 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
     by_id = {c["id"]: c for c in comments}
     jobs: list[tuple[str, str, dict[str, Any]]] = []
     for t in topics:
-        impact = svg[("impact", t["topic"])]
-        listed = [by_id[k] for k in t["comments"]]
+        impact = svg[("impact", t.topic)]
+        listed = [by_id[k] for k in t.comments]
         pages = max(1, -(-len(listed) // PAGE_SIZE))
         for n in range(1, pages + 1):  # paginated like section pages: a topic of 40,000 opinions stays light
-            jobs.append((topic_page(t["topic"], n), "topic.html", dict(
+            jobs.append((topic_page(t.topic, n), "topic.html", dict(
                 t=t, comments=listed[(n - 1) * PAGE_SIZE: n * PAGE_SIZE], impact=impact if n == 1 else None,
                 pages=pages, page_number=n, assets="", standalone=False)))
     jobs += [(opinion_page(c["id"]), "opinion.html", dict(c=c, assets="", standalone=False))
              for c in comments if len(c["citations"]) > CITATIONS_SHOWN]
-    render_all(jobs, write, page, lang, opinions=sum(len(t["comments"]) for t in topics))
+    render_all(jobs, write, page, lang, opinions=sum(len(t.comments) for t in topics))
     write_search(lambda name, text: (outdir / "assets" / name).write_text(text, encoding="utf-8"),
                  search_rows(session, comments, href, {rep.revision for rep in reports} | {latest.key}))
     if rounds:
@@ -178,10 +179,10 @@ IMPACT_STARTS = 12  # a topic's impact diagram starts from its first sections on
 SPLIT = 40  # sections: a wider tree shows chapters on the index, each chapter's tree on its own page
 
 
-def _most_cited(topic: dict[str, Any]) -> list[str]:
+def _most_cited(topic: TopicSummary) -> list[str]:
     """A topic's sections; past IMPACT_STARTS of them, those with most opinions first (the diagram keeps those)."""
-    keys = topic["sections"]
-    return keys if len(keys) <= IMPACT_STARTS else sorted(keys, key=lambda k: -topic["section_counts"].get(k, 0))
+    keys = topic.sections
+    return keys if len(keys) <= IMPACT_STARTS else sorted(keys, key=lambda k: -topic.section_counts.get(k, 0))
 
 
 def _heat_diagrams(reports: list[SectionsReport], lang: str) -> dict[Any, Any]:

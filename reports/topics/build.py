@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -18,6 +19,33 @@ from ..facts import EditTargets, OpinionFact, load_facts
 ORGANISATION_KINDS = ("corporation", "association", "government", "academic")
 
 
+@dataclass(frozen=True)
+class TopicSummary:
+    """One topic across every round (the field order is the JSON's). `per_round` maps a round to its
+    opinions, dispositions, sections as cited and as anchored in `revision`, and the outdated ones."""
+
+    topic: str
+    label_ja: str
+    label_en: str
+    opinions: int
+    submissions: int
+    rounds: list[str]
+    recurring: bool
+    open: bool
+    submitters: list[dict[str, str]]
+    organisations: list[str]
+    by_submitter_kind: dict[str, int]
+    dispositions: dict[str, int]
+    sections: list[str]
+    section_counts: dict[str, int]
+    revision: str
+    per_round: dict[str, dict[str, Any]]
+    comments: list[str]
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_ja
+
+
 def target_revision(session: Session, target: str | None) -> Revision:
     """The revision a key or label names (an unknown one is an error, not a silent fallback); else the latest."""
     if target:
@@ -30,7 +58,7 @@ def target_revision(session: Session, target: str | None) -> Revision:
     return latest_revision(session)
 
 
-def build_topic_summary(session: Session, target: str | None = None) -> list[dict[str, Any]]:
+def build_topic_summary(session: Session, target: str | None = None) -> list[TopicSummary]:
     latest = target_revision(session, target)
     anchors = Reanchorer(session, latest)
     tree = EditTargets(session)
@@ -45,12 +73,12 @@ def build_topic_summary(session: Session, target: str | None = None) -> list[dic
         if not ops:
             continue
         rows.append(_topic_row(topic, ops, tree, anchors, latest))
-    rows.sort(key=lambda r: (-r["opinions"], r["topic"]))
+    rows.sort(key=lambda r: (-r.opinions, r.topic))
     return rows
 
 
 def _topic_row(topic: Topic, ops: list[OpinionFact], tree: EditTargets, anchors: Reanchorer,
-               latest: Revision) -> dict[str, Any]:
+               latest: Revision) -> TopicSummary:
     per_round: dict[str, dict[str, Any]] = {}
     latest_sections: list[str] = []
     counts: dict[str, int] = {}
@@ -75,15 +103,15 @@ def _topic_row(topic: Topic, ops: list[OpinionFact], tree: EditTargets, anchors:
     for r in per_round.values():
         r["dispositions"] = dict(r["dispositions"])
     submitters = list(dict.fromkeys((f.submitter or "", f.submitter_kind) for f in ops))
-    return {
-        "topic": topic.key, "label_ja": topic.label_ja, "label_en": topic.label_en,
-        "opinions": len(ops), "submissions": sum(f.represents for f in ops),
-        "rounds": list(per_round), "recurring": len(per_round) >= 2,
-        "open": not any(f.disposition == "revised" for f in ops),
-        "submitters": [{"name": n, "kind": k} for n, k in submitters],
-        "organisations": sorted({n for n, k in submitters if k in ORGANISATION_KINDS}),
-        "by_submitter_kind": dict(Counter(k for _, k in submitters)),
-        "dispositions": dict(Counter(f.disposition for f in ops)),
-        "sections": latest_sections, "section_counts": counts, "revision": latest.key, "per_round": per_round,
-        "comments": [f.key for f in ops],
-    }
+    return TopicSummary(
+        topic=topic.key, label_ja=topic.label_ja, label_en=topic.label_en,
+        opinions=len(ops), submissions=sum(f.represents for f in ops),
+        rounds=list(per_round), recurring=len(per_round) >= 2,
+        open=not any(f.disposition == "revised" for f in ops),
+        submitters=[{"name": n, "kind": k} for n, k in submitters],
+        organisations=sorted({n for n, k in submitters if k in ORGANISATION_KINDS}),
+        by_submitter_kind=dict(Counter(k for _, k in submitters)),
+        dispositions=dict(Counter(f.disposition for f in ops)),
+        sections=latest_sections, section_counts=counts, revision=latest.key, per_round=per_round,
+        comments=[f.key for f in ops],
+    )

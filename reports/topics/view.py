@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from guidetrace.trace.output import render
 
 from ..labels import label
 from ..tabular import md_cell, md_code, to_csv, to_xlsx
+from .build import TopicSummary
 
 COLUMNS = ["topic", "label", "opinions", "submissions", "rounds", "recurring", "open", "organisations", "sections",
            "dispositions", "comments"]
 
 
-def topic_rows(topics: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
-    return [{**t, "label": t[f"label_{lang}"]} for t in topics]
+def topic_rows(topics: list[TopicSummary], lang: str) -> list[dict[str, Any]]:
+    return [{**asdict(t), "label": t.label(lang)} for t in topics]
 
 
-def render_topics(topics: list[dict[str, Any]], fmt: str, lang: str = "ja") -> str | bytes:
+def render_topics(topics: list[TopicSummary], fmt: str, lang: str = "ja") -> str | bytes:
     if fmt == "json":
-        return render(topics, "json")
+        return render([asdict(t) for t in topics], "json")
     rows = topic_rows(topics, lang)
     if fmt == "csv":
         return to_csv(rows, COLUMNS, [label(f"col_{c}", lang) for c in COLUMNS])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -36,9 +37,9 @@ def topics_list(obj: Lazy, target: str | None, fmt: str, output: str | None) -> 
     click.echo(f"lexicon: {lexicon.name}{f' ({lexicon.digest})' if lexicon.digest else ''}, {lexicon.topics} topics",
                err=True)
     if fmt == "json":
-        emit(render(rows, "json"), output)
+        emit(render([asdict(r) for r in rows], "json"), output)
         return
-    flat = [{**r, "organisations": len(r["organisations"]), "rounds": len(r["rounds"])} for r in rows]
+    flat = [{**asdict(r), "organisations": len(r.organisations), "rounds": len(r.rounds)} for r in rows]
     emit(render(flat, fmt, columns=["topic", "label_ja", "opinions", "rounds", "recurring", "open", "organisations",
                                     "sections", "dispositions"]), output)
 

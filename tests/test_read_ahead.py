@@ -1,0 +1,74 @@
+"""A large document is read in a forked child: the store it gives is the one reading in-process gives.
+
+`FROM_BYTES` is set to 0 so the seed (and a small broken copy) take the child's path, and
+`BATCH` to 7 so its 26 opinions cross the pipe in several batches.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from guidetrace.comments import read_ahead, store_comments
+from guidetrace.comments.bundled import SEED_REVISION
+from guidetrace.comments.queries import list_comments, round_rows
+from guidetrace.comments.store_comments import load_comments
+from guidetrace.guideline.bundled import load_bundled_trees
+from guidetrace.reports.sections.build import build_sections_report
+from guidetrace.reports.sections.view import render_sections
+from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.models import ConsultationRound
+from guidetrace.trace.store import open_store
+
+
+def _load(tmp_path: Path, name: str, seed: Path) -> tuple[str, str, str, str]:
+    store = open_store(str(tmp_path / f"{name}.db"))
+    load_bundled_trees(store)
+    summary = load_comments(store, seed, revision=SEED_REVISION)
+    with store.sessions() as s:
+        opinions = json.dumps(list_comments(s, public=False), ensure_ascii=False, sort_keys=True)
+        rounds = json.dumps(round_rows(s), ensure_ascii=False, sort_keys=True)
+        sections = render_sections(build_sections_report(s), "json")
+        title = s.scalar(select(ConsultationRound.title))
+    store.dispose()
+    assert isinstance(sections, str)
+    return opinions, rounds, sections, f"{title}|{summary.columns}|{summary.opinions}"
+
+
+def test_reading_in_a_child_gives_the_same_store(tmp_path: Path, seed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    here = _load(tmp_path, "here", seed)
+    forked: list[int] = []
+    child = read_ahead._from_child
+
+    def counted(document, size):  # type: ignore[no-untyped-def]
+        for batch in child(document, size):
+            forked.append(len(batch))
+            yield batch
+
+    monkeypatch.setattr(read_ahead, "FROM_BYTES", 0)
+    monkeypatch.setattr(store_comments, "BATCH", 7)
+    monkeypatch.setattr(read_ahead, "_from_child", counted)
+    there = _load(tmp_path, "there", seed)
+    assert forked == [7, 7, 7, 5]  # the child's path was taken, in four batches
+    assert there == here  # opinions, citations, front matter (period, totals), columns and counts alike
+    assert '"by_kind": {"corporation": 3' in here[1] and '"period"' in here[1]  # the front matter came back
+
+
+def test_an_error_in_the_child_is_the_same_one_line(tmp_path: Path, seed: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(read_ahead, "FROM_BYTES", 0)
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    lines[44] = lines[44].split("\t")[0] + "\t" + lines[44].split("\t")[1][:40]  # cut mid-row
+    broken = tmp_path / "broken.md"
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    store = open_store(str(tmp_path / "b.db"))
+    load_bundled_trees(store)
+    with pytest.raises(GuidetraceError, match=r"broken.md:45: truncated or malformed row") as err:
+        load_comments(store, broken, revision=SEED_REVISION)
+    assert err.value.line == 45 and err.value.file is not None and err.value.file.endswith("broken.md")
+    with store.sessions() as s:
+        assert s.scalar(select(ConsultationRound.id)) is None  # nothing was written
+    store.dispose()
