@@ -1,8 +1,9 @@
 """Reading a large document in a forked child while this process resolves, classifies and writes.
 
-Reading a row (splitting cells, HTML to text, opinion parts, the header checks) is about
-half of a load's work and needs nothing from the store, so for a large file a child reads
-and parses while the parent does the rest: on two cores the two halves overlap. The
+Reading a row (splitting cells, HTML to text, opinion parts, the header checks) needs
+nothing from the store, and neither do some later steps (see `batch_hints`), so for a
+large file a child reads, parses and prepares while the parent does the rest: on two
+cores the two halves overlap. The
 child sends batches of parsed records through a pipe (it blocks when the parent is a
 batch behind, so memory stays bounded), then the document's front matter and columns. A
 reading error in the child reaches the parent as the same one-line error.
@@ -12,25 +13,28 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
-from typing import Any
+from typing import Any, TypeVar
 
 from guidetrace.trace.errors import GuidetraceError
 
 from .records import CommentDocument, OpinionRecord
 
 FROM_BYTES = 4 << 20  # smaller files are read in this process: forking costs more than it saves
+H = TypeVar("H")
 
 
-def batches(document: CommentDocument, size: int) -> Iterator[list[OpinionRecord]]:
-    """The document's opinions in batches; read ahead in a child when the file is large."""
+def batches(document: CommentDocument, size: int, prepare: Callable[[list[OpinionRecord]], H] | None = None,
+            ) -> Iterator[tuple[list[OpinionRecord], H | None]]:
+    """The document's opinions in batches, each with what `prepare` made of it in the child that read it
+    ahead (a large file), or with None (read here: the caller does that work itself)."""
     if not _worth_it(document):
         it = iter(document.opinions)
         while batch := list(islice(it, size)):
-            yield batch
+            yield batch, None
         return
-    yield from _from_child(document, size)
+    yield from _from_child(document, size, prepare)
 
 
 def _worth_it(document: CommentDocument) -> bool:
@@ -41,10 +45,11 @@ def _worth_it(document: CommentDocument) -> bool:
     return large and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _from_child(document: CommentDocument, size: int) -> Iterator[list[OpinionRecord]]:
+def _from_child(document: CommentDocument, size: int, prepare: Callable[[list[OpinionRecord]], H] | None,
+                ) -> Iterator[tuple[list[OpinionRecord], H | None]]:
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_read, args=(sender, document, size), daemon=True)
+    child = context.Process(target=_read, args=(sender, receiver, document, size, prepare), daemon=True)
     child.start()
     sender.close()
     try:
@@ -70,16 +75,28 @@ def _from_child(document: CommentDocument, size: int) -> Iterator[list[OpinionRe
         child.join()
 
 
-def _read(sender: Any, document: CommentDocument, size: int) -> None:
+def _read(sender: Any, receiver: Any, document: CommentDocument, size: int,
+          prepare: Callable[[list[OpinionRecord]], Any] | None) -> None:
+    receiver.close()  # else the pipe keeps a reader after the parent dies, and a full pipe blocks this child forever
     try:
         it = iter(document.opinions)
         while batch := list(islice(it, size)):
-            sender.send(("batch", batch))
+            sender.send(("batch", (batch, prepare(batch) if prepare else None)))
         sender.send(("done", (document.meta, dict(document.columns))))
+    except OSError as exc:
+        if not isinstance(exc, (BrokenPipeError, ConnectionResetError)):
+            _tell(sender, exc)
+        # else the parent is gone (killed, or it stopped reading after an error): nobody to tell
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent, which raises it
-        try:
-            sender.send(("error", exc))
-        except Exception:  # an exception that cannot be pickled: its message still can
-            sender.send(("error", GuidetraceError(str(exc))))
+        _tell(sender, exc)
     finally:
         sender.close()
+
+
+def _tell(sender: Any, exc: BaseException) -> None:
+    try:
+        sender.send(("error", exc))
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    except Exception:  # an exception that cannot be pickled: its message still can
+        sender.send(("error", GuidetraceError(str(exc))))

@@ -39,6 +39,7 @@ from guidetrace.trace.store import Store
 from guidetrace.trace.tally import refresh_tally
 
 from . import read_ahead
+from .batch_hints import Hints, batch_hints, location_text
 from .classify_answer import default_classifier
 from .grow_tree import grow_tree
 from .language import LanguageCount
@@ -173,7 +174,12 @@ class _Writer:
         self.scanner = Scanner()
         self.sample: list[OpinionRecord] = []  # the first opinions, to tell which revision fits
 
-    def write(self, batch: list[OpinionRecord]) -> None:
+    def hints(self, batch: list[OpinionRecord]) -> Hints:
+        """Run by the child that reads ahead: what it can work out for `write` (see batch_hints)."""
+        return batch_hints(batch, self.tagger)
+
+    def write(self, batch: list[OpinionRecord], hints: Hints | None = None) -> None:
+        self.scanner.waiting = hints.findings if hints else {}
         if len(self.sample) < SAMPLE:
             self.sample.extend(batch[: SAMPLE - len(self.sample)])
         resolutions = [resolve_opinion(self.resolver, self.index, o, self.headings, self.text_cache) for o in batch]
@@ -205,7 +211,8 @@ class _Writer:
         write_findings(self.session, [f for r, o in zip(rows, batch) for f in
                                       self.scanner.rows(ids[r["key"]], r, clean(o.submitter) if o.submitter else None)])
         tags = topic_rows(self.tagger, self.topic_ids,
-                          [(ids[r["key"]], opinion_text(r["body"], r["reason"], r["proposal"])) for r in rows])
+                          [(ids[r["key"]], opinion_text(r["body"], r["reason"], r["proposal"])) for r in rows],
+                          hints.topics if hints else None)
         if tags:
             self.session.connection().execute(insert(table_of(CommentTopic)), tags)
         s = self.summary
@@ -257,7 +264,7 @@ class _Writer:
             "key": key, "label": o.number if o.part != "R" else None, "round_id": self.rnd.id, "part": o.part,
             "seq": o.seq,
             "submitter_id": None,  # set once the batch's submitters are written
-            "location": o.location if o.location_detail is None else "\n".join(filter(None, (o.location, o.location_detail))),
+            "location": location_text(o),
             "heading": o.heading, "body": o.body, "body_html": o.body_html, "reason": o.reason, "proposal": o.proposal,
             "response": o.response, "response_html": o.response_html, "disposition": primary,
             "dispositions": [{"disposition": m.disposition, "rule": m.rule, "supplementary": m.supplementary,
@@ -341,8 +348,8 @@ def store_document(
     rnd = _round(session, rev, key, document.file, kind)
     writer = _Writer(session, rnd, index, lexicon if lexicon is not None else store_lexicon(session), summary,
                      document.file)
-    for batch in read_ahead.batches(document, BATCH):
-        writer.write(batch)
+    for batch, hints in read_ahead.batches(document, BATCH, prepare=writer.hints):
+        writer.write(batch, hints)
         if progress:
             progress(summary.opinions, max(summary.opinions, 1))
     writer.finish(allow_removals)

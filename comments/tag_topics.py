@@ -37,11 +37,17 @@ def opinion_text(body: str | None, reason: str | None, proposal: str | None) -> 
     return "\n".join(filter(None, (body, reason, proposal)))
 
 
-def topic_rows(matcher: TopicMatcher, topic_ids: dict[str, int],
-               items: list[tuple[int, str]]) -> list[dict[str, object]]:
-    """comment→topic rows for (comment id, opinion text) pairs, with the text that matched."""
-    return [{"comment_id": cid, "topic_id": topic_ids[c.topic.key], "matched": matched}
-            for cid, text in items for c, matched in matcher.matches(fold(text))]
+def topic_rows(matcher: TopicMatcher, topic_ids: dict[str, int], items: list[tuple[int, str]],
+               found: dict[str, list[tuple[str, str]]] | None = None) -> list[dict[str, object]]:
+    """comment→topic rows for (comment id, opinion text) pairs, with the text that matched. `found`:
+    matches worked out ahead (topic key, matched) by text; any text it lacks is matched here."""
+    rows: list[dict[str, object]] = []
+    for cid, text in items:
+        hits = (found or {}).get(text)
+        if hits is None:
+            hits = [(c.topic.key, matched) for c, matched in matcher.matches(fold(text))]
+        rows += [{"comment_id": cid, "topic_id": topic_ids[key], "matched": matched} for key, matched in hits]
+    return rows
 
 
 def tag_comments(session: Session, lexicon: list[CompiledTopic], comment_ids: list[int] | None = None) -> int:

@@ -46,6 +46,10 @@ def test_sigkill_midway_leaves_store_as_before(tmp_path: Path, seed: Path) -> No
     assert proc.poll() is None, "the load finished before it could be killed: make the document larger"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    deadline = time.monotonic() + 30  # the child reading ahead sees its pipe close and ends too
+    while time.monotonic() < deadline and _processes_reading(big):
+        time.sleep(0.1)
+    assert not _processes_reading(big), "a process reading the document outlived the load that was killed"
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     store = open_store(str(db))
@@ -53,6 +57,17 @@ def test_sigkill_midway_leaves_store_as_before(tmp_path: Path, seed: Path) -> No
     summary = load_comments(store, big, revision="3.0-draft", round_key="big")
     assert summary.opinions == 60_000 and counts(store)[0] == before[0] + 60_000
     store.dispose()
+
+
+def _processes_reading(path: Path) -> list[int]:
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and str(path).encode() in (proc / "cmdline").read_bytes():
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
 
 
 def _load(db: str, *args: str) -> subprocess.Popen[bytes]:

@@ -20,7 +20,7 @@ from guidetrace.guideline.bundled import load_bundled_trees
 from guidetrace.reports.sections.build import build_sections_report
 from guidetrace.reports.sections.view import render_sections
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.models import ConsultationRound
+from guidetrace.trace.models import ConsultationRound, PrivacyFinding
 from guidetrace.trace.store import open_store
 
 
@@ -33,9 +33,11 @@ def _load(tmp_path: Path, name: str, seed: Path) -> tuple[str, str, str, str]:
         rounds = json.dumps(round_rows(s), ensure_ascii=False, sort_keys=True)
         sections = render_sections(build_sections_report(s), "json")
         title = s.scalar(select(ConsultationRound.title))
+        findings = s.execute(select(PrivacyFinding.comment_id, PrivacyFinding.field, PrivacyFinding.start,
+                                    PrivacyFinding.kind).order_by(PrivacyFinding.id)).all()
     store.dispose()
     assert isinstance(sections, str)
-    return opinions, rounds, sections, f"{title}|{summary.columns}|{summary.opinions}"
+    return opinions, rounds, sections, f"{title}|{summary.columns}|{summary.opinions}|{findings}"
 
 
 def test_reading_in_a_child_gives_the_same_store(tmp_path: Path, seed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -43,17 +45,19 @@ def test_reading_in_a_child_gives_the_same_store(tmp_path: Path, seed: Path, mon
     forked: list[int] = []
     child = read_ahead._from_child
 
-    def counted(document, size):  # type: ignore[no-untyped-def]
-        for batch in child(document, size):
+    def counted(document, size, prepare):  # type: ignore[no-untyped-def]
+        for batch, hints in child(document, size, prepare):
             forked.append(len(batch))
-            yield batch
+            assert hints is not None and hints.findings and hints.topics  # the child did its share
+            yield batch, hints
 
     monkeypatch.setattr(read_ahead, "FROM_BYTES", 0)
     monkeypatch.setattr(store_comments, "BATCH", 7)
     monkeypatch.setattr(read_ahead, "_from_child", counted)
     there = _load(tmp_path, "there", seed)
     assert forked == [7, 7, 7, 5]  # the child's path was taken, in four batches
-    assert there == here  # opinions, citations, front matter (period, totals), columns and counts alike
+    assert there == here  # opinions, citations, topics, findings, front matter, columns and counts alike
+    assert '"topics": ["sbom"' in here[0]  # tags came through the child's matches
     assert '"by_kind": {"corporation": 3' in here[1] and '"period"' in here[1]  # the front matter came back
 
 

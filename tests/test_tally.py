@@ -106,7 +106,7 @@ def test_every_write_keeps_the_tally_true(run, seed: Path, tmp_path: Path, store
     assert run("review", "set", _id("A-05"), "--disposition", "declined").exit_code == 0
     run("comments", "load", str(seed), "--revision", "3.0-draft")  # a reload re-applies the decision
     assert_agrees(store_url)
-    assert run("rounds", "remove", ROUND, "--yes").exit_code == 0
+    assert run("rounds", "remove", ROUND, "--yes", "--decisions-out", str(tmp_path / "kept.json")).exit_code == 0
     store = open_store(store_url)
     with store.sessions() as session:
         assert session.scalar(select(func.count()).select_from(SectionTally)) == 0

@@ -33,10 +33,14 @@ class Scanner:
 
     def __init__(self) -> None:
         self.cache: dict[str, list[Finding]] = {}
+        self.waiting: dict[str, list[Finding]] = {}  # found ahead for this batch (batch_hints)
 
     def detect(self, text: str | None) -> list[Finding]:
         if not text:
             return []
+        found = self.waiting.get(text)
+        if found is not None:
+            return found
         found = self.cache.get(text)
         if found is None:
             found = detect(text)
