@@ -74,5 +74,7 @@ def html_to_text(fragment: str) -> str:
 
 
 def _tidy(text: str) -> str:
+    if "\n" not in text:  # most cells are one line
+        return _SPACES.sub(" ", text).strip()
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)

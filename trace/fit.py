@@ -7,6 +7,7 @@ the file and line, before anything is written.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Table
@@ -21,14 +22,19 @@ def clean(value: str) -> str:
 
 
 def fit_row(table: Table, row: dict[str, Any], *, file: str | None, line: int | None) -> dict[str, Any]:
-    for column in table.columns:
-        value = row.get(column.name)
+    for name, limit in _limits(table):
+        value = row.get(name)
         if not isinstance(value, str):
             continue
         if NUL in value:
-            value = row[column.name] = clean(value)
-        limit = getattr(column.type, "length", None)
+            value = row[name] = clean(value)
         if limit and len(value) > limit:
-            raise GuidetraceError(f"{table.name}.{column.name} of {len(value)} characters (at most {limit}): "
+            raise GuidetraceError(f"{table.name}.{name} of {len(value)} characters (at most {limit}): "
                                   f"{value[:40]!r}…", file=file, line=line)
     return row
+
+
+@lru_cache(maxsize=None)
+def _limits(table: Table) -> tuple[tuple[str, int | None], ...]:
+    """Each column's name and length limit, read once per table (a load checks every row)."""
+    return tuple((c.name, getattr(c.type, "length", None)) for c in table.columns)

@@ -39,10 +39,10 @@ from ..diagrams.topic_map import topic_map_diagram
 from ..registry import REPORTS
 from ..sections.build import SectionsReport
 from ..topics.build import TopicSummary
-from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, topic_page
+from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, svg_markup, topic_page
 from .search_index import search_rows, write_search
 from .section_pages import PAGE_SIZE, section_pages
-from .svg_inline import parse_svg, svg_markup
+from .svg_inline import parse_svg
 
 
 def _svg(diagram: Any) -> Markup | None:

@@ -9,10 +9,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from ..labels import labels
 from .fragments import OpinionFragments
-from .svg_inline import svg_markup
+from .svg_inline import SvgElement
 
 _ASCII = re.compile(r"[^A-Za-z0-9.\-]+")
 
@@ -59,6 +60,14 @@ def environment(lang: str = "ja") -> Environment:
     env.globals["topic_labels"] = {}
     env.globals["opinion"] = OpinionFragments(env)  # the macro, run once per opinion
     return env
+
+
+def svg_markup(el: SvgElement | Markup | None) -> Markup | None:
+    """A diagram's allow-listed tree as markup, escaped by the `_svg.html` macro: done once per diagram,
+    and markup already made passes through (pages call this on what the builder made)."""
+    if el is None or isinstance(el, Markup):
+        return el
+    return environment().get_template("_svg.html").module.svg(el)  # type: ignore[attr-defined,no-any-return]
 
 
 def document_name(path: str | None) -> str:

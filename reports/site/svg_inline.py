@@ -2,8 +2,8 @@
 
 Nothing from the SVG reaches a page as raw markup: tags and attributes outside the
 allow-lists are dropped, links must be relative .html pages of the site, and every
-text and attribute value is escaped again (`svg_markup`, with the escaping Jinja2's
-autoescape uses) once per diagram, not once per page that shows it.
+text and attribute value is escaped again by Jinja2 when the `_svg.html` macro turns the
+tree into markup: once per diagram (`pages.svg_markup`), not once per page showing it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 from defusedxml import ElementTree
-from markupsafe import Markup, escape
 
 TAGS = frozenset({"svg", "g", "title", "polygon", "polyline", "path", "ellipse", "circle", "rect", "text", "a",
                   "line", "defs", "tspan"})
@@ -62,25 +61,3 @@ def parse_svg(data: bytes) -> SvgElement:
         raise ValueError("not an SVG document")
     return converted
 
-
-def svg_markup(el: SvgElement | Markup | None) -> Markup:
-    """The allow-listed tree as markup, every text and attribute value escaped (tags and attribute
-    names are allow-listed or match ATTRIBUTE, so they need none)."""
-    if el is None:
-        return Markup("")
-    if isinstance(el, Markup):
-        return el
-    parts: list[str] = []
-
-    def emit(e: SvgElement) -> None:
-        parts.append(f"<{e.tag}")
-        for name, value in e.attrs:
-            parts.append(f' {name}="{escape(value)}"')
-        parts.append(f">{escape(e.text)}")
-        for child in e.children:
-            emit(child)
-            parts.append(str(escape(child.tail)))
-        parts.append(f"</{e.tag}>")
-
-    emit(el)
-    return Markup("".join(parts))
