@@ -7,6 +7,7 @@ deeply nested cell costs no stack, and nothing in the markup is ever executed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from guidetrace.trace.errors import GuidetraceError
@@ -60,6 +61,20 @@ def looks_like_html(text: str) -> bool:
 
 
 def html_to_text(fragment: str) -> str:
+    """Lines of text (see `_convert`); short cells are remembered, since a row asks for the same cell
+    several times and answers and places repeat across rows (long ones are not: bounded memory)."""
+    return _remembered(fragment) if len(fragment) <= REMEMBERED_CHARS else _convert(fragment)
+
+
+REMEMBERED_CHARS = 2000
+
+
+@lru_cache(maxsize=4096)
+def _remembered(fragment: str) -> str:
+    return _convert(fragment)
+
+
+def _convert(fragment: str) -> str:
     """Lines of text; runs of spaces (the PDF export's layout padding) become one space.
 
     Layout tags become line breaks or vanish; every other tag stays as literal text,
