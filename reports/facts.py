@@ -37,7 +37,6 @@ class OpinionFact:
     represents: int
     topics: dict[str, str]
     sections: tuple[int, ...]
-    body: str
 
 
 def load_facts(session: Session) -> list[OpinionFact]:
@@ -71,7 +70,7 @@ def _load_facts(session: Session) -> list[OpinionFact]:
     out = []
     masked = masked_fields(session, list(session.scalars(select(PrivacyFinding.comment_id).distinct())))
     for c in session.execute(select(Comment.id, Comment.key, Comment.round_id, Comment.disposition,  # columns only
-                                    Comment.represents, Comment.body, Submitter.name, Submitter.kind)
+                                    Comment.represents, Submitter.name, Submitter.kind)
                              .outerjoin(Submitter, Comment.submitter_id == Submitter.id)
                              .order_by(Comment.round_id, Comment.part, Comment.seq)):
         name, kind = c.name, c.kind
@@ -79,8 +78,7 @@ def _load_facts(session: Session) -> list[OpinionFact]:
         who = masked.get(c.id, {}).get("submitter", published_name(name, kind))
         out.append(OpinionFact(c.id, c.key, rkey, i, rev, c.disposition, who,
                                kind or "unknown",
-                               c.represents or 1, topics[c.id], tuple(cited[c.id]),
-                               masked.get(c.id, {}).get("body", c.body)))
+                               c.represents or 1, topics[c.id], tuple(cited[c.id])))
     return out
 
 
