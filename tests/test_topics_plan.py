@@ -55,7 +55,7 @@ def test_seed_topics(loaded: Store) -> None:
 
 def test_plan_ranks_sbom_first(loaded: Store) -> None:
     with loaded.sessions() as s:
-        plan = build_plan(s)
+        plan = build_plan(s).as_json()
     assert plan["revision"] == "3.0"
     first = plan["groups"][0]
     assert first["topic"] == "sbom" and first["score"] == 12
@@ -81,7 +81,7 @@ def test_second_round_recurs_reanchors_and_flags_outdated(loaded: Store) -> None
     removed = sbom["per_round"]["scsg-3.0-draft"]["outdated"]
     assert {"section": "サプライチェーン1", "reasons": ["サプライチェーン1 has no successor in 4.0-draft"]} in removed
     with loaded.sessions() as s:
-        plan = build_plan(s)
+        plan = build_plan(s).as_json()
     sbom_group = next(g for g in plan["groups"] if g["topic"] == "sbom")
     assert sbom_group["factors"]["extra_rounds"] == 1 and sbom_group["factors"]["repeated_after_declined"] == 0
 
@@ -89,13 +89,13 @@ def test_second_round_recurs_reanchors_and_flags_outdated(loaded: Store) -> None
 def test_addressed_is_proposed_from_a_later_revision_and_marks_win(loaded: Store) -> None:
     load_4_0_draft(loaded)  # its 3.2.5 is titled ソフトウェア部品表（SBOM）の活用
     with loaded.sessions() as s:
-        sbom = next(g for g in build_plan(s)["groups"] if g["topic"] == "sbom")
+        sbom = next(g for g in build_plan(s).as_json()["groups"] if g["topic"] == "sbom")
     entry = next(e for e in sbom["entries"] if e["section"] == "サービス3-2")
     assert (entry["status"], entry["source"], entry["revision"], entry["addressed_in"]) == (
         "addressed", "proposed", "4.0-draft", "3.2.5")
     mark_plan(loaded, "sbom", "サービス3-2", "dropped", note="out of scope for 4.0")
     with loaded.sessions() as s:
-        sbom = next(g for g in build_plan(s)["groups"] if g["topic"] == "sbom")
+        sbom = next(g for g in build_plan(s).as_json()["groups"] if g["topic"] == "sbom")
     entry = next(e for e in sbom["entries"] if e["section"] == "サービス3-2")
     assert (entry["status"], entry["source"], entry["note"]) == ("dropped", "mark", "out of scope for 4.0")
     with pytest.raises(GuidetraceError, match="needs --revision"):

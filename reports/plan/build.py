@@ -8,6 +8,7 @@ Status comes from an editor's mark when there is one; otherwise it is proposed a
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -24,12 +25,64 @@ from ..facts import EditTargets, OpinionFact, load_facts
 from ..topics.build import ORGANISATION_KINDS, target_revision
 from . import NO_TOPIC
 
+# The keys an entry's JSON carries beyond its status and source, by where the status came from.
+STATUS_KEYS = {"mark": ("revision", "addressed_in", "note"), "proposed": ("revision", "addressed_in"), "default": ()}
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    """One section to edit for a topic: the opinions asking, what an edit there touches, its status."""
+
+    section: str
+    opinions: int
+    comments: list[str]
+    submitters: list[str]
+    dispositions: dict[str, int]
+    impact: list[str]
+    status: str
+    source: str  # mark | proposed | default
+    revision: str | None = None
+    addressed_in: str | None = None
+    note: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        return {k: v for k, v in data.items() if k not in ("revision", "addressed_in", "note")
+                or k in STATUS_KEYS[self.source]}
+
+
+@dataclass(frozen=True)
+class PlanGroup:
+    topic: str
+    label_ja: str
+    label_en: str
+    score: float
+    factors: dict[str, int]
+    entries: list[PlanEntry] = field(default_factory=list)
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_ja
+
+
+@dataclass(frozen=True)
+class Plan:
+    target: str | None  # the revision planned (a loaded one's label, or --future's)
+    after: str | None  # or: the revision after this final one
+    revision: str  # whose sections the entries name
+    score: dict[str, Any]  # the scoring rules used
+    groups: list[PlanGroup]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"target": self.target, "after": self.after, "revision": self.revision, "score": self.score,
+                "groups": [{**{k: v for k, v in asdict(g).items() if k != "entries"},
+                            "entries": [e.as_json() for e in g.entries]} for g in self.groups]}
+
 
 def score_rules() -> dict[str, Any]:
     return packaged_yaml("guidetrace.reports", "plan_score.yaml")
 
 
-def build_plan(session: Session, target: str | None = None, future: str | None = None) -> dict[str, Any]:
+def build_plan(session: Session, target: str | None = None, future: str | None = None) -> Plan:
     """`target`: a loaded revision; `future`: the label of one not loaded yet (sections are the latest's).
     Neither: the revision after the latest, when that one is already final."""
     rules = score_rules()
@@ -55,16 +108,16 @@ def build_plan(session: Session, target: str | None = None, future: str | None =
         score = sum(rules["weights"][k] * v for k, v in factors.items())
         topic = topics.get(key)
         regex = _topic_regex(topic) if topic else None
-        groups.append({
-            "topic": key, "label_ja": topic.label_ja if topic else "（トピックなし）",
-            "label_en": topic.label_en if topic else "(no topic)", "score": score, "factors": factors,
-            "entries": sorted((_entry(key, s, fs, marks, graph, latest, later, regex) for s, fs in entries.items()),
-                              key=lambda e: (-e["opinions"], e["section"])),
-        })
-    groups.sort(key=lambda g: (g["topic"] == NO_TOPIC, -g["score"], g["topic"]))
+        groups.append(PlanGroup(
+            topic=key, label_ja=topic.label_ja if topic else "（トピックなし）",
+            label_en=topic.label_en if topic else "(no topic)", score=score, factors=factors,
+            entries=sorted((_entry(key, s, fs, marks, graph, latest, later, regex) for s, fs in entries.items()),
+                           key=lambda e: (-e.opinions, e.section)),
+        ))
+    groups.sort(key=lambda g: (g.topic == NO_TOPIC, -g.score, g.topic))
     after = latest.label if not target and not future and latest.status == "final" else None
-    return {"target": future or (None if after else latest.label), "after": after, "revision": latest.key,
-            "score": rules, "groups": groups}
+    return Plan(target=future or (None if after else latest.label), after=after, revision=latest.key, score=rules,
+                groups=groups)
 
 
 def _factors(topic: str, ops: list[OpinionFact], all_facts: list[OpinionFact], sections: int,
@@ -106,16 +159,16 @@ def _later_sections(session: Session, latest: Revision) -> tuple[dict[int, int],
 
 
 def _entry(topic: str, section: str, ops: list[OpinionFact], marks: dict[tuple[str, str], PlanMark], graph: Any,
-           latest: Revision, later: tuple[dict[int, int], list[tuple[int, str, str, str]]], regex: Any) -> dict[str, Any]:
+           latest: Revision, later: tuple[dict[int, int], list[tuple[int, str, str, str]]], regex: Any) -> PlanEntry:
     node = section_node(latest.key, section)
     depth = 1 if section == ROOT_KEY else 2  # an edit to the whole guideline touches its chapters
     impact = sorted(graph.nodes[n]["key"] for n in impact_set(graph, node, depth=depth)) if node in graph else []
-    return {
-        "section": section, "opinions": len(ops), "comments": [o.key for o in ops],
-        "submitters": list(dict.fromkeys(o.submitter or "" for o in ops)),
-        "dispositions": dict(Counter(o.disposition for o in ops)),
-        "impact": impact, **_status(topic, section, ops, marks, later, regex),
-    }
+    return PlanEntry(
+        section=section, opinions=len(ops), comments=[o.key for o in ops],
+        submitters=list(dict.fromkeys(o.submitter or "" for o in ops)),
+        dispositions=dict(Counter(o.disposition for o in ops)),
+        impact=impact, **_status(topic, section, ops, marks, later, regex),
+    )
 
 
 def _status(topic: str, section: str, ops: list[OpinionFact], marks: dict[tuple[str, str], PlanMark],

@@ -1,4 +1,4 @@
-"""The plan as a table, Markdown, JSON, CSV or XLSX: one view over the builder's dict."""
+"""The plan as a table, Markdown, JSON, CSV or XLSX: one view over the builder's `Plan`."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from guidetrace.trace.output import render
 
 from ..labels import label
 from ..tabular import md_cell, md_code
+from .build import Plan, PlanEntry
 
 COLUMNS = ["rank", "topic", "label", "score", "section", "opinions", "status", "addressed_in", "impact", "comments"]
 
 
-def plan_title(plan: dict[str, Any], lang: str) -> str:
-    target = plan["target"] or label("plan_after", lang).format(plan["after"])
+def plan_title(plan: Plan, lang: str) -> str:
+    target = plan.target or label("plan_after", lang).format(plan.after)
     return f"{label('plan', lang)}: {target}"
 
 
@@ -21,39 +22,39 @@ def headers(lang: str) -> list[str]:
     return [label(f"plan_{c}", lang) for c in COLUMNS]
 
 
-def _status(e: dict[str, Any], lang: str) -> str:
-    return label(e["status"], lang) + (f" ({label('proposed', lang)})" if e["source"] == "proposed" else "")
+def _status(e: PlanEntry, lang: str) -> str:
+    return label(e.status, lang) + (f" ({label('proposed', lang)})" if e.source == "proposed" else "")
 
 
-def plan_rows(plan: dict[str, Any], lang: str = "ja") -> list[dict[str, Any]]:
+def plan_rows(plan: Plan, lang: str = "ja") -> list[dict[str, Any]]:
     rows = []
-    for rank, group in enumerate(plan["groups"], start=1):
-        for e in group["entries"]:
-            addressed = f"{e.get('revision') or ''} {e.get('addressed_in') or ''}".strip()
-            rows.append({"rank": rank, "topic": group["topic"], "label": group[f"label_{lang}"], "score": group["score"],
-                         "section": e["section"], "opinions": e["opinions"],
+    for rank, group in enumerate(plan.groups, start=1):
+        for e in group.entries:
+            addressed = f"{e.revision or ''} {e.addressed_in or ''}".strip()
+            rows.append({"rank": rank, "topic": group.topic, "label": group.label(lang), "score": group.score,
+                         "section": e.section, "opinions": e.opinions,
                          "status": _status(e, lang),
-                         "addressed_in": addressed, "impact": e["impact"], "comments": e["comments"]})
+                         "addressed_in": addressed, "impact": e.impact, "comments": e.comments})
     return rows
 
 
-def plan_markdown(plan: dict[str, Any], lang: str = "ja") -> str:
+def plan_markdown(plan: Plan, lang: str = "ja") -> str:
     lines = [f"# {md_cell(plan_title(plan, lang))}", "",
-             label("plan_sections_note", lang).format(md_cell(plan["revision"])) + " "
-             + ", ".join(f"{k} × {v}" for k, v in plan["score"]["weights"].items()) + ".", ""]
+             label("plan_sections_note", lang).format(md_cell(plan.revision)) + " "
+             + ", ".join(f"{k} × {v}" for k, v in plan.score["weights"].items()) + ".", ""]
     cols = ("section", "opinions", "status", "impact", "comments")
-    for rank, group in enumerate(plan["groups"], start=1):
-        factors = ", ".join(f"{k} {v}" for k, v in group["factors"].items() if v)
-        lines += [f"## {rank}. {md_cell(group[f'label_{lang}'])} ({md_code(group['topic'])}), "
-                  f"{label('score', lang)} {group['score']}", "",
+    for rank, group in enumerate(plan.groups, start=1):
+        factors = ", ".join(f"{k} {v}" for k, v in group.factors.items() if v)
+        lines += [f"## {rank}. {md_cell(group.label(lang))} ({md_code(group.topic)}), "
+                  f"{label('score', lang)} {group.score}", "",
                   f"{label('plan_factors', lang)}: {factors}.", "",
                   "| " + " | ".join(label(f"plan_{c}", lang) for c in cols) + " |", "|---|---|---|---|---|"]
-        for e in group["entries"]:
-            status = _status(e, lang) if e["status"] != "addressed" else (
-                f"{label('addressed', lang)} {e.get('revision')} {e.get('addressed_in') or ''}".rstrip()
-                + (f" ({label('proposed', lang)})" if e["source"] == "proposed" else ""))
-            lines.append(f"| {_md(e['section'])} | {e['opinions']} | {_md(status)} | {_md(', '.join(e['impact']))} | "
-                         f"{_md(', '.join(e['comments']))} |")
+        for e in group.entries:
+            status = _status(e, lang) if e.status != "addressed" else (
+                f"{label('addressed', lang)} {e.revision} {e.addressed_in or ''}".rstrip()
+                + (f" ({label('proposed', lang)})" if e.source == "proposed" else ""))
+            lines.append(f"| {_md(e.section)} | {e.opinions} | {_md(status)} | {_md(', '.join(e.impact))} | "
+                         f"{_md(', '.join(e.comments))} |")
         lines.append("")
     return "\n".join(lines)
 
@@ -63,9 +64,9 @@ def _md(text: str) -> str:
     return md_cell(text.replace("\n", " "))
 
 
-def render_plan(plan: dict[str, Any], fmt: str, lang: str = "ja") -> str:
+def render_plan(plan: Plan, fmt: str, lang: str = "ja") -> str:
     if fmt == "json":
-        return render(plan, "json")
+        return render(plan.as_json(), "json")
     if fmt == "md":
         return plan_markdown(plan, lang)
     rows = plan_rows(plan, lang)
@@ -76,7 +77,7 @@ def render_plan(plan: dict[str, Any], fmt: str, lang: str = "ja") -> str:
     return render(rows, fmt, columns=COLUMNS)
 
 
-def plan_xlsx(plan: dict[str, Any], lang: str = "ja") -> bytes:
+def plan_xlsx(plan: Plan, lang: str = "ja") -> bytes:
     from ..tabular import to_xlsx
 
     rows = plan_rows(plan, lang)
@@ -84,6 +85,6 @@ def plan_xlsx(plan: dict[str, Any], lang: str = "ja") -> bytes:
                      [6, 18, 28, 7, 18, 8, 18, 18, 30, 40])], lang)
 
 
-def render_plan_report(plan: dict[str, Any], fmt: str, lang: str = "ja") -> str | bytes:
+def render_plan_report(plan: Plan, fmt: str, lang: str = "ja") -> str | bytes:
     """The view the report registry uses: every format, XLSX included."""
     return plan_xlsx(plan, lang) if fmt == "xlsx" else render_plan(plan, fmt, lang)

@@ -64,9 +64,9 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
          + ", ".join(f"{k} {v}" for k, v in loaded.dispositions.items()))
     echo(f"check: {len(problems['unresolved'])} unresolved, {len(problems['unclassified'])} unclassified, "
          f"{len(problems['warnings'])} warning(s)")
-    top = plan["groups"][0] if plan["groups"] else None
+    top = plan.groups[0] if plan.groups else None
     if top:
-        echo(f"plan: {len(plan['groups'])} topics; first: {top[f'label_{lang}']} (score {top['score']})")
+        echo(f"plan: {len(plan.groups)} topics; first: {top.label(lang)} (score {top.score})")
     if not graphviz_available():
         echo(f"warning: Graphviz's `dot` is not installed: diagrams were replaced by notices ({INSTALL_GRAPHVIZ})")
     echo(f"wrote {len(written)} reports and diagrams under {outdir}, and the store {db}")
