@@ -14,6 +14,7 @@ import networkx as nx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.trace.models import Citation, Comment, CommentTopic, Revision, Section, SectionLink, Submitter, Topic
 
 
@@ -90,40 +91,18 @@ def _edges(g: nx.MultiDiGraph, node: str, kind: str, *, out: bool = True) -> Ite
             yield v if out else u
 
 
-def ancestors(g: nx.MultiDiGraph, node: str) -> list[str]:
-    """Parents up to the root, nearest first."""
-    chain: list[str] = []
-    current = node
-    while True:
-        parents = [p for p in _edges(g, current, "contains", out=False) if g.nodes[p].get("type") == "section"]
-        if not parents:
-            return chain
-        current = parents[0]
-        chain.append(current)
+def section_tree(g: nx.MultiDiGraph, revision: str) -> SectionTree[str]:
+    """A revision's sections as the one section-tree object (node ids), from the graph's `contains` edges."""
+    nodes = [n for n, d in g.nodes(data=True) if d.get("type") == "section" and d["revision"] == revision]
+    members = set(nodes)
+    parent = {v: u for u, v, d in g.edges(data=True) if d.get("kind") == "contains" and v in members
+              and g.nodes[u].get("type") == "section"}
+    return SectionTree[str]((n, parent.get(n)) for n in nodes)  # nodes come in document order
 
 
-def subtree(g: nx.MultiDiGraph, node: str) -> list[str]:
-    out, stack = [], [node]
-    while stack:
-        current = stack.pop()
-        out.append(current)
-        stack.extend(_edges(g, current, "contains"))
-    return out
-
-
-def subtree_rollup(g: nx.MultiDiGraph, revision: str) -> dict[str, dict[str, int]]:
-    """Per section key of `revision`: opinions citing it directly and anywhere in its subtree."""
-    direct: dict[str, set[str]] = {}
-    for node, data in g.nodes(data=True):
-        if data.get("type") == "section" and data["revision"] == revision:
-            direct[node] = set(_edges(g, node, "cites", out=False))
-    out = {}
-    for node in direct:
-        below: set[str] = set()
-        for n in subtree(g, node):
-            below |= direct.get(n, set())
-        out[g.nodes[node]["key"]] = {"direct": len(direct[node]), "subtree": len(below)}
-    return out
+def cited_by(g: nx.MultiDiGraph, node: str) -> set[str]:
+    """The opinions citing a section node directly."""
+    return set(_edges(g, node, "cites", out=False))
 
 
 def impact_set(g: nx.MultiDiGraph, node: str, depth: int = 2) -> dict[str, int]:

@@ -5,20 +5,23 @@ import pytest
 from guidetrace.comments.classify_answer import default_classifier
 from guidetrace.comments.resolve_citations import CitationResolver
 from guidetrace.comments.tree_index import TreeIndex
-from guidetrace.reports.graph import ancestors, build_graph, impact_set, section_node, subtree_rollup
+from guidetrace.reports.graph import build_graph, cited_by, impact_set, section_node, section_tree
 from guidetrace.trace.store import Store
 
 
 def test_rollup_ancestors_impact(loaded: Store) -> None:
     with loaded.sessions() as s:
         g = build_graph(s)
-    roll = subtree_rollup(g, "3.0-draft")
+    tree = section_tree(g, "3.0-draft")
+    roll = {g.nodes[n]["key"]: {"direct": len(cited_by(g, n)),
+                                "subtree": len(set().union(*(cited_by(g, m) for m in tree.subtree(n))))}
+            for n in tree.order}
     assert roll["3.1.3"] == {"direct": 3, "subtree": 4}  # A-05 cites 都市OS2-2, below it
     assert roll["3.1.2"] == {"direct": 3, "subtree": 3}
     assert roll["2.3.2"]["subtree"] == 2 and roll["general"]["direct"] == 11
     assert roll["3.1.1"] == {"direct": 0, "subtree": 0}
     assert roll["general"]["subtree"] == 26
-    assert ancestors(g, section_node("3.0-draft", "サービス3-2")) == [
+    assert tree.ancestors(section_node("3.0-draft", "サービス3-2")) == [
         section_node("3.0-draft", k) for k in ("3.1.2", "3.1", "3", "general")]
     touched = impact_set(g, section_node("3.0-draft", "サービス3-2"), depth=1)
     assert touched == {section_node("3.0-draft", "都市OS2-2"): 1}
