@@ -114,3 +114,30 @@ def test_report_cli(run, seed: Path, tmp_path: Path) -> None:  # type: ignore[no
     assert dot.startswith("digraph G {")
     bad = run("diagram", "heat", "--root", "9.9", "--format", "dot")
     assert bad.exit_code == 2 and "no section '9.9'" in bad.stderr
+
+
+def test_batched_svgs_are_the_single_renders(loaded: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The site lays out its diagrams a batch per `dot` process; each SVG must be the one drawn alone,
+    and a batch that fails falls back to one process per diagram."""
+    require(shutil.which("dot") is not None, "Graphviz's dot (apt-get install graphviz)")
+    from guidetrace.reports.diagrams import dot as dot_module
+
+    with loaded.sessions() as s:
+        models = [make_diagram(s, kind, root=root) for kind, root in
+                  (("heat", None), ("heat", "3.1"), ("topics", None), ("lineage", None), ("impact", "sbom"))]
+    alone = [render_diagram(m, "svg") for m in models]
+    assert dot_module.render_svgs(models, processes=2) == alone
+    assert dot_module.render_svgs(models, processes=1) == alone
+    assert dot_module.render_svgs([]) == []
+    real_run = dot_module.subprocess.run
+    batches = []
+
+    def truncated(argv, **kw):  # type: ignore[no-untyped-def]
+        done = real_run(argv, **kw)
+        if len(kw.get("input", b"").split(b"digraph")) > 2:  # a batch: lose its last diagram
+            batches.append(argv)
+            done.stdout = done.stdout[: done.stdout.rindex(b"<?xml")]
+        return done
+
+    monkeypatch.setattr(dot_module.subprocess, "run", truncated)
+    assert dot_module.render_svgs(models, processes=2) == alone and len(batches) == 2

@@ -6,12 +6,10 @@ links in one folder, so the site works opened from disk (file://) with no networ
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 import shutil
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -30,7 +28,7 @@ from guidetrace.trace.models import Guideline, Topic
 
 from ..built_once import built_once
 from ..diagrams.common import MAX_NODES
-from ..diagrams.dot import render_diagram
+from ..diagrams.dot import graphviz_available, render_diagram, render_svgs
 from ..diagrams.heat import heat_diagram
 from ..diagrams.impact import impact_diagram
 from ..diagrams.lineage import lineage_diagram
@@ -39,6 +37,7 @@ from ..diagrams.topic_map import topic_map_diagram
 from ..registry import REPORTS
 from ..sections.build import SectionsReport
 from ..topics.build import TopicSummary
+from .forked import forked_map
 from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, svg_markup, topic_page
 from .search_index import search_rows, write_search
 from .section_pages import PAGE_SIZE, section_pages
@@ -53,11 +52,14 @@ def _svg(diagram: Any) -> Markup | None:
 
 
 def _svgs(diagrams: dict[Any, Any]) -> dict[Any, Markup | None]:
-    """Every diagram of the site at once: each is a Graphviz process, so threads keep all cores busy."""
-    if len(diagrams) < 2:
+    """Every diagram of the site at once, through a `dot` process per core; if that fails, one by one, so
+    only a diagram Graphviz cannot draw is left out."""
+    try:
+        raw = render_svgs(list(diagrams.values()), processes=os.cpu_count() or 2)
+    except GuidetraceError:
         return {k: _svg(d) for k, d in diagrams.items()}
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        return dict(zip(diagrams, pool.map(_svg, diagrams.values())))
+    markup = forked_map(lambda data: svg_markup(parse_svg(data)), raw, parallel=len(raw) >= PARALLEL_DIAGRAMS)
+    return dict(zip(diagrams, markup))
 
 
 MARKER = ".guidetrace-site"  # a folder holding this was written by guidetrace and may be replaced
@@ -107,9 +109,11 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
 def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, progress: Any) -> None:
     rounds = round_rows(session)
     campaigns = REPORTS["campaigns"].build(session, None)  # the registry's builders, as `report` runs them
+    no_graphviz = not graphviz_available()  # asked once per build, not once per page
 
     def page(template: str, lang: str, **context: Any) -> str:
-        return render_page(template, lang, has_campaigns=bool(campaigns.campaigns), internal=internal, **context)
+        return render_page(template, lang, has_campaigns=bool(campaigns.campaigns), internal=internal,
+                           no_graphviz=no_graphviz, **context)
 
     comments = list_comments(session, public=not internal, lang=lang)
     per_round: dict[str, int] = defaultdict(int)
@@ -230,8 +234,8 @@ def _writer(outdir: Path, progress: Any = None):  # type: ignore[no-untyped-def]
         if name in written:  # two pages under one name: one would silently replace the other
             raise GuidetraceError(f"two pages would share the name {name!r} in {outdir}")
         written.add(name)
-        with open(outdir / name, "w", encoding="utf-8") as f:
-            f.write(text)
+        with open(outdir / name, "wb") as f:  # bytes: text mode's codec layer costs more than the encoding
+            f.write(text.encode("utf-8"))
         if progress is not None:
             progress(len(written), 0)  # pages written so far (a forked worker counts its own)
 
@@ -240,34 +244,17 @@ def _writer(outdir: Path, progress: Any = None):  # type: ignore[no-untyped-def]
 
 PARALLEL_FROM = 300  # pages: below this, forking workers costs more than it saves
 PARALLEL_OPINIONS = 3000  # ... unless they list this many opinions between them
-_JOBS: list[tuple[str, str, dict[str, Any]]] = []
-_RENDER: tuple[Any, Any, str] | None = None
-
-
-def _render_range(bounds: tuple[int, int]) -> int:
-    assert _RENDER is not None
-    write, page, lang = _RENDER
-    for name, template, context in _JOBS[bounds[0] : bounds[1]]:
-        write(name, page(template, lang, **context))
-    return bounds[1] - bounds[0]
+PARALLEL_DIAGRAMS = 8
 
 
 def render_all(jobs: list[tuple[str, str, dict[str, Any]]], write: Any, page: Any, lang: str,
                opinions: int = 0) -> None:
-    """Many pages, or pages holding many `opinions`: forked workers render shares of them (they inherit
-    the data; nothing is pickled)."""
-    global _JOBS, _RENDER
-    _JOBS, _RENDER = jobs, (write, page, lang)
-    try:
-        workers = min(os.cpu_count() or 1, 4)
-        few = len(jobs) < PARALLEL_FROM and opinions < PARALLEL_OPINIONS
-        if few or len(jobs) < 2 or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            _render_range((0, len(jobs)))
-            return
-        step = -(-len(jobs) // workers)
-        chunks = [(i, min(i + step, len(jobs))) for i in range(0, len(jobs), step)]
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            if sum(pool.map(_render_range, chunks)) != len(jobs):
-                raise GuidetraceError("site: some section pages were not written")
-    finally:
-        _JOBS, _RENDER = [], None
+    """Many pages, or pages holding many `opinions`: forked workers render shares of them."""
+
+    def render(job: tuple[str, str, dict[str, Any]]) -> int:
+        write(job[0], page(job[1], lang, **job[2]))
+        return 1
+
+    many = len(jobs) >= PARALLEL_FROM or opinions >= PARALLEL_OPINIONS
+    if sum(forked_map(render, jobs, parallel=many)) != len(jobs):
+        raise GuidetraceError("site: some pages were not written")

@@ -78,7 +78,8 @@ def document_name(path: str | None) -> str:
 def render_page(template: str, lang: str, **context: Any) -> str:
     from ..diagrams.dot import graphviz_available
 
-    context.setdefault("no_graphviz", not graphviz_available())  # asked per page: Graphviz may come and go
+    if "no_graphviz" not in context:  # a single page asks; the site asks once per build
+        context["no_graphviz"] = not graphviz_available()
     return environment(lang).get_template(template).render(**context)
 
 
