@@ -86,14 +86,14 @@ def _forget_in_snapshots(session: Session, gone: set[int]) -> None:
                 dict(c, section_id=None) if c.get("section_id") in gone else c for c in citations]}
 
 
-def relink_returned(session: Session, rev: Revision, rows: dict[str, Section]) -> None:
+def relink_returned(session: Session, rev: Revision, ids: dict[str, int]) -> None:
     prefix = REMOVED_NOTE.format(revision=rev.key, key="")
     relinked = False
     for cid, note in session.execute(select(Citation.id, Citation.note).where(Citation.section_id.is_(None),
                                                                              Citation.note.startswith(prefix))).all():
         key = (note or "")[len(prefix):]
-        if key in rows:
-            session.execute(update(Citation).where(Citation.id == cid).values(section_id=rows[key].id, note=None))
+        if key in ids:
+            session.execute(update(Citation).where(Citation.id == cid).values(section_id=ids[key], note=None))
             relinked = True
     if relinked:
         _recount(session, rev)

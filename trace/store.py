@@ -120,10 +120,10 @@ class Store:
             _WRITING.reset(token)
 
     def _upgrade(self) -> None:
+        if self._create_fresh() or self.current_revision() == SCHEMA_HEAD:
+            return  # the usual case: no need to import alembic (a quarter of a second) to learn that
         from alembic import command
 
-        if self._create_fresh():
-            return
         if self.dialect == "sqlite":
             self._upgrade_sqlite()
             return
