@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import String, cast, func, select
+from sqlalchemy import String, cast, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from guidetrace.guideline.keys import canonical_key
@@ -55,7 +56,8 @@ def subtree_ids(session: Session, revision_id: int, key: str) -> list[int]:
 
 
 _LISTED = (Comment.id, Comment.key, Comment.label, Comment.part, Comment.seq, Comment.location, Comment.heading,
-           Comment.body, Comment.reason, Comment.proposal, Comment.response, Comment.disposition, Comment.dispositions,
+           Comment.body, Comment.reason, Comment.proposal, Comment.response, Comment.disposition,
+           type_coerce(Comment.dispositions, String).label("dispositions"),  # JSON parsed once per distinct text
            Comment.bulk, Comment.represents, Comment.source_file, Comment.source_line, Comment.source_page)
 
 
@@ -93,32 +95,47 @@ def list_comments(
             raise GuidetraceError(f"no section {section!r} in the revision of any loaded round")
         query = query.where(Comment.id.in_(select(Citation.comment_id).where(Citation.section_id.in_(ids))))
     rows = session.execute(query).all()
+    ids = [r.id for r in rows]
     out = _with_citations(session, rows, everything=not (round_key or section or disposition or submitter_kind))
-    return publish(session, rows, out, lang) if public else out
+    del rows  # the records hold what they need: the rows' own copies of each value go now
+    return publish(session, ids, out, lang) if public else out
 
 
-def publish(session: Session, rows: Sequence[Any], out: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+def publish(session: Session, ids: list[int], out: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
     from .privacy.masking import masked_fields, published_name
 
-    masked = masked_fields(session, [r.id for r in rows], lang)
-    for c, record in zip(rows, out):
-        record["submitter"]["name"] = published_name(record["submitter"]["name"], record["submitter"]["kind"], lang)
-        fields: dict[str, Any] = dict(masked.get(c.id, {}))
+    masked = masked_fields(session, ids, lang)
+    same: dict[tuple[str, str], dict[str, str]] = {}  # records share these dicts: replaced here, never changed
+    for cid, record in zip(ids, out):
+        kind = record["submitter"]["kind"]
+        fields: dict[str, Any] = dict(masked.get(cid, {}))
         found: list[tuple[str, str]] = fields.pop("_found", [])
-        if "submitter" in fields:
-            record["submitter"]["name"] = fields.pop("submitter")
+        name = fields.pop("submitter", None) or published_name(record["submitter"]["name"], kind, lang)
+        record["submitter"] = same.setdefault((name, kind), {"name": name, "kind": kind})
         for field, text in fields.items():
             record[field] = text
-        for entry in record["citations"] + record["unresolved"]:  # a location's words, quoted
-            for raw, label in found:
-                entry["text"] = (entry.get("text") or "").replace(raw, label)
+        if found:  # a location's words, quoted
+            for part in ("citations", "unresolved"):
+                record[part] = [dict(entry, text=_masked(entry.get("text") or "", found)) for entry in record[part]]
     return out
+
+
+def _masked(text: str, found: list[tuple[str, str]]) -> str:
+    for raw, label in found:
+        text = text.replace(raw, label)
+    return text
 
 
 def _with_citations(session: Session, rows: Sequence[Any], everything: bool = False) -> list[dict[str, Any]]:
     """`everything`: the rows are all the store holds, so their citations and tags are read without a
-    5,000-id IN list per chunk (expanding those lists cost more than the reading)."""
+    5,000-id IN list per chunk (expanding those lists cost more than the reading).
+
+    Values that repeat across opinions (keys, answers, locations, citations, dispositions) are kept
+    once: at 100,000 opinions a copy of each per opinion held more memory than the opinions' own text.
+    So records share those dicts: a caller replaces them (as `publish` does), never changes them."""
     ids = [r.id for r in rows]
+    same: dict[Any, Any] = {}
+    one = same.setdefault
     cited: dict[int, list[dict[str, Any]]] = defaultdict(list)
     unresolved: dict[int, list[dict[str, Any]]] = defaultdict(list)
     topics: dict[int, list[str]] = defaultdict(list)
@@ -135,13 +152,17 @@ def _with_citations(session: Session, rows: Sequence[Any], everything: bool = Fa
             .where(within(Citation.comment_id)).order_by(Citation.comment_id, Citation.position)
         ):
             if key is None:
-                unresolved[cid].append({"text": text, "evidence": evidence, "reason": note})
+                entry = ("u", text, evidence, note)
+                unresolved[cid].append(one(entry, {"text": text, "evidence": evidence, "reason": note}))
             else:
-                cited[cid].append({"section": key, "revision": rev, "evidence": evidence, "confidence": confidence,
-                                   "text": text, "origin": origin, "reviewed": note if evidence == REVIEWED else None})
+                reviewed = note if evidence == REVIEWED else None
+                entry = ("c", key, rev, evidence, confidence, text, origin, reviewed)
+                cited[cid].append(one(entry, {"section": key, "revision": rev, "evidence": evidence,
+                                              "confidence": confidence, "text": text, "origin": origin,
+                                              "reviewed": reviewed}))
         for cid, tkey, matched in session.execute(select(CommentTopic.comment_id, Topic.key, CommentTopic.matched)
                                                   .join(Topic).where(within(CommentTopic.comment_id))):
-            topics[cid].append(tkey)
+            topics[cid].append(one(tkey, tkey))
             if matched == REVIEWED:
                 reviewed_topics[cid].append(tkey)
         for decided, by, at in session.execute(
@@ -151,22 +172,34 @@ def _with_citations(session: Session, rows: Sequence[Any], everything: bool = Fa
             if decided is not None:
                 reviewed_disposition[decided] = {"by": by, "at": at}
     out = []
-    for c in rows:
-        round_key, name, kind = c[-4], c[-2], c[-1]
+    for (cid, key, label, part, seq, location, heading, body, reason, proposal, response, primary, stored, bulk,
+         represents, source_file, source_line, source_page, round_key, _revision, name, kind) in rows:
+        kind = kind or "unknown"
+        if isinstance(stored, str) or stored is None:  # SQLite: the JSON text, parsed once per distinct text
+            disposition = same.get(("d", primary, stored)) or one(("d", primary, stored), _disposition(
+                primary, (json.loads(stored) if stored else None) or []))
+        else:  # a server's driver hands the JSON over parsed
+            pairs = tuple((d["disposition"], d["rule"]) for d in stored)
+            disposition = one(("d", primary, pairs), _disposition(primary, stored))
+        reviewed_topic_keys = sorted(reviewed_topics.get(cid, ()))
         out.append({
-            "id": c.key, "label": c.label, "round": round_key, "part": c.part, "seq": c.seq,
-            "submitter": {"name": name, "kind": kind or "unknown"},
-            "location": c.location, "heading": c.heading,
-            "citations": cited[c.id], "unresolved": unresolved[c.id],
-            "body": c.body, "reason": c.reason, "proposal": c.proposal, "response": c.response,
-            "disposition": {"primary": c.disposition,
-                            "all": list(dict.fromkeys(d["disposition"] for d in c.dispositions or [])),
-                            "rules": [d["rule"] for d in c.dispositions or []]},
-            "topics": sorted(topics[c.id]), "bulk": c.bulk, "represents": c.represents,
-            "review": {"disposition": reviewed_disposition.get(c.id), "topics": sorted(reviewed_topics[c.id])},
-            "source": {"file": c.source_file, "line": c.source_line, "page": c.source_page},
+            "id": key, "label": label, "round": one(round_key, round_key), "part": one(part, part),
+            "seq": seq, "submitter": one(("s", name, kind), {"name": name, "kind": kind}),
+            "location": one(location, location), "heading": one(heading, heading),
+            "citations": cited.pop(cid, []), "unresolved": unresolved.pop(cid, []),
+            "body": body, "reason": reason, "proposal": proposal, "response": one(response, response),
+            "disposition": disposition,
+            "topics": sorted(topics.pop(cid, ())), "bulk": bulk, "represents": represents,
+            "review": {"disposition": reviewed_disposition.get(cid), "topics": reviewed_topic_keys}
+            if cid in reviewed_disposition or reviewed_topic_keys else one(("r",), {"disposition": None, "topics": []}),
+            "source": {"file": one(source_file, source_file), "line": source_line, "page": source_page},
         })
     return out
+
+
+def _disposition(primary: str | None, stored: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"primary": primary, "all": list(dict.fromkeys(d["disposition"] for d in stored)),
+            "rules": [d["rule"] for d in stored]}
 
 
 def check_store(session: Session) -> dict[str, list[dict[str, Any]]]:
