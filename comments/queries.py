@@ -105,7 +105,7 @@ def publish(session: Session, ids: list[int], out: list[dict[str, Any]], lang: s
     from .privacy.masking import masked_fields, published_name
 
     masked = masked_fields(session, ids, lang)
-    same: dict[tuple[str, str], dict[str, str]] = {}  # records share these dicts: replaced here, never changed
+    same: dict[tuple[str | None, str], dict[str, str | None]] = {}  # records share these dicts: replaced here, never changed
     for cid, record in zip(ids, out):
         kind = record["submitter"]["kind"]
         fields: dict[str, Any] = dict(masked.get(cid, {}))
