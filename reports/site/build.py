@@ -6,6 +6,7 @@ links in one folder, so the site works opened from disk (file://) with no networ
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import shutil
@@ -52,14 +53,22 @@ def _svg(diagram: Any) -> Markup | None:
 
 
 def _svgs(diagrams: dict[Any, Any]) -> dict[Any, Markup | None]:
-    """Every diagram of the site at once, through a `dot` process per core; if that fails, one by one, so
-    only a diagram Graphviz cannot draw is left out."""
+    """Every diagram of the site at once: a `dot` process each, but chapters' trees a batch per process
+    (see `render_svgs`); if that fails, one by one, so only a diagram Graphviz cannot draw is left out.
+    Their markup is made in forked shares."""
+    chapters = [k for k in diagrams if k[0] == "chapter"]
+    others = [k for k in diagrams if k[0] != "chapter"]
+    threads = os.cpu_count() or 2
     try:
-        raw = render_svgs(list(diagrams.values()), processes=os.cpu_count() or 2)
+        raw = dict(zip(others, render_svgs([diagrams[k] for k in others], threads=threads)))
+        raw.update(zip(chapters, render_svgs([diagrams[k] for k in chapters], threads=threads, batch=CHAPTER_BATCH)))
     except GuidetraceError:
         return {k: _svg(d) for k, d in diagrams.items()}
-    markup = forked_map(lambda data: svg_markup(parse_svg(data)), raw, parallel=len(raw) >= PARALLEL_DIAGRAMS)
+    markup = forked_map(lambda k: svg_markup(parse_svg(raw[k])), list(diagrams), parallel=len(raw) >= PARALLEL_DIAGRAMS)
     return dict(zip(diagrams, markup))
+
+
+CHAPTER_BATCH = 16  # chapter trees laid out per `dot` process
 
 
 MARKER = ".guidetrace-site"  # a folder holding this was written by guidetrace and may be replaced
@@ -102,8 +111,12 @@ def build_site(session: Session, outdir: Path, *, lang: str = "ja", force: bool 
 
 
 def _build_into(session: Session, outdir: Path, lang: str, internal: bool = False, progress: Any = None) -> None:
-    with built_once(session):  # the facts and graphs the reports below share
-        _build_pages(session, outdir, lang, internal, progress)
+    gc.disable()  # millions of long-lived records and no cycles worth finding: collections cost 7 % of a build
+    try:
+        with built_once(session):  # the facts and graphs the reports below share
+            _build_pages(session, outdir, lang, internal, progress)
+    finally:
+        gc.enable()
 
 
 def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, progress: Any) -> None:

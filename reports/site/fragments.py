@@ -11,6 +11,7 @@ pages are written in document order, so an opinion comes back soon or not at all
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from jinja2 import Environment
@@ -41,3 +42,26 @@ class OpinionFragments:
 
     def clear(self) -> None:
         self.kept.clear()
+
+
+class MacroFragments:
+    """A small macro of `_macros.html` whose output depends on a few values only (a disposition's badge,
+    a citation's link): run once per distinct value, from every opinion that shows it."""
+
+    LIMIT = 50_000
+
+    def __init__(self, env: Environment, name: str, key: Callable[..., Hashable] = lambda *args: args) -> None:
+        self.env, self.name, self.key = env, name, key
+        self.kept: dict[Hashable, Markup] = {}
+        self.macro: Any = None
+
+    def __call__(self, *args: Any) -> Markup:
+        key = self.key(*args)
+        html = self.kept.get(key)
+        if html is None:
+            if self.macro is None:
+                self.macro = getattr(self.env.get_template("_macros.html").module, self.name)
+            if len(self.kept) >= self.LIMIT:
+                self.kept.clear()
+            html = self.kept[key] = self.macro(*args)
+        return html

@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..labels import labels
-from .fragments import OpinionFragments
+from .fragments import MacroFragments, OpinionFragments
 from .svg_inline import SvgElement
 
 _ASCII = re.compile(r"[^A-Za-z0-9.\-]+")
@@ -59,6 +59,9 @@ def environment(lang: str = "ja") -> Environment:
     env.filters["sk"] = lambda key: catalogue["root_key"] if key == "general" else key  # 全般, not `general`
     env.globals["topic_labels"] = {}
     env.globals["opinion"] = OpinionFragments(env)  # the macro, run once per opinion
+    env.globals["disposition_badge"] = MacroFragments(env, "disposition")
+    env.globals["citation_link"] = MacroFragments(env, "citation", key=lambda x: (
+        x["revision"], x["section"], x["reviewed"], x["evidence"], x["confidence"]))
     return env
 
 

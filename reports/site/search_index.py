@@ -4,6 +4,7 @@ Pages open from file://, where a browser will not fetch a JSON file; each shard 
 script that hands its rows to the page (`GT_SEARCH_SHARD(n, rows)`), loaded only when
 someone searches. Rows are [link, label, folded text]; texts are cut so that 100,000
 opinions stay a few dozen megabytes, read shard by shard until enough hits are found.
+Folding (NFKC) is most of the cost, so it happens as each shard is written, shards in parallel.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from sqlalchemy.orm import Session
 
 from guidetrace.trace.models import Revision, Section
 
+from .forked import forked_map
 from .pages import section_page
 
+PARALLEL_SHARDS = 8  # below this, forking costs more than folding
 SHARD = 2000  # rows per script
 BODY, ANSWER = 300, 150  # characters of an opinion and of its answer that are searched
 
@@ -33,19 +36,25 @@ def search_rows(session: Session, comments: list[dict[str, Any]], href: dict[str
     rows = []
     for rev, key, title in session.execute(select(Revision.key, Section.key, Section.title).join(Revision)
                                            .where(Revision.key.in_(list(revisions))).order_by(Revision.key, Section.position)):
-        rows.append([section_page(rev, key), f"{key} {title or ''} ({rev})", fold(f"{key} {title or ''}")])
+        rows.append([section_page(rev, key), f"{key} {title or ''} ({rev})", f"{key} {title or ''}"])
     for c in comments:
         if c["id"] in href:
             who = c["submitter"]["name"] or ""
             text = f"{c['id']} {who} {(c['body'] or '')[:BODY]} {(c['response'] or '')[:ANSWER]}"
-            rows.append([href[c["id"]], f"{c['id']} {who}".strip(), fold(text)])
+            rows.append([href[c["id"]], f"{c['id']} {who}".strip(), text])
     return rows
 
 
 def write_search(write_asset: Any, rows: list[list[str]]) -> int:
+    """Rows as `search_rows` gives them, their text folded here."""
     shards = max(1, -(-len(rows) // SHARD))
-    for n in range(shards):
-        data = json.dumps(rows[n * SHARD:(n + 1) * SHARD], ensure_ascii=False)
+
+    def shard(n: int) -> int:
+        data = json.dumps([[link, label, fold(text)] for link, label, text in rows[n * SHARD:(n + 1) * SHARD]],
+                          ensure_ascii=False)
         write_asset(f"search-{n}.js", f"GT_SEARCH_SHARD({n},{data});\n")
+        return n
+
+    forked_map(shard, range(shards), parallel=shards >= PARALLEL_SHARDS)
     write_asset("search-meta.js", f"GT_SEARCH_META({json.dumps({'shards': shards, 'rows': len(rows)})});\n")
     return shards
