@@ -65,10 +65,9 @@ class ReloadMatcher:
         return {k: o.id for k, o in self.old.items()}
 
     def key_for(self, key: str, positional: bool, row: dict[str, Any], submitter: str | None) -> str:
-        fp = fingerprint(row["body"], submitter)
-        if not self.old:
-            self.new_fp[key] = fp
+        if not self.old:  # a first load: nothing to match, and `finish` needs no fingerprints
             return key
+        fp = fingerprint(row["body"], submitter)
         if positional:
             same = next((o for o in self.by_fp.get(fp, []) if not o.claimed), None)
             if same is None:

@@ -5,27 +5,35 @@ A location that names nothing the tree has is kept as unresolved with its text, 
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 
 from .records import OpinionRecord
 from .resolve_citations import TEXT_ORIGIN, CitationResolver, Resolution, Unresolved
 from .tree_index import TreeIndex
 
-TEXT_CACHE = 50_000  # opinions whose places were read from their text, remembered within one load
+CACHED = 50_000  # resolutions remembered within one load (by location, or by text for campaign copies)
 
 
 def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: OpinionRecord,
-                    headings: dict[str, str | None], text_cache: dict[str, Resolution] | None = None) -> Resolution:
+                    headings: dict[str, str | None], cache: dict[object, Resolution] | None = None) -> Resolution:
     """該当箇所 first, then the location inside the opinion; the opinion's own text only when neither is given.
 
     A location that names nothing the tree has is kept as unresolved with its text, never dropped.
+    `cache` keeps what a location (under its heading) or a text resolved to: a table of 100,000 opinions
+    names a few hundred places, each in a handful of spellings.
     """
     if opinion.heading and opinion.heading not in headings:
         headings[opinion.heading] = _heading_key(resolver, opinion.heading)
     res = Resolution(context=headings.get(opinion.heading) if opinion.heading else None)
     location_origin = "carried-down" if "location" in opinion.carried else "location"
-    resolver.resolve(opinion.location, origin=location_origin, into=res)
-    resolver.resolve(opinion.location_detail, origin="detail", into=res)
+    place = (opinion.location, location_origin, res.context) if not opinion.location_detail else None
+    if cache is not None and place is not None and place in cache:
+        res = _copy(cache[place])
+    else:
+        resolver.resolve(opinion.location, origin=location_origin, into=res)
+        resolver.resolve(opinion.location_detail, origin="detail", into=res)
+        if cache is not None and place is not None and len(cache) < CACHED:
+            cache[place] = _copy(res)
     if res.cited or res.unresolved:
         return res
     given = [t for t in (opinion.location, opinion.location_detail) if t and t.strip()]
@@ -36,15 +44,20 @@ def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: Opini
                                          location_origin))
     else:
         key = f"{opinion.body}\x00{opinion.proposal or ''}"
-        if text_cache is not None and key in text_cache:  # campaign copies: one text, read once
-            return copy.deepcopy(text_cache[key])
+        if cache is not None and key in cache:  # campaign copies: one text, read once
+            return _copy(cache[key])
         for text in (opinion.body, opinion.proposal):
             resolver.resolve(text, origin=TEXT_ORIGIN, into=res)
         if not res.cited and not res.unresolved:
             res.cite(index.root, "implicit", "", "implicit")
-        if text_cache is not None and len(text_cache) < TEXT_CACHE:
-            text_cache[key] = copy.deepcopy(res)
+        if cache is not None and len(cache) < CACHED:
+            cache[key] = _copy(res)
     return res
+
+
+def _copy(res: Resolution) -> Resolution:
+    """Citations are changed in place as a load goes on (a confidence raised): a cached one never is."""
+    return Resolution({k: dataclasses.replace(c) for k, c in res.cited.items()}, list(res.unresolved), res.context)
 
 
 def _heading_key(resolver: CitationResolver, heading: str) -> str | None:

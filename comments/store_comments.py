@@ -72,6 +72,8 @@ _UNSAFE_ID = re.compile(r"[^\w.\-()]+")
 
 def _label_id(label: str) -> str:
     """A printed number as it may stand in an id: `Ⅱ-4` -> `II-4`, `No. 12` -> `No.12`."""
+    if label.isascii() and label.isalnum():  # most numbers: nothing to fold or drop
+        return label[:60]
     return _UNSAFE_ID.sub("", normalize_text(label))[:60] or "x"
 Progress = Callable[[int, int], None]
 
@@ -170,7 +172,7 @@ class _Writer:
         self.seen: set[str] = set()
         self.headings: dict[str, str | None] = {}
         self.language = LanguageCount()
-        self.text_cache: dict[str, Resolution] = {}
+        self.resolved: dict[object, Resolution] = {}  # see resolve_opinion
         self.scanner = Scanner()
         self.sample: list[OpinionRecord] = []  # the first opinions, to tell which revision fits
 
@@ -182,7 +184,7 @@ class _Writer:
         self.scanner.waiting = hints.findings if hints else {}
         if len(self.sample) < SAMPLE:
             self.sample.extend(batch[: SAMPLE - len(self.sample)])
-        resolutions = [resolve_opinion(self.resolver, self.index, o, self.headings, self.text_cache) for o in batch]
+        resolutions = [resolve_opinion(self.resolver, self.index, o, self.headings, self.resolved) for o in batch]
         rows = [self._row(o) for o in batch]
         self._submitters({clean(o.submitter) for o in batch if o.submitter})
         for row, o in zip(rows, batch):

@@ -28,3 +28,13 @@ def submitter_kind(name: str | None) -> str:
     from .privacy.detect import looks_like_person  # 山田太郎 in the submitter column: a private person
 
     return "individual" if looks_like_person(text) else UNKNOWN
+
+
+@lru_cache(maxsize=4096)
+def only_a_kind(name: str) -> bool:
+    """個人 or 匿名 and nothing more: the column names a kind, not a person (個人（山田太郎）names one)."""
+    text = normalize_text(name)
+    for _, pattern in _kind_patterns():
+        if m := pattern.search(text):
+            return not re.search(r"\w", text[: m.start()] + text[m.end() :])
+    return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import String, Table
 
 from .errors import GuidetraceError
 
@@ -36,5 +36,5 @@ def fit_row(table: Table, row: dict[str, Any], *, file: str | None, line: int | 
 
 @lru_cache(maxsize=None)
 def _limits(table: Table) -> tuple[tuple[str, int | None], ...]:
-    """Each column's name and length limit, read once per table (a load checks every row)."""
-    return tuple((c.name, getattr(c.type, "length", None)) for c in table.columns)
+    """Each text column's name and length limit, read once per table (a load checks every row)."""
+    return tuple((c.name, c.type.length) for c in table.columns if isinstance(c.type, String))

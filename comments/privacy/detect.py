@@ -47,7 +47,7 @@ class _Rules:
     org_prefix: re.Pattern[str]
     english: tuple[tuple[str, float, re.Pattern[str]], ...]
     public: re.Pattern[str]
-    prefilter: re.Pattern[str]
+    prefilter: tuple[re.Pattern[str], ...]
     high: float
 
 
@@ -71,8 +71,7 @@ def rules() -> _Rules:
         org_prefix=re.compile("(?:" + "|".join(map(re.escape, names["org_prefixes"])) + r")\s?$"),
         english=tuple((e["rule"], float(e["confidence"]), re.compile(e["regex"], re.M)) for e in names["english"]),
         public=re.compile("|".join(data["public_domains"]), re.I),
-        prefilter=re.compile(r"[\d@〒私氏様君殿\n]|さん|先生|ちゃん|生まれ|名前|http|www\.|Mr|Ms|Dr|Prof|name|Regards|"
-                             r"Sincerely|Thank", re.I),
+        prefilter=tuple(re.compile(p) for p in data["prefilter"]),
         high=float(data["high"]),
     )
 
@@ -101,10 +100,12 @@ def my_number_valid(digits: str) -> bool:
 
 
 def detect(text: str) -> list[Finding]:
-    if not text or not rules().prefilter.search(text):
+    if not text:
         return []
     r = rules()
     folded, where = fold(text)
+    if not any(p.search(folded) for p in r.prefilter):  # most opinions: nothing any rule could find
+        return []
     spans: list[tuple[str, int, int, float, str]] = []
     for m in r.my_number.finditer(folded):
         digits = re.sub(r"\D", "", m.group())

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from guidetrace.trace.models import Comment, ConsultationRound, PrivacyFinding, ReviewDecision, Submitter, table_of
 
-from ..submitter_kinds import submitter_kind
+from ..submitter_kinds import only_a_kind, submitter_kind
 from .detect import Finding, detect, holds_person_name
 
 FIELDS = ("body", "reason", "proposal", "response", "location")
@@ -52,7 +52,8 @@ class Scanner:
         out = [{"comment_id": comment_id, "field": field, "start": f.start, "end": f.end, "kind": f.kind,
                 "confidence": f.confidence, "rule": f.rule, "text": f.text}
                for field in FIELDS for f in self.detect(values.get(field))]
-        if submitter and submitter_kind(submitter) == INDIVIDUAL and holds_person_name(submitter):  # a person's name
+        if (submitter and submitter_kind(submitter) == INDIVIDUAL and not only_a_kind(submitter)  # 個人 alone: no name
+                and holds_person_name(submitter)):  # a person's name
             out.append({"comment_id": comment_id, "field": "submitter", "start": 0, "end": len(submitter),
                         "kind": "name", "confidence": 0.99, "rule": "individual-submitter", "text": submitter})
         return out
