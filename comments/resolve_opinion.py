@@ -20,7 +20,8 @@ def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: Opini
 
     A location that names nothing the tree has is kept as unresolved with its text, never dropped.
     `cache` keeps what a location (under its heading) or a text resolved to: a table of 100,000 opinions
-    names a few hundred places, each in a handful of spellings.
+    names a few hundred places, each in a handful of spellings. Opinions then share one resolution:
+    what this returns is read, never changed.
     """
     if opinion.heading and opinion.heading not in headings:
         headings[opinion.heading] = _heading_key(resolver, opinion.heading)
@@ -28,12 +29,15 @@ def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: Opini
     location_origin = "carried-down" if "location" in opinion.carried else "location"
     place = (opinion.location, location_origin, res.context) if not opinion.location_detail else None
     if cache is not None and place is not None and place in cache:
-        res = _copy(cache[place])
+        hit = cache[place]
+        if hit.cited or hit.unresolved:
+            return hit
+        res = _copy(hit)  # nothing named: what follows adds to it
     else:
         resolver.resolve(opinion.location, origin=location_origin, into=res)
         resolver.resolve(opinion.location_detail, origin="detail", into=res)
         if cache is not None and place is not None and len(cache) < CACHED:
-            cache[place] = _copy(res)
+            cache[place] = res if res.cited or res.unresolved else _copy(res)
     if res.cited or res.unresolved:
         return res
     given = [t for t in (opinion.location, opinion.location_detail) if t and t.strip()]
@@ -45,18 +49,18 @@ def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: Opini
     else:
         key = f"{opinion.body}\x00{opinion.proposal or ''}"
         if cache is not None and key in cache:  # campaign copies: one text, read once
-            return _copy(cache[key])
+            return cache[key]
         for text in (opinion.body, opinion.proposal):
             resolver.resolve(text, origin=TEXT_ORIGIN, into=res)
         if not res.cited and not res.unresolved:
             res.cite(index.root, "implicit", "", "implicit")
         if cache is not None and len(cache) < CACHED:
-            cache[key] = _copy(res)
+            cache[key] = res
     return res
 
 
 def _copy(res: Resolution) -> Resolution:
-    """Citations are changed in place as a load goes on (a confidence raised): a cached one never is."""
+    """Citations are changed in place while an opinion is resolved (a confidence raised): a cached one never is."""
     return Resolution({k: dataclasses.replace(c) for k, c in res.cited.items()}, list(res.unresolved), res.context)
 
 
