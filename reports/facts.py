@@ -69,16 +69,21 @@ def _load_facts(session: Session) -> list[OpinionFact]:
             cited[cid].append(sid)
     out = []
     masked = masked_fields(session, list(session.scalars(select(PrivacyFinding.comment_id).distinct())))
-    for c in session.execute(select(Comment.id, Comment.key, Comment.round_id, Comment.disposition,  # columns only
-                                    Comment.represents, Submitter.name, Submitter.kind)
-                             .outerjoin(Submitter, Comment.submitter_id == Submitter.id)
-                             .order_by(Comment.round_id, Comment.part, Comment.seq)):
-        name, kind = c.name, c.kind
-        i, rkey, rev = order[c.round_id]
-        who = masked.get(c.id, {}).get("submitter", published_name(name, kind))
-        out.append(OpinionFact(c.id, c.key, rkey, i, rev, c.disposition, who,
-                               kind or "unknown",
-                               c.represents or 1, topics[c.id], tuple(cited[c.id])))
+    names: dict[tuple[str | None, str | None], str | None] = {}
+    untagged: dict[str, str] = {}  # facts are frozen and read only: those without topics share one dict
+    for cid, key, round_id, disposition, represents, name, kind in session.execute(  # columns, unpacked
+            select(Comment.id, Comment.key, Comment.round_id, Comment.disposition, Comment.represents, Submitter.name,
+                   Submitter.kind).outerjoin(Submitter, Comment.submitter_id == Submitter.id)
+            .order_by(Comment.round_id, Comment.part, Comment.seq)):
+        i, rkey, rev = order[round_id]
+        if cid in masked and "submitter" in masked[cid]:
+            who = masked[cid]["submitter"]
+        elif (name, kind) in names:
+            who = names[name, kind]
+        else:
+            who = names[name, kind] = published_name(name, kind)
+        out.append(OpinionFact(cid, key, rkey, i, rev, disposition, who, kind or "unknown", represents or 1,
+                               topics.pop(cid, untagged), tuple(cited.pop(cid, ()))))
     return out
 
 
