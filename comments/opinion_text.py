@@ -31,6 +31,8 @@ class OpinionParts:
 
 def split_tag(text: str) -> tuple[str, str | None]:
     """Remove a stand-alone `【name】` line (not a field label) and return it as the submitter."""
+    if "【" not in text:  # most cells: no tag to look for
+        return text, None
     lines = text.split("\n")
     for i in range(len(lines) - 1, -1, -1):
         m = _TAG_LINE.match(lines[i].strip())
@@ -45,7 +47,7 @@ def split_tag(text: str) -> tuple[str, str | None]:
 def opinion_parts(cell: str) -> OpinionParts:
     text, submitter = split_tag(html_to_text(cell))
     fields: dict[str, list[str]] = {}
-    matches = list(_LABEL.finditer(text))
+    matches = list(_LABEL.finditer(text)) if "○" in text or "【" in text else []  # a label starts with one
     if matches and not text[: matches[0].start()].strip():
         for i, m in enumerate(matches):
             end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
@@ -55,7 +57,7 @@ def opinion_parts(cell: str) -> OpinionParts:
     body = "\n".join(p for p in fields.get("body", []) if p) or text.strip()
     proposal = "\n".join(fields["proposal"]) if "proposal" in fields else None
     if proposal is None:
-        found = _PROPOSAL.search(body)
+        found = _PROPOSAL.search(body) if "案" in body else None
         proposal = found.group(1) if found else None
     return OpinionParts(
         body=body,

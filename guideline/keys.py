@@ -36,6 +36,8 @@ def circled_to_paren(text: str) -> str:
 
 def normalize_chars(text: str) -> str:
     """NFKC with ①..⑳ kept as items and dashes unified; spaces and line breaks left as they are."""
+    if text.isascii():  # NFKC leaves ASCII as it is, and no circled number or odd dash is ASCII
+        return text
     text = unicodedata.normalize("NFKC", circled_to_paren(text))
     return text.translate(_DASHES) if _HAS_DASH.search(text) else text
 
