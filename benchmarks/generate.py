@@ -106,10 +106,14 @@ def write_numbered_tsv(path: Path, tree: list[dict[str, object]], n: int, seed: 
 def write_mic(path: Path, tree: list[dict[str, object]], n: int, seed: int = 11) -> Path:
     """The ministry's layout: front matter, page headings, repeated headers, heading rows, parts A and B."""
     rng = random.Random(seed)
+    f = path.open("w", encoding="utf-8")  # written as generated: a 1M-opinion table never sits in memory
     lines = ["# 「合成ガイドライン」(案) に対するご意見及びその考え方", "", "- 実施期間：令和6年4月26日（金）から令和6年5月27日（月）まで",
              f"- 意見提出数：{n}件（法人：{n // 10}件、個人：{n - n // 10}件）", ""]
     per_page = 6
     for i in range(n):
+        if len(lines) > 1000:
+            f.write("\n".join(lines) + "\n")
+            lines.clear()
         if i % per_page == 0:
             lines += ["", f"# A. ガイドライン案の内容に直接関係するご意見とその考え方 {i // per_page + 3}", "",
                       "該当箇所\t提出されたご意見\tご意見に対する考え方"]
@@ -121,7 +125,8 @@ def write_mic(path: Path, tree: list[dict[str, object]], n: int, seed: int = 11)
         lines.append(f"{sub['key']}.\t{body}\t<p>{rng.choice(ANSWERS)}</p>")
     lines += ["", "# B. A以外で多く寄せられたご意見とその考え方", "", "提出されたご意見\tご意見に対する考え方",
               "ガイドライン全般に反対。\t", "<p>※意見提出者多数のため意見本文は割愛</p> <p>【個人】</p>\t<p>参考意見として承ります。</p>"]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    f.write("\n".join(lines) + "\n")
+    f.close()
     return path
 
 

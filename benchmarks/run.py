@@ -3,6 +3,7 @@
     python benchmarks/run.py --quick          # under a minute
     python benchmarks/run.py                  # 10k / 100k / 1M opinions, 100k site, 200k raw, PostgreSQL
     python benchmarks/run.py --json out.json  # also write the results as JSON
+    python benchmarks/run.py --only-ingest --sizes 100000   # the SQLite ingest steps alone, both layouts
 
 Steps run the installed `guidetrace` command (or a few lines of Python) in a child
 process; os.wait4 reports that child's own peak RSS. The floor is plain sqlite3
@@ -77,25 +78,33 @@ def tree_for(work: Path, sections: int) -> Path:
     return path
 
 
-def bench_ingest(work: Path, n: int, results: list[dict[str, object]], db_url: str | None = None) -> None:
+def bench_ingest(work: Path, n: int, results: list[dict[str, object]], db_url: str | None = None,
+                 layout: str = "numbered") -> None:
+    """`layout` numbered: a TSV with a count column; mic: the ministry's layout (front matter, page
+    headings, repeated headers, HTML cells with ○該当箇所/○意見内容/○理由, parts A and B). The floor
+    is measured on the numbered TSV of the same size: the least n rows can cost either way."""
     tree = tree_for(work, 400)
-    doc = work / f"numbered-{n}.tsv"
+    doc = work / (f"numbered-{n}.tsv" if layout == "numbered" else f"mic-{n}.md")
     if not doc.exists():
-        generate.write_numbered_tsv(doc, generate.sections(400), n)
+        (generate.write_numbered_tsv if layout == "numbered" else generate.write_mic)(doc, generate.sections(400), n)
     backend = "postgresql" if db_url else "sqlite"
-    if not db_url:
+    if not db_url and layout == "numbered":
         floor_db = work / f"floor-{n}.db"
         floor_db.unlink(missing_ok=True)
         run(f"floor: sqlite3 executemany, {n:,} rows", [sys.executable, "-c", FLOOR, str(doc), str(floor_db)], results,
             opinions=n, backend="sqlite3")
-    db = db_url or str(work / f"ingest-{n}.db")
+    db = db_url or str(work / (f"ingest-{n}.db" if layout == "numbered" else f"ingest-{layout}-{n}.db"))
     if not db_url:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
     subprocess.run([GUIDETRACE, "--db", db, "guideline", "load", str(tree), "--guideline", "syn", "--title", "合成",
                     "--revision", "1"], check=True, capture_output=True)
-    run(f"ingest {n:,} opinions ({backend})", [GUIDETRACE, "--db", db, "comments", "load", str(doc), "--revision", "1",
-                                              "--round", "bench"], results, opinions=n, backend=backend)
+    label = "" if layout == "numbered" else f", {layout} layout"
+    run(f"ingest {n:,} opinions ({backend}{label})", [GUIDETRACE, "--db", db, "comments", "load", str(doc),
+                                                       "--revision", "1", "--round", "bench"], results, opinions=n,
+        backend=backend, layout=layout)
+    if layout != "numbered":
+        return
     run(f"sections report on {n:,} ({backend})", [GUIDETRACE, "--db", db, "report", "sections", "--format", "json",
                                                  "-o", os.devnull], results, opinions=n, backend=backend)
 
@@ -160,6 +169,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="Working folder (default: a temporary one).")
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--sizes", help="Ingest sizes, comma-separated (default 10000,100000,1000000; --quick 10000).")
+    parser.add_argument("--only-ingest", action="store_true", help="Only the SQLite ingest steps (both layouts).")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="guidetrace-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -171,10 +181,12 @@ def main() -> None:
         (10_000,) if args.quick else (10_000, 100_000, 1_000_000))
     for n in sizes:
         bench_ingest(work, n, results)
-    bench_site(work, 10_000 if args.quick else 100_000, results)
-    bench_dedup(work, 20_000 if args.quick else 200_000, results)
-    bench_corpus(work, results)
-    if not args.quick and not args.no_postgres:
+        bench_ingest(work, n, results, layout="mic")
+    if not args.only_ingest:
+        bench_site(work, 10_000 if args.quick else 100_000, results)
+        bench_dedup(work, 20_000 if args.quick else 200_000, results)
+        bench_corpus(work, results)
+    if not args.quick and not args.no_postgres and not args.only_ingest:
         server = postgres_server()
         if server is not None:
             try:

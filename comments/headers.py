@@ -47,6 +47,7 @@ def synonyms() -> tuple[Synonym, ...]:
     return tuple(sorted(out, key=lambda s: len(s.compact), reverse=True))
 
 
+@lru_cache(maxsize=4096)  # a document repeats its header on every page: the same cells, asked again
 def field_of(cell: str) -> str | None:
     """The field a header cell names: a synonym equal to it, else the best one standing inside it.
 

@@ -19,16 +19,16 @@ def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: Opini
     """該当箇所 first, then the location inside the opinion; the opinion's own text only when neither is given.
 
     A location that names nothing the tree has is kept as unresolved with its text, never dropped.
-    `cache` keeps what a location (under its heading) or a text resolved to: a table of 100,000 opinions
-    names a few hundred places, each in a handful of spellings. Opinions then share one resolution:
-    what this returns is read, never changed.
+    `cache` keeps what a location (with the place named inside the opinion, under its heading) or a
+    text resolved to: a table of 100,000 opinions names a few hundred places, each in a handful of
+    spellings. Opinions then share one resolution: what this returns is read, never changed.
     """
     if opinion.heading and opinion.heading not in headings:
         headings[opinion.heading] = _heading_key(resolver, opinion.heading)
     res = Resolution(context=headings.get(opinion.heading) if opinion.heading else None)
     location_origin = "carried-down" if "location" in opinion.carried else "location"
-    place = (opinion.location, location_origin, res.context) if not opinion.location_detail else None
-    if cache is not None and place is not None and place in cache:
+    place = (opinion.location, opinion.location_detail, location_origin, res.context)
+    if cache is not None and place in cache:
         hit = cache[place]
         if hit.cited or hit.unresolved:
             return hit
@@ -36,7 +36,7 @@ def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: Opini
     else:
         resolver.resolve(opinion.location, origin=location_origin, into=res)
         resolver.resolve(opinion.location_detail, origin="detail", into=res)
-        if cache is not None and place is not None and len(cache) < CACHED:
+        if cache is not None and len(cache) < CACHED:
             cache[place] = res if res.cited or res.unresolved else _copy(res)
     if res.cited or res.unresolved:
         return res

@@ -149,3 +149,33 @@ def test_stored_mutations_keep_text_and_point_somewhere(tree_store, tmp_path_fac
                                            .where(Citation.section_id.is_(None), Citation.note.is_(None)))
     assert summary.opinions == len(list(read_mic(text, file="x").opinions))
     assert all(b.strip() for b in bodies) and dangling == 0 and unresolved_without_text == 0
+
+
+HTML_PIECES = ["<p>", "</p>", "<br>", "<br/>", "<p/>", "<b>", "</b>", '<p style="text-align: right;">', "<span>",
+               "</span>", "<td>", "</td>", "<li>", "</ul>", "<script>", "</script>", "<img>", "<P>", "</p class=\"x\">",
+               "<p hidden>", "&amp;", "&lt;b&gt;", "<", ">", "a < b", "意見", "○該当箇所 3.1.2", "【個人】", " ", "\n",
+               "\u3000", "<!-- x -->", "<div>", "</div>", "<font color=\"red\">", "</font>", "x=\"1\"", "/"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(HTML_PIECES), max_size=30), st.integers(min_value=0, max_value=3))
+def test_layout_fast_path_is_what_the_parser_makes(pieces: list[str], nesting: int) -> None:
+    """The regex path for plain layout HTML gives what HTMLParser gives, or leaves the fragment to it."""
+    from guidetrace.comments import html_text
+
+    fragment = "<div>" * nesting + "".join(pieces)
+    fast = html_text._layout_only(fragment)
+    if fast is None:
+        return
+    collector = html_text._TextCollector()
+    collector.feed(fragment)
+    collector.close()
+    assert fast == "".join(collector.parts)
+
+
+def test_layout_fast_path_takes_the_usual_cell() -> None:
+    from guidetrace.comments import html_text
+
+    cell = '<p>○該当箇所 3.1.2</p> <p>○意見内容 本文</p> <p style="text-align: right;">【個人】</p>'
+    assert html_text._layout_only(cell) == "\n○該当箇所 3.1.2\n \n○意見内容 本文\n \n【個人】\n"
+    assert html_text._layout_only("<p>a &amp; b</p>") is None and html_text._layout_only("<x>") is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -78,7 +79,10 @@ def rules() -> _Rules:
 
 def fold(text: str) -> tuple[str, list[int] | None]:
     """NFKC, with a map from each folded character to its original index (None: the same positions)."""
-    folded = unicodedata.normalize("NFKC", text)
+    return _mapped(text, unicodedata.normalize("NFKC", text))
+
+
+def _mapped(text: str, folded: str) -> tuple[str, list[int] | None]:
     if len(folded) == len(text):
         return folded, None
     out, where = [], []
@@ -103,9 +107,10 @@ def detect(text: str) -> list[Finding]:
     if not text:
         return []
     r = rules()
-    folded, where = fold(text)
+    folded = unicodedata.normalize("NFKC", text)
     if not any(p.search(folded) for p in r.prefilter):  # most opinions: nothing any rule could find
         return []
+    folded, where = _mapped(text, folded)  # positions back to the original, only for a text worth scanning
     spans: list[tuple[str, int, int, float, str]] = []
     for m in r.my_number.finditer(folded):
         digits = re.sub(r"\D", "", m.group())
@@ -137,8 +142,9 @@ def _tokenizer() -> Any:
     return Tokenizer()
 
 
-def _tokens(text: str) -> list[tuple[str, str]]:
-    return [(t.surface, t.part_of_speech) for t in _tokenizer().tokenize(text)]
+@lru_cache(maxsize=8192)  # short spans only (a window, a last line): the same ones come back (全般, 様)
+def _tokens(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((t.surface, t.part_of_speech) for t in _tokenizer().tokenize(text))
 
 
 def _person(pos: str) -> bool:
@@ -184,7 +190,7 @@ def _names(folded: str) -> list[tuple[str, int, int, float, str]]:
     return found
 
 
-def _trailing_name(tokens: list[tuple[str, str]]) -> tuple[str, bool]:
+def _trailing_name(tokens: Sequence[tuple[str, str]]) -> tuple[str, bool]:
     """The name just before an honorific, and whether the dictionary calls it a person's name.
 
     Nouns are gathered backwards (高橋 + 悠 + 斗); with a person-name token among them the name
@@ -207,7 +213,7 @@ def _trailing_name(tokens: list[tuple[str, str]]) -> tuple[str, bool]:
     return (text, False) if re.fullmatch(r"[一-龯々]{2,4}|[ァ-ヺー]{2,8}", text) else ("", False)
 
 
-def _leading_name(tokens: list[tuple[str, str]]) -> tuple[str, bool]:
+def _leading_name(tokens: Sequence[tuple[str, str]]) -> tuple[str, bool]:
     run: list[str] = []
     person = False
     for surface, pos in tokens:
