@@ -82,6 +82,18 @@ def test_the_prefilter_never_hides_a_finding(pieces: list[str]) -> None:
         module.rules = original
 
 
+def test_a_kind_alone_names_nobody() -> None:
+    """個人 or 匿名 in the submitter column is not tokenized as a name; 個人（山田太郎）still is."""
+    from guidetrace.comments.privacy.store_findings import Scanner
+    from guidetrace.comments.submitter_kinds import only_a_kind
+
+    assert only_a_kind("個人") and only_a_kind("匿名") and only_a_kind("一般個人")
+    assert not only_a_kind("個人（山田太郎）") and not only_a_kind("個人 山田") and not only_a_kind("山田太郎")
+    rows = Scanner().rows(1, {}, "個人（山田太郎）")
+    assert [(r["field"], r["kind"]) for r in rows] == [("submitter", "name")]
+    assert Scanner().rows(1, {}, "個人") == []
+
+
 def test_my_number_check_digit() -> None:
     assert my_number_valid("123456789018") and not my_number_valid("123456789012")
 

@@ -77,12 +77,9 @@ def rules() -> _Rules:
     )
 
 
-def fold(text: str) -> tuple[str, list[int] | None]:
-    """NFKC, with a map from each folded character to its original index (None: the same positions)."""
-    return _mapped(text, unicodedata.normalize("NFKC", text))
-
-
 def _mapped(text: str, folded: str) -> tuple[str, list[int] | None]:
+    """`folded` (the NFKC of `text`) with a map from each of its characters to its index in `text`
+    (None: the same positions)."""
     if len(folded) == len(text):
         return folded, None
     out, where = [], []
