@@ -57,14 +57,16 @@ class CompiledTopic:
 
 class TopicMatcher:
     """Every topic's matches in one pass: one Aho-Corasick automaton over all literal terms picks the
-    candidate topics, and only those (and topics with free patterns, which no automaton can screen)
-    run their regex. The regex still decides, so the result is the one each topic's regex alone gives."""
+    candidate topics, and only those run their regex; topics with free patterns, which no automaton can
+    screen, run theirs when one search of all those patterns together finds something. The regex still
+    decides, so the result is the one each topic's regex alone gives."""
 
     def __init__(self, lexicon: list[CompiledTopic]) -> None:
         import ahocorasick
 
         self.lexicon = lexicon
         self.always = [i for i, c in enumerate(lexicon) if c.topic.patterns]
+        self.patterns = _screen([p for i in self.always for p in lexicon[i].topic.patterns])
         self.automaton = ahocorasick.Automaton()
         owners: dict[str, set[int]] = {}
         for i, c in enumerate(lexicon):
@@ -79,7 +81,7 @@ class TopicMatcher:
 
     def matches(self, folded: str) -> list[tuple[CompiledTopic, str]]:
         """(topic, the text that matched) for every topic that matches `folded` (see `fold`), in lexicon order."""
-        candidates = set(self.always)
+        candidates = set(self.always) if self.always and _hit(self.patterns, folded) else set()
         if self.screened:
             for _, topics in self.automaton.iter(folded):
                 candidates |= topics
@@ -88,6 +90,29 @@ class TopicMatcher:
             if (matched := self.lexicon[i].first_match(folded)) is not None:
                 found.append((self.lexicon[i], matched))
         return found
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\\g<|\(\?P=")  # numbers change when patterns are joined
+
+
+def _screen(patterns: list[str]) -> Any:
+    """All free patterns as one alternation (None: search each topic's own, as when they cannot be joined)."""
+    if not patterns or any(_BACKREFERENCE.search(p) for p in patterns):
+        return None
+    try:
+        return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.M)
+    except regex.error:
+        return None
+
+
+def _hit(screen: Any, folded: str) -> bool:
+    """Whether some free pattern matches (True when unsure: each topic's own search then decides)."""
+    if screen is None:
+        return True
+    try:
+        return screen.search(folded, timeout=PATTERN_SECONDS) is not None
+    except TimeoutError:
+        return True  # the topic's own search names the pattern that hangs
 
 
 def fold(text: str) -> str:

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from guidetrace.comments.draft_final import check_draft_final
 from guidetrace.comments.queries import check_store, list_comments, needs_review
@@ -150,6 +152,23 @@ def test_width_and_case_insensitive_matching(loaded: Store) -> None:
     assert lexicon["sbom"].first_match(fold("ＳＢＯＭの活用")) == "sbom"
     assert lexicon["edr-xdr"].first_match(fold("EDRAMの話")) is None
     assert lexicon["ai-ml"].first_match(fold("重要なA IとM Lの導入")) == "a i"
+
+
+TOPIC_PIECES = ["SBOM", "ＥＤＲ", "edram", "バックアップから", "月次の", "復旧", "a i", "ml", "の誤りではないか", "反対", "。",
+                "\n", "スマートシティ", "法", "に", "アプリ", "使い方", "誤記", "OTA", "その他", " "]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(TOPIC_PIECES), max_size=12))
+def test_matcher_finds_what_each_topic_alone_finds(pieces: list[str]) -> None:
+    """The automaton and the joined free patterns only screen: each topic's own regex decides."""
+    from guidetrace.comments.topics_lexicon import TopicMatcher, fold
+
+    with_backreference = load_lexicon(text="topics:\n  - {key: twice, patterns: ['(反対)。?\\1']}\n")
+    text = fold("".join(pieces))
+    for lexicon in (with_backreference[:-1], with_backreference):  # patterns joined, and (\1) searched alone
+        alone = [(c.topic.key, m) for c in lexicon if (m := c.first_match(text)) is not None]
+        assert [(c.topic.key, m) for c, m in TopicMatcher(lexicon).matches(text)] == alone
 
 
 def test_suggest_proposes_new_sensible_terms(loaded: Store) -> None:

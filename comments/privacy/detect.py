@@ -72,7 +72,8 @@ def rules() -> _Rules:
         org_prefix=re.compile("(?:" + "|".join(map(re.escape, names["org_prefixes"])) + r")\s?$"),
         english=tuple((e["rule"], float(e["confidence"]), re.compile(e["regex"], re.M)) for e in names["english"]),
         public=re.compile("|".join(data["public_domains"]), re.I),
-        prefilter=tuple(re.compile(p) for p in data["prefilter"]),
+        prefilter=tuple(re.compile(p.replace("{signature_max}", str(names["signature_max"])))
+                        for p in data["prefilter"]),
         high=float(data["high"]),
     )
 
