@@ -1,8 +1,8 @@
 """Each opinion rendered once: pages are assembled from the fragments.
 
 An opinion is shown on every section page it cites, in up to two hundred "below" lists of
-the sections above, on its topics' pages and on pages carried to later revisions; the
-`opinion` macro used to run for each. Its output depends only on the opinion, on whether
+the sections above, on its topics' pages and on pages carried to later revisions; its view
+(`opinion_view`) used to run for each. Its output depends only on the opinion, on whether
 every citation is listed (`full`) and on where opinions are listed (`opinion_href`, filled
 once the section pages are written, when the builder calls `clear`). The cache is bounded:
 pages are written in document order, so an opinion comes back soon or not at all.
@@ -17,6 +17,8 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
+from .opinion_view import OpinionView
+
 KEPT = 5_000  # fragments: about 10 MB of HTML
 
 
@@ -24,7 +26,7 @@ class OpinionFragments:
     def __init__(self, env: Environment) -> None:
         self.env = env
         self.kept: OrderedDict[tuple[str, bool], Markup] = OrderedDict()
-        self.macro: Any = None  # looked up once: get_template checks the file's date on every call
+        self.view: OpinionView | None = None  # made on first use: the environment's globals are complete then
 
     def __call__(self, c: dict[str, Any], revision: str = "", full: bool = False) -> Markup:
         key = (c["id"], full)
@@ -32,9 +34,10 @@ class OpinionFragments:
         if html is not None:
             self.kept.move_to_end(key)
             return html
-        if self.macro is None:
-            self.macro = self.env.get_template("_macros.html").module.opinion  # type: ignore[attr-defined]
-        html = self.macro(c, revision, full)
+        if self.view is None:
+            reviewed = self.env.get_template("_macros.html").module.reviewed  # type: ignore[attr-defined]
+            self.view = OpinionView(self.env.globals, self.env.filters, reviewed)
+        html = self.view(c, full)
         self.kept[key] = html
         if len(self.kept) > KEPT:
             self.kept.popitem(last=False)

@@ -58,7 +58,7 @@ def environment(lang: str = "ja") -> Environment:
     env.filters["lbl"] = lambda value, prefix="": catalogue.get(f"{prefix}{value}", value)  # a code, as words
     env.filters["sk"] = lambda key: catalogue["root_key"] if key == "general" else key  # 全般, not `general`
     env.globals["topic_labels"] = {}
-    env.globals["opinion"] = OpinionFragments(env)  # the macro, run once per opinion
+    env.globals["opinion"] = OpinionFragments(env)  # an opinion's view, run once per opinion
     env.globals["disposition_badge"] = MacroFragments(env, "disposition")
     env.globals["citation_link"] = MacroFragments(env, "citation", key=lambda x: (
         x["revision"], x["section"], x["reviewed"], x["evidence"], x["confidence"]))
