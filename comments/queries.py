@@ -94,7 +94,8 @@ def list_comments(
         if not ids:
             raise GuidetraceError(f"no section {section!r} in the revision of any loaded round")
         query = query.where(Comment.id.in_(select(Citation.comment_id).where(Citation.section_id.in_(ids))))
-    rows = session.execute(query).all()
+    connection = session.connection()  # Core: the ORM's row loading adds a sixth for columns it never maps
+    rows = connection.execute(query).all()
     ids = [r.id for r in rows]
     out = _with_citations(session, rows, everything=not (round_key or section or disposition or submitter_kind))
     del rows  # the records hold what they need: the rows' own copies of each value go now
@@ -134,6 +135,7 @@ def _with_citations(session: Session, rows: Sequence[Any], everything: bool = Fa
     once: at 100,000 opinions a copy of each per opinion held more memory than the opinions' own text.
     So records share those dicts: a caller replaces them (as `publish` does), never changes them."""
     ids = [r.id for r in rows]
+    connection = session.connection()
     same: dict[Any, Any] = {}
     one = same.setdefault
     cited: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -145,7 +147,7 @@ def _with_citations(session: Session, rows: Sequence[Any], everything: bool = Fa
     for start in range(0, len(ids), 5000) if not everything else (0,):
         chunk = ids[start : start + 5000]
         within = (lambda column: column.in_(chunk)) if not everything else (lambda column: column.is_not(None))
-        for cid, text, evidence, note, confidence, origin, key, rev in session.execute(
+        for cid, text, evidence, note, confidence, origin, key, rev in connection.execute(
             select(Citation.comment_id, Citation.text, Citation.evidence, Citation.note, Citation.confidence,
                    Citation.origin, Section.key, sec_rev.key).outerjoin(Section, Citation.section_id == Section.id)
             .outerjoin(sec_rev, Section.revision_id == sec_rev.id)
@@ -160,12 +162,12 @@ def _with_citations(session: Session, rows: Sequence[Any], everything: bool = Fa
                 cited[cid].append(one(entry, {"section": key, "revision": rev, "evidence": evidence,
                                               "confidence": confidence, "text": text, "origin": origin,
                                               "reviewed": reviewed}))
-        for cid, tkey, matched in session.execute(select(CommentTopic.comment_id, Topic.key, CommentTopic.matched)
+        for cid, tkey, matched in connection.execute(select(CommentTopic.comment_id, Topic.key, CommentTopic.matched)
                                                   .join(Topic).where(within(CommentTopic.comment_id))):
             topics[cid].append(one(tkey, tkey))
             if matched == REVIEWED:
                 reviewed_topics[cid].append(tkey)
-        for decided, by, at in session.execute(
+        for decided, by, at in connection.execute(
                 select(ReviewDecision.comment_id, ReviewDecision.by, ReviewDecision.at)
                 .where(within(ReviewDecision.comment_id), ReviewDecision.state == ACTIVE,
                        ReviewDecision.action == "disposition").order_by(ReviewDecision.id)):

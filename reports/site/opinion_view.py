@@ -21,30 +21,32 @@ class OpinionView:
     def __init__(self, globals_: Mapping[str, Any], filters: Mapping[str, Callable[..., Any]],
                  reviewed: Callable[[str], Markup]) -> None:
         self.g, self.docname, self.reviewed = globals_, filters["docname"], reviewed
+        self.L = {k: str(escape(v)) for k, v in globals_["L"].items()}  # labels, escaped once
+        self.sources: dict[str | None, str] = {}  # a document's name, escaped once
 
     def __call__(self, c: dict[str, Any], full: bool) -> Markup:
-        g, L, reviewed = self.g, self.g["L"], self.reviewed
-        oid, review, shown = c["id"], c["review"], g["CITATIONS_SHOWN"]
-        href = g["opinion_href"].get(oid)
-        out = [f'<article class="opinion" id="{escape(oid)}" data-disposition="{escape(c["disposition"]["primary"])}">\n<h3>',
-               f'<a class="oid" href="{escape(href)}">{escape(oid)}</a>' if href else str(escape(oid)),
+        g, L, reviewed = self.g, self.L, self.reviewed
+        oid, review, shown = str(escape(c["id"])), c["review"], g["CITATIONS_SHOWN"]
+        href = g["opinion_href"].get(c["id"])
+        out = [f'<article class="opinion" id="{oid}" data-disposition="{escape(c["disposition"]["primary"])}">\n<h3>',
+               f'<a class="oid" href="{escape(href)}">{oid}</a>' if href else oid,
                " ", g["disposition_badge"](c["disposition"]["primary"])]
         if review["disposition"]:
             out += [" ", reviewed(f'{review["disposition"]["by"]} {review["disposition"]["at"]}')]
         if c["bulk"]:
-            out.append(f' <span class="bulk">{escape(L["bulk"])}</span>')
+            out.append(f' <span class="bulk">{L["bulk"]}</span>')
         submitter = c["submitter"]
-        out.append(f'</h3>\n<p class="meta">{escape(L["submitter"])}: {escape(submitter["name"] or "—")} '
-                   f'({escape(L[submitter["kind"]])})\n · {escape(L["section"])}: ')
+        out.append(f'</h3>\n<p class="meta">{L["submitter"]}: {escape(submitter["name"] or "—")} '
+                   f'({L[submitter["kind"]]})\n · {L["section"]}: ')
         citations = c["citations"]
         link = g["citation_link"]
         out += [link(x) for x in (citations if full else citations[:shown])]
         if not full and len(citations) > shown:
-            out.append(f'<a class="more" href="{escape(g["opinion_page"](oid))}">+{len(citations) - shown}</a> ')
+            out.append(f'<a class="more" href="{escape(g["opinion_page"](c["id"]))}">+{len(citations) - shown}</a> ')
         out += [f'<span class="unresolved">{escape(u["text"])}?</span> ' for u in c["unresolved"]]
         if c["topics"]:
             labels, topic_page = g["topic_labels"], g["topic_page"]
-            out.append(f' · {escape(L["topics"])}: ')
+            out.append(f' · {L["topics"]}: ')
             for t in c["topics"]:
                 out.append(f'<a href="{escape(topic_page(t))}">{escape(labels.get(t, t))}</a>')
                 if t in review["topics"]:
@@ -52,13 +54,16 @@ class OpinionView:
                 out.append(" ")
         out.append("</p>\n")
         if c["location"]:
-            out.append(f'<p class="location">{escape(L["location"])}: <span class="text">{escape(c["location"])}</span></p>')
+            out.append(f'<p class="location">{L["location"]}: <span class="text">{escape(c["location"])}</span></p>')
         out.append(f'<div class="body text">{escape(c["body"])}</div>\n')
         if c["reason"]:
-            out.append(f'<div class="reason text"><b>{escape(L["reason"])}</b> {escape(c["reason"])}</div>')
+            out.append(f'<div class="reason text"><b>{L["reason"]}</b> {escape(c["reason"])}</div>')
         source = c["source"]
-        out.append(f'<div class="answer text"><b>{escape(L["answer"])}</b> {escape(c["response"] or "—")}</div>\n'
-                   f'<p class="source">{escape(L["source"])}: {escape(self.docname(source["file"]))}')
+        name = self.sources.get(source["file"])
+        if name is None:
+            name = self.sources[source["file"]] = str(escape(self.docname(source["file"])))
+        out.append(f'<div class="answer text"><b>{L["answer"]}</b> {escape(c["response"] or "—")}</div>\n'
+                   f'<p class="source">{L["source"]}: {name}')
         if source["page"]:
             out.append(f" p.{escape(source['page'])}")
         if source["line"]:
