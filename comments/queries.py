@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import String, cast, func, select, type_coerce
@@ -95,10 +95,12 @@ def list_comments(
             raise GuidetraceError(f"no section {section!r} in the revision of any loaded round")
         query = query.where(Comment.id.in_(select(Citation.comment_id).where(Citation.section_id.in_(ids))))
     connection = session.connection()  # Core: the ORM's row loading adds a sixth for columns it never maps
-    rows = connection.execute(query).all()
-    ids = [r.id for r in rows]
-    out = _with_citations(session, rows, everything=not (round_key or section or disposition or submitter_kind))
-    del rows  # the records hold what they need: the rows' own copies of each value go now
+    if round_key or section or disposition or submitter_kind:
+        rows = connection.execute(query).all()
+        ids, out = _records(rows, _Attached(session, [r.id for r in rows]))
+        del rows  # the records hold what they need: the rows' own copies of each value go now
+    else:  # every opinion: what is attached to them is read first, then the rows stream past, never all held
+        ids, out = _records(connection.execute(query), _Attached(session, None))
     return publish(session, ids, out, lang) if public else out
 
 
@@ -127,32 +129,36 @@ def _masked(text: str, found: list[tuple[str, str]]) -> str:
     return text
 
 
-def _with_citations(session: Session, rows: Sequence[Any], everything: bool = False) -> list[dict[str, Any]]:
-    """`everything`: the rows are all the store holds, so their citations and tags are read without a
-    5,000-id IN list per chunk (expanding those lists cost more than the reading).
+class _Attached:
+    """The citations, topic tags and review marks of the opinions `ids` (None: of every opinion, read
+    without a 5,000-id IN list per chunk, whose expansion cost more than the reading).
 
     Values that repeat across opinions (keys, answers, locations, citations, dispositions) are kept
-    once: at 100,000 opinions a copy of each per opinion held more memory than the opinions' own text.
-    So records share those dicts: a caller replaces them (as `publish` does), never changes them."""
-    ids = [r.id for r in rows]
-    connection = session.connection()
-    same: dict[Any, Any] = {}
-    one = same.setdefault
-    cited: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    unresolved: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    topics: dict[int, list[str]] = defaultdict(list)
-    reviewed_topics: dict[int, list[str]] = defaultdict(list)
-    reviewed_disposition: dict[int, dict[str, str]] = {}
-    sec_rev = aliased(Revision)
-    for start in range(0, len(ids), 5000) if not everything else (0,):
-        chunk = ids[start : start + 5000]
-        within = (lambda column: column.in_(chunk)) if not everything else (lambda column: column.is_not(None))
+    once (`same`): at 100,000 opinions a copy of each per opinion held more memory than the opinions'
+    own text. So records share those dicts: a caller replaces them (as `publish` does), never changes them."""
+
+    def __init__(self, session: Session, ids: list[int] | None) -> None:
+        self.same: dict[Any, Any] = {}
+        self.cited: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        self.unresolved: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        self.topics: dict[int, list[str]] = defaultdict(list)
+        self.reviewed_topics: dict[int, list[str]] = defaultdict(list)
+        self.reviewed_disposition: dict[int, dict[str, str]] = {}
+        connection = session.connection()
+        for start in range(0, len(ids), 5000) if ids is not None else (0,):
+            self._read(connection, ids[start : start + 5000] if ids is not None else None)
+
+    def _read(self, connection: Any, chunk: list[int] | None) -> None:
+        one, cited, unresolved = self.same.setdefault, self.cited, self.unresolved
+        within = (lambda column: column.in_(chunk)) if chunk is not None else (lambda column: column.is_not(None))
+        sec_rev = aliased(Revision)
         for cid, text, evidence, note, confidence, origin, key, rev in connection.execute(
             select(Citation.comment_id, Citation.text, Citation.evidence, Citation.note, Citation.confidence,
                    Citation.origin, Section.key, sec_rev.key).outerjoin(Section, Citation.section_id == Section.id)
             .outerjoin(sec_rev, Section.revision_id == sec_rev.id)
             .where(within(Citation.comment_id)).order_by(Citation.comment_id, Citation.position)
         ):
+            entry: tuple[Any, ...]
             if key is None:
                 entry = ("u", text, evidence, note)
                 unresolved[cid].append(one(entry, {"text": text, "evidence": evidence, "reason": note}))
@@ -163,19 +169,28 @@ def _with_citations(session: Session, rows: Sequence[Any], everything: bool = Fa
                                               "confidence": confidence, "text": text, "origin": origin,
                                               "reviewed": reviewed}))
         for cid, tkey, matched in connection.execute(select(CommentTopic.comment_id, Topic.key, CommentTopic.matched)
-                                                  .join(Topic).where(within(CommentTopic.comment_id))):
-            topics[cid].append(one(tkey, tkey))
+                                                     .join(Topic).where(within(CommentTopic.comment_id))):
+            self.topics[cid].append(one(tkey, tkey))
             if matched == REVIEWED:
-                reviewed_topics[cid].append(tkey)
+                self.reviewed_topics[cid].append(tkey)
         for decided, by, at in connection.execute(
                 select(ReviewDecision.comment_id, ReviewDecision.by, ReviewDecision.at)
                 .where(within(ReviewDecision.comment_id), ReviewDecision.state == ACTIVE,
                        ReviewDecision.action == "disposition").order_by(ReviewDecision.id)):
             if decided is not None:
-                reviewed_disposition[decided] = {"by": by, "at": at}
-    out = []
+                self.reviewed_disposition[decided] = {"by": by, "at": at}
+
+
+def _records(rows: Iterable[Any], attached: _Attached) -> tuple[list[int], list[dict[str, Any]]]:
+    """Each row as the record `list_comments` gives, with what is `attached` to it; and the rows' ids."""
+    same, cited, unresolved, topics = attached.same, attached.cited, attached.unresolved, attached.topics
+    reviewed_topics, reviewed_disposition = attached.reviewed_topics, attached.reviewed_disposition
+    one = same.setdefault
+    ids: list[int] = []
+    out: list[dict[str, Any]] = []
     for (cid, key, label, part, seq, location, heading, body, reason, proposal, response, primary, stored, bulk,
          represents, source_file, source_line, source_page, round_key, _revision, name, kind) in rows:
+        ids.append(cid)
         kind = kind or "unknown"
         if isinstance(stored, str) or stored is None:  # SQLite: the JSON text, parsed once per distinct text
             disposition = same.get(("d", primary, stored)) or one(("d", primary, stored), _disposition(
@@ -196,7 +211,7 @@ def _with_citations(session: Session, rows: Sequence[Any], everything: bool = Fa
             if cid in reviewed_disposition or reviewed_topic_keys else one(("r",), {"disposition": None, "topics": []}),
             "source": {"file": one(source_file, source_file), "line": source_line, "page": source_page},
         })
-    return out
+    return ids, out
 
 
 def _disposition(primary: str | None, stored: list[dict[str, Any]]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -52,10 +53,10 @@ def _svg(diagram: Any) -> Markup | None:
         return None  # no Graphviz: pages still carry every table and opinion
 
 
-def _svgs(diagrams: dict[Any, Any]) -> dict[Any, Markup | None]:
+def _draw(diagrams: dict[Any, Any]) -> dict[Any, bytes] | None:
     """Every diagram of the site at once: a `dot` process each, but chapters' trees a batch per process
-    (see `render_svgs`); if that fails, one by one, so only a diagram Graphviz cannot draw is left out.
-    Their markup is made in forked shares."""
+    (see `render_svgs`). None when that fails: `_svgs` then draws them one by one. Run in a thread while
+    the opinions are read: the `dot` processes take the other core."""
     chapters = [k for k in diagrams if k[0] == "chapter"]
     others = [k for k in diagrams if k[0] != "chapter"]
     threads = os.cpu_count() or 2
@@ -63,6 +64,14 @@ def _svgs(diagrams: dict[Any, Any]) -> dict[Any, Markup | None]:
         raw = dict(zip(others, render_svgs([diagrams[k] for k in others], threads=threads)))
         raw.update(zip(chapters, render_svgs([diagrams[k] for k in chapters], threads=threads, batch=CHAPTER_BATCH)))
     except GuidetraceError:
+        return None
+    return raw
+
+
+def _svgs(diagrams: dict[Any, Any], raw: dict[Any, bytes] | None) -> dict[Any, Markup | None]:
+    """The diagrams' markup, made in forked shares; without `raw` (see `_draw`) each is drawn alone, so
+    only a diagram Graphviz cannot draw is left out."""
+    if raw is None:
         return {k: _svg(d) for k, d in diagrams.items()}
     markup = forked_map(lambda k: svg_markup(parse_svg(raw[k])), list(diagrams), parallel=len(raw) >= PARALLEL_DIAGRAMS)
     return dict(zip(diagrams, markup))
@@ -128,12 +137,6 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
         return render_page(template, lang, has_campaigns=bool(campaigns.campaigns), internal=internal,
                            no_graphviz=no_graphviz, **context)
 
-    comments = list_comments(session, public=not internal, lang=lang)
-    per_round: dict[str, int] = defaultdict(int)
-    for c in comments:
-        per_round[c["round"]] += 1
-    for r in rounds:
-        r["opinions"] = per_round[r["round"]]
     reports = [REPORTS["sections"].build(session, r["round"]) for r in rounds]
     topics = REPORTS["topics"].build(session, None) if rounds else []
     graph = build_graph(session, opinions=False)  # sections, links and topics: what lineage and impact draw
@@ -148,7 +151,16 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
         diagrams[("impact", t.topic)] = impact_diagram(graph, latest.key, t.topic, depth=1, sections=_most_cited(t),
                                                        url_for=lambda k: section_page(latest.key, k), lang=lang,
                                                        topic_label=t.label(lang), limit=IMPACT_STARTS)
-    svg = _svgs(diagrams)
+    with ThreadPoolExecutor(max_workers=1) as drawing:  # Graphviz lays them out while the opinions are read
+        laid_out = drawing.submit(_draw, diagrams)
+        comments = list_comments(session, public=not internal, lang=lang)
+        raw = laid_out.result()
+    per_round: dict[str, int] = defaultdict(int)
+    for c in comments:
+        per_round[c["round"]] += 1
+    for r in rounds:
+        r["opinions"] = per_round[r["round"]]
+    svg = _svgs(diagrams, raw)
     blocks = [{"report": rep, "heat": svg[("heat", i)]} for i, rep in enumerate(reports)]
     chapter_heats = {key[1:]: image for key, image in svg.items() if key[0] == "chapter"}
     guideline = session.scalar(select(Guideline.title)) or "guidetrace"

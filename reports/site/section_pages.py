@@ -50,7 +50,9 @@ def section_pages(session: Session, write: Any, comments: list[dict[str, Any]], 
         for r in rows:
             ancestors, elided = crumbs[r["key"]]
             direct = citing[r["key"]]
-            below = _below(r["key"], tree, citing, BELOW_LIMIT, {c["id"] for c in direct})
+            direct_ids = {c["id"] for c in direct}
+            below = _below(r["key"], tree, citing, BELOW_LIMIT, direct_ids)
+            below_total = len(below_ids[r["key"]] - direct_ids)  # once per section, not per page of it
             pages = max(1, -(-len(direct) // PAGE_SIZE))
             for number in range(1, pages + 1):
                 name = section_page(rev_key, r["key"]) if number == 1 else section_page(rev_key, r["key"]).replace(
@@ -64,7 +66,7 @@ def section_pages(session: Session, write: Any, comments: list[dict[str, Any]], 
                     heat=(heats or {}).get((rev_key, r["key"])) if number == 1 else None,
                     carried_total=len(carried[r["key"]]),
                     below=below if number == 1 else [],
-                    below_total=len(below_ids[r["key"]] - {c["id"] for c in direct}), page_number=number,
+                    below_total=below_total, page_number=number,
                     pages=pages, assets="", standalone=False,
                     links=[dict(link, paged=link["revision"] in revisions) for link in links.get(r["key"], [])])))
     from .build import render_all
