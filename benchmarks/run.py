@@ -151,6 +151,18 @@ def bench_corpus(work: Path, results: list[dict[str, object]], sections: int = 5
         sections=sections, comments=comments)
 
 
+def compile_package() -> None:
+    """The package's bytecode, written once as `pip install` writes it: where PYTHONDONTWRITEBYTECODE is
+    set (as on the machine below), every step would otherwise compile the changed modules again."""
+    import compileall
+
+    import guidetrace.trace
+
+    root = Path(guidetrace.trace.__file__).resolve().parents[1]
+    for folder in ("trace", "guideline", "comments", "reports"):
+        compileall.compile_dir(root / folder, quiet=1)
+
+
 def postgres_server():  # type: ignore[no-untyped-def]
     """A throwaway server (the test suite's), or None where PostgreSQL is not installed."""
     from tests.pg_server import PgServer
@@ -176,6 +188,7 @@ def main() -> None:
     results: list[dict[str, object]] = []
     print(f"guidetrace benchmarks ({'quick' if args.quick else 'full'}) on {platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}; work in {work}")
+    compile_package()
     started = time.perf_counter()
     sizes = tuple(int(n) for n in args.sizes.split(",")) if args.sizes else (
         (10_000,) if args.quick else (10_000, 100_000, 1_000_000))
