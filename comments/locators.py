@@ -43,10 +43,17 @@ class Locator:
     range_to: str | None = None  # address of the range's last member
 
 
+_BLANKS = re.compile(r"[ \t\u3000]+")
+_NUMBER_SEPARATOR = re.compile(r"\s*[.\-]\s*")
+
+
 def normalize_lines(text: str) -> str:
-    """NFKC per line, keeping line breaks: a line break ends a locator."""
-    lines = (unicodedata.normalize("NFKC", circled_to_paren(line)) for line in text.split("\n"))
-    return "\n".join(re.sub(r"[ \t\u3000]+", " ", line).strip() for line in lines)
+    """NFKC, blanks as one space, each line stripped, line breaks kept: a line break ends a locator.
+    (NFKC never joins or makes a line break, so the whole text is folded at once.)"""
+    text = unicodedata.normalize("NFKC", circled_to_paren(text))
+    if "\n" not in text:  # most places are one line
+        return _BLANKS.sub(" ", text).strip()
+    return "\n".join(_BLANKS.sub(" ", line).strip() for line in text.split("\n"))
 
 
 @lru_cache(maxsize=1)
@@ -204,7 +211,7 @@ class LocatorScanner:
 
     def _number(self, raw: str, start: int, end: int) -> Locator:
         """`3.1.2`, `3. 1. 2.`, and the hyphenated numbering some ministries use (`3-1-2`)."""
-        dotted = re.sub(r"\s*[.\-]\s*", ".", raw).strip(".")
+        dotted = _NUMBER_SEPARATOR.sub(".", raw).strip(".")
         return Locator("address", raw, start, end, address="n:" + dotted, explicit=False)
 
     def _item(self, raw: str, start: int, end: int) -> Locator:

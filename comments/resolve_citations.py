@@ -26,6 +26,8 @@ EVIDENCE_OF = {"n": "number", "id": "measure", "app": "appendix", "apptab": "app
                "tab": "table", "fig": "figure"}
 OTHER_LAW = re.compile(r"(?:法|法律|令|規則|規程|条例|条約|要綱|指針|基準)[ ]?$")
 TITLE_ALONE = "by title alone"
+_BARE_CHAPTER = re.compile(r"\d{1,3}\.?")
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 @dataclass
@@ -116,7 +118,7 @@ class CitationResolver:
         """A line of a 該当箇所 holding only `3` (or `3.`) names chapter 3."""
         out, start = [], 0
         for line in norm.split("\n"):
-            if re.fullmatch(r"\d{1,3}\.?", line) and not any(t.start <= start < t.end for t in tokens):
+            if _BARE_CHAPTER.fullmatch(line) and not any(t.start <= start < t.end for t in tokens):
                 out.append(Locator("address", line, start, start + len(line), address="n:" + line.strip(".")))
             start += len(line) + 1
         return out
@@ -279,7 +281,7 @@ class CitationResolver:
         compact = title_key(gap)
         if len(compact) < 2:
             return
-        lowered = " " + re.sub(r"[^\w]+", " ", gap.casefold()) + " "
+        lowered = " " + _NON_WORD.sub(" ", gap.casefold()) + " "
         for tkey in sorted((t for t in self.index.by_title if t in compact), key=len, reverse=True):
             if tkey not in compact:
                 continue  # consumed by a longer title

@@ -20,6 +20,7 @@ _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": 
 _HAS_CIRCLED = re.compile("[\u2460-\u2473]")
 _HAS_DASH = re.compile("[‐‑‒–—−―]")
 _SPACES = re.compile(r"\s+")
+_TITLE_NOISE = re.compile(r"[\s・、。,.:：「」『』()\[\]【】]")
 _DOTTED = re.compile(r"^\d+(?:\s*\.\s*\d+)*\s*\.?$")
 _MEASURE = re.compile(r"^(?P<cat>[^\d.()/]+?)\s*(?P<num>\d+(?:\s*-\s*\d+)*)$")
 _APPENDIX = re.compile(r"^(?:【\s*)?(?:appendix|付録|別添|別紙)(?:\s*】)?\s*(?P<letter>[A-Za-z]|\d+)$", re.I)
@@ -49,8 +50,7 @@ def normalize_text(text: str) -> str:
 
 def title_key(text: str) -> str:
     """A title as compared: normalised, case-folded, with no spaces or punctuation between words."""
-    text = normalize_text(text).casefold()
-    return re.sub(r"[\s・、。,.:：「」『』()\[\]【】]", "", text)
+    return _TITLE_NOISE.sub("", normalize_text(text).casefold())
 
 
 def normalize_dotted(text: str) -> str:

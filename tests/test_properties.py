@@ -179,3 +179,19 @@ def test_layout_fast_path_takes_the_usual_cell() -> None:
     cell = '<p>○該当箇所 3.1.2</p> <p>○意見内容 本文</p> <p style="text-align: right;">【個人】</p>'
     assert html_text._layout_only(cell) == "\n○該当箇所 3.1.2\n \n○意見内容 本文\n \n【個人】\n"
     assert html_text._layout_only("<p>a &amp; b</p>") is None and html_text._layout_only("<x>") is None
+
+
+@SETTINGS
+@given(TEXTISH | st.lists(st.sampled_from(["\n", "\r", "\u3000", " ", "\u0301", "\u3099", "ｶ", "ﾞ", "①", "ﬁ", "Ａ", "\u1100",
+                                           "\u1161", "é", "\u2028", "\x85"]), max_size=30).map("".join))
+def test_normalize_lines_folds_the_whole_text_as_line_by_line(text: str) -> None:
+    """NFKC of the whole text equals NFKC line by line: a line break never composes or is made."""
+    import re
+    import unicodedata
+
+    from guidetrace.comments.locators import normalize_lines
+    from guidetrace.guideline.keys import circled_to_paren
+
+    by_line = "\n".join(re.sub(r"[ \t\u3000]+", " ", unicodedata.normalize("NFKC", circled_to_paren(line))).strip()
+                        for line in text.split("\n"))
+    assert normalize_lines(text) == by_line
