@@ -76,3 +76,33 @@ def test_an_error_in_the_child_is_the_same_one_line(tmp_path: Path, seed: Path,
     with store.sessions() as s:
         assert s.scalar(select(ConsultationRound.id)) is None  # nothing was written
     store.dispose()
+
+
+def test_the_child_sends_ahead_in_order_and_stops_when_the_parent_is_gone() -> None:
+    """Batches queue (AHEAD of them) while the pipe is full; all arrive, in order; a reader that went away
+    is the same OSError the pipe itself gives; a message that cannot be pickled fails in the sender."""
+    import multiprocessing
+    import threading
+
+    receiver, connection = multiprocessing.Pipe(duplex=False)
+    sender = read_ahead._Ahead(connection)
+    big = "x" * 300_000  # far more than the pipe holds
+    got: list[object] = []
+    reader = threading.Thread(target=lambda: got.extend(receiver.recv() for _ in range(6)))
+    for n in range(6):
+        sender.send((n, big))  # returns before the parent reads: at most AHEAD wait, pickled
+        if n == read_ahead.AHEAD:
+            reader.start()
+    with pytest.raises(Exception, match="pickle"):
+        sender.send(lambda: None)
+    sender.close()
+    reader.join()
+    assert [m[0] for m in got] == list(range(6))  # type: ignore[index]
+
+    receiver, connection = multiprocessing.Pipe(duplex=False)
+    sender = read_ahead._Ahead(connection)
+    receiver.close()  # the parent is gone
+    with pytest.raises(OSError):
+        for _ in range(10):
+            sender.send(big)
+    sender.close()
