@@ -90,3 +90,30 @@ def test_output_to_a_device_or_pipe_writes_through_and_never_replaces_it(tmp_pat
     assert received == ["全般\n".encode()]
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+def test_every_field_of_an_opinion_is_escaped_in_its_article() -> None:
+    """The opinion view builds its markup by hand: each value shown passes through the escaping."""
+    from guidetrace.reports.site.pages import environment
+
+    env = environment("ja")
+    bad = '<x y="1">&'
+    c = {"id": f"r/{bad}", "disposition": {"primary": "noted"}, "bulk": True,
+         "review": {"disposition": {"by": bad, "at": bad}, "topics": [bad]},
+         "submitter": {"name": bad, "kind": "individual"}, "topics": [bad], "location": bad, "body": bad,
+         "reason": bad, "response": bad, "source": {"file": f"dir/{bad}", "page": bad, "line": bad},
+         "citations": [{"revision": bad, "section": bad, "reviewed": None, "evidence": bad, "confidence": 1.0}] * 25,
+         "unresolved": [{"text": bad}]}
+    env.globals["opinion_href"][c["id"]] = bad
+    env.globals["topic_labels"][bad] = bad
+    try:
+        html = str(env.globals["opinion"](c))
+    finally:
+        env.globals["opinion_href"].clear()
+        env.globals["topic_labels"].clear()
+        env.globals["opinion"].clear()
+    assert bad not in html and "<x" not in html
+    escaped = "&lt;x y=&#34;1&#34;&gt;&amp;"
+    # the id (twice), its link, the reviewer and date, name, topic label, location, body, reason, answer, file, page,
+    # line, the unresolved text, and the 20 citations listed (section and evidence each)
+    assert html.count(escaped) == 15 + 40, html
