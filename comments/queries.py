@@ -100,7 +100,8 @@ def list_comments(
         ids, out = _records(rows, _Attached(session, [r.id for r in rows]))
         del rows  # the records hold what they need: the rows' own copies of each value go now
     else:  # every opinion: what is attached to them is read first, then the rows stream past, never all held
-        ids, out = _records(connection.execute(query), _Attached(session, None))
+        attached = _Attached(session, None)
+        ids, out = _records(connection.execute(query), attached)
     return publish(session, ids, out, lang) if public else out
 
 

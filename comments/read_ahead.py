@@ -137,6 +137,8 @@ class _Ahead:
             if self.failed is None:
                 self._put(None)
                 self.feeder.join()
+        except OSError:
+            pass  # the parent is gone: nobody to send the rest to
         finally:
             self.connection.close()
 

@@ -92,7 +92,8 @@ class TopicMatcher:
         return found
 
 
-_BACKREFERENCE = re.compile(r"\\[1-9]|\\g<|\(\?P=")  # numbers change when patterns are joined
+# group numbers change when patterns are joined: back references and calls to a group keep each search apart
+_BACKREFERENCE = re.compile(r"\\[1-9]|\\g<|\(\?P[=>]|\(\?[&R0-9+\-]")
 
 
 def _screen(patterns: list[str]) -> Any:
