@@ -55,6 +55,7 @@ class TreeIndex:
     pages: dict[str, tuple[int, ...]] = field(default_factory=dict)
     order: dict[str, int] = field(default_factory=dict)
     tree: SectionTree[str] = field(default_factory=lambda: SectionTree[str](()))
+    on_page: dict[int, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)  # page_sections, once a page
 
     def add(self, key: str, kind: str, parent: str | None, title: str | None,
             pages: tuple[int, ...] = (), aliases: tuple[str, ...] = (), section_id: int = 0) -> None:
@@ -67,6 +68,7 @@ class TreeIndex:
                 self._add_title(title_key(text), text, key)
         for page in pages:
             self.by_page[page].append(key)
+        self.on_page.clear()
         m = re.fullmatch(r"(?P<parent>.+)\((?P<num>\d+)\)", key)
         if m:
             self.items[(m.group("parent"), int(m.group("num")))] = key
@@ -114,10 +116,13 @@ class TreeIndex:
         """True when one is the other or an ancestor of it."""
         return self.tree.related(a, b)
 
-    def page_sections(self, page: int) -> list[str]:
+    def page_sections(self, page: int) -> tuple[str, ...]:
         """The highest sections holding the page: a child sharing its parent's page adds nothing."""
-        holders = self.by_page.get(page, [])
-        return [k for k in holders if not any(p in holders for p in self.ancestors(k))]
+        found = self.on_page.get(page)
+        if found is None:
+            holders = self.by_page.get(page, [])
+            found = self.on_page[page] = tuple(k for k in holders if not any(p in holders for p in self.ancestors(k)))
+        return found
 
     def span(self, first: str, last: str) -> list[str]:
         """Every section from `first` to `last`: siblings between them, else document order at first's depth."""
