@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from guidetrace.guideline.keys import normalize_text
 from guidetrace.guideline.queries import find_revision
+from guidetrace.trace.bulk_insert import insert_rows
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.fit import clean, fit_row
 from guidetrace.trace.models import (
@@ -216,7 +217,7 @@ class _Writer:
                           [(ids[r["key"]], opinion_text(r["body"], r["reason"], r["proposal"])) for r in rows],
                           hints.topics if hints else None)
         if tags:
-            self.session.connection().execute(insert(table_of(CommentTopic)), tags)
+            insert_rows(self.session.connection(), table_of(CommentTopic), tags)
         s = self.summary
         s.topic_edges += len(tags)
         s.added, s.updated, s.opinions = s.added + len(new), s.updated + len(old), s.opinions + len(rows)
@@ -233,7 +234,7 @@ class _Writer:
             self.next_id = (connection.scalar(select(func.max(comment.c.id))) or 0) + 1
         ids = {row["key"]: self.next_id + n for n, row in enumerate(new)}
         self.next_id += len(new)
-        connection.execute(insert(comment), [dict(row, id=ids[row["key"]]) for row in new])
+        insert_rows(connection, comment, [dict(row, id=ids[row["key"]]) for row in new])
         return ids
 
     def _submitters(self, names: set[str]) -> None:
@@ -304,7 +305,7 @@ class _Writer:
                             "confidence": 0.0, "origin": u.origin, "position": len(res.cited) + i,
                             "note": clean(u.reason) if u.reason else None})
         if out:  # Core executemany: no RETURNING needed, and the ORM's would splice every row back (quadratic)
-            self.session.connection().execute(insert(table_of(Citation)), out)
+            insert_rows(self.session.connection(), table_of(Citation), out)
         resolved = sum(1 for c in out if c["section_id"] is not None)
         self.summary.citations += resolved
         self.summary.unresolved += len(out) - resolved

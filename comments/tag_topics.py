@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from guidetrace.trace.bulk_insert import insert_rows
 from guidetrace.trace.models import Comment, CommentTopic, Topic, table_of
 from guidetrace.trace.store import Store
 
@@ -65,7 +66,7 @@ def tag_comments(session: Session, lexicon: list[CompiledTopic], comment_ids: li
     while chunk := result.fetchmany(BATCH):
         rows = topic_rows(matcher, topic_ids, [(cid, opinion_text(b, r, p)) for cid, b, r, p in chunk])
         if rows:
-            session.connection().execute(insert(table_of(CommentTopic)), rows)
+            insert_rows(session.connection(), table_of(CommentTopic), rows)
             written += len(rows)
     _keep_review(session, comment_ids)
     return written

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
@@ -96,3 +97,40 @@ def test_readers_read_while_a_writer_holds_the_store(tmp_path: Path) -> None:
         assert session.scalars(select(Guideline.key)).all() == ["g"]
     writer.dispose()
     reader.dispose()
+
+
+def test_insert_rows_stores_what_a_core_insert_stores(store: Store) -> None:
+    """The driver path (SQLite) gives each value its column type's processing, as Core does: JSON lists
+    and None, booleans, text; a column with a default must be given."""
+    from sqlalchemy import insert, select
+
+    from guidetrace.trace.bulk_insert import insert_rows
+    from guidetrace.trace.models import Comment, ConsultationRound, Guideline, Revision, table_of
+
+    with store.transaction() as s:
+        g = Guideline(key="g", title="g")
+        s.add(g)
+        s.flush()
+        rev = Revision(guideline_id=g.id, key="1", label="1", status="final")
+        s.add(rev)
+        s.flush()
+        rnd = ConsultationRound(key="r", revision_id=rev.id, kind="result")
+        s.add(rnd)
+        s.flush()
+        base = {"round_id": rnd.id, "part": "A", "label": None, "submitter_id": None, "location": None, "heading": None,
+                "body_html": None, "reason": None, "proposal": None, "response": None, "response_html": None,
+                "disposition": "noted", "represents": None, "source_file": "f", "source_page": None}
+        rows = [dict(base, key=f"r/{n}", seq=n, body=f"<b>本文</b>'\" {n % 3}" if n % 3 else "", source_line=n,
+                     dispositions=[{"disposition": "noted", "rule": "x"}] if n % 3 == 1 else [], bulk=n % 3 == 1,
+                     machine=None if n % 3 else {"tags": [[1, "sbom"]]}) for n in range(6)]  # rows n and n + 3 alike
+        insert_rows(s.connection(), table_of(Comment), rows[:3])
+        s.connection().execute(insert(table_of(Comment)), rows[3:])  # the same rows by Core
+        got = s.execute(select(Comment.body, Comment.dispositions, Comment.bulk, Comment.machine, Comment.source_line)
+                        .order_by(Comment.seq)).all()
+        assert [tuple(r) for r in got] == [(r["body"], r["dispositions"], r["bulk"], r["machine"], r["source_line"])
+                                            for r in rows]
+        raw = s.connection().exec_driver_sql("SELECT body, dispositions, bulk, machine FROM comment ORDER BY seq").all()
+        assert raw[:3] == raw[3:]  # stored alike, byte for byte
+        with pytest.raises(ValueError, match="no value for dispositions, bulk"):
+            insert_rows(s.connection(), table_of(Comment), [{k: v for k, v in rows[0].items()
+                                                            if k not in ("dispositions", "bulk")} | {"key": "r/x"}])

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from guidetrace.trace.bulk_insert import insert_rows
 from guidetrace.trace.models import Comment, ConsultationRound, PrivacyFinding, ReviewDecision, Submitter, table_of
 
 from ..submitter_kinds import only_a_kind, submitter_kind
@@ -61,7 +62,7 @@ class Scanner:
 
 def write_findings(session: Session, rows: list[dict[str, Any]]) -> None:
     if rows:
-        session.connection().execute(insert(table_of(PrivacyFinding)), rows)
+        insert_rows(session.connection(), table_of(PrivacyFinding), rows)
 
 
 def scan(session: Session, round_key: str | None = None) -> int:
