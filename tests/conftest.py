@@ -81,3 +81,16 @@ def loaded(store: Store, seed: Path) -> Store:
     load_bundled_trees(store)
     load_comments(store, seed, revision="3.0-draft")
     return store
+
+
+def empty_revision(session):  # type: ignore[no-untyped-def]
+    """A guideline `g` with one final revision `1` and no sections: the least a store needs to hold opinions."""
+    from guidetrace.trace.models import Guideline, Revision
+
+    g = Guideline(key="g", title="g")
+    session.add(g)
+    session.flush()
+    rev = Revision(guideline_id=g.id, key="1", label="1", status="final")
+    session.add(rev)
+    session.flush()
+    return rev

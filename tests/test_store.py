@@ -105,16 +105,12 @@ def test_insert_rows_stores_what_a_core_insert_stores(store: Store) -> None:
     from sqlalchemy import insert, select
 
     from guidetrace.trace.bulk_insert import insert_rows
-    from guidetrace.trace.models import Comment, ConsultationRound, Guideline, Revision, table_of
+    from guidetrace.trace.models import Comment, ConsultationRound, table_of
+
+    from .conftest import empty_revision
 
     with store.transaction() as s:
-        g = Guideline(key="g", title="g")
-        s.add(g)
-        s.flush()
-        rev = Revision(guideline_id=g.id, key="1", label="1", status="final")
-        s.add(rev)
-        s.flush()
-        rnd = ConsultationRound(key="r", revision_id=rev.id, kind="result")
+        rnd = ConsultationRound(key="r", revision_id=empty_revision(s).id, kind="result")
         s.add(rnd)
         s.flush()
         base = {"round_id": rnd.id, "part": "A", "label": None, "submitter_id": None, "location": None, "heading": None,

@@ -19,8 +19,6 @@ from guidetrace.reports.sections.build import build_sections_report
 from guidetrace.trace.models import (
     Comment,
     ConsultationRound,
-    Guideline,
-    Revision,
     Section,
     SectionTally,
     Submitter,
@@ -28,6 +26,7 @@ from guidetrace.trace.models import (
 from guidetrace.trace.store import Store, open_store, resolve_url
 from guidetrace.trace.tally import refresh_tally
 
+from .conftest import empty_revision
 from .test_review import ROUND, _decide_five, _id, _tree_variant
 
 ORACLE = text("""
@@ -146,12 +145,7 @@ def test_tally_sums_equal_the_ancestor_expansion_on_any_tree(tmp_path_factory: A
     parents, opinions = case
     store = open_store(resolve_url(str(tmp_path_factory.mktemp("tally") / "t.db")))
     with store.transaction() as session:
-        g = Guideline(key="g", title="g")
-        session.add(g)
-        session.flush()
-        rev = Revision(guideline_id=g.id, key="1", label="1", status="final")
-        session.add(rev)
-        session.flush()
+        rev = empty_revision(session)
         ids: list[int] = []
         for i, parent in enumerate(parents):
             s = Section(revision_id=rev.id, key=f"s{i}", title=f"t{i}", kind="section", position=i,
