@@ -37,7 +37,7 @@ from guidetrace.trace.models import (
     table_of,
 )
 from guidetrace.trace.store import Store
-from guidetrace.trace.tally import refresh_tally
+from guidetrace.trace.tally import UNKNOWN_KIND, TallyKey, counted_tally
 
 from . import read_ahead
 from .batch_hints import Hints, batch_hints, location_text
@@ -170,6 +170,8 @@ class _Writer:
         self.matcher = ReloadMatcher(session, rnd)
         self.existing = self.matcher.existing
         self.submitters: dict[str, int] = {}
+        self.kinds: dict[str, str] = {}  # submitter -> kind, as stored (the tally counts by it)
+        self.tally: dict[TallyKey, list[int]] = {}  # this load's opinions counted as written (see counted_tally)
         self.seen: set[str] = set()
         self.headings: dict[str, str | None] = {}
         self.language = LanguageCount()
@@ -211,6 +213,7 @@ class _Writer:
             self.session.execute(delete(CommentTopic).where(CommentTopic.comment_id.in_(old_ids)))
             self.session.execute(delete(PrivacyFinding).where(PrivacyFinding.comment_id.in_(old_ids)))
         self._citations(rows, resolutions, ids)
+        self._count(rows, resolutions, batch)
         write_findings(self.session, [f for r, o in zip(rows, batch) for f in
                                       self.scanner.rows(ids[r["key"]], r, clean(o.submitter) if o.submitter else None)])
         tags = topic_rows(self.tagger, self.topic_ids,
@@ -241,11 +244,27 @@ class _Writer:
         wanted = sorted(n for n in names if n not in self.submitters)
         if not wanted:
             return
-        found = dict(self.session.execute(select(Submitter.name, Submitter.id).where(Submitter.name.in_(wanted))).all())
-        missing = [{"name": n, "kind": submitter_kind(n)} for n in wanted if n not in found]
+        for name, sid, kind in self.session.execute(select(Submitter.name, Submitter.id, Submitter.kind)
+                                                    .where(Submitter.name.in_(wanted))):
+            self.submitters[name], self.kinds[name] = sid, kind or UNKNOWN_KIND
+        missing = [{"name": n, "kind": submitter_kind(n)} for n in wanted if n not in self.submitters]
         if missing:
-            found.update(dict(self.session.execute(insert(Submitter).returning(Submitter.name, Submitter.id), missing).all()))
-        self.submitters.update(found)
+            self.submitters.update(self.session.execute(insert(Submitter).returning(Submitter.name, Submitter.id),
+                                                        missing).all())
+            self.kinds.update((m["name"], m["kind"] or UNKNOWN_KIND) for m in missing)
+
+    def _count(self, rows: list[dict[str, Any]], resolutions: list[Resolution], batch: list[OpinionRecord]) -> None:
+        """Each opinion into the tally as `refresh_tally` would count it: its set of cited sections, its
+        disposition, its submitter's kind, the submissions it stands for."""
+        ids, round_id = self.index.ids, self.rnd.id
+        for row, res, o in zip(rows, resolutions, batch):
+            kind = self.kinds.get(clean(o.submitter), UNKNOWN_KIND) if o.submitter else UNKNOWN_KIND
+            key = (round_id, frozenset(ids[c.section] for c in res.cited.values()), row["disposition"], kind)
+            counts = self.tally.get(key)
+            if counts is None:
+                counts = self.tally[key] = [0, 0]
+            counts[0] += 1
+            counts[1] += row["represents"] or 1
 
     def _unique(self, key: str, o: OpinionRecord) -> str:
         """A printed number used twice (two tables numbered from 1, a merged 番号 cell) stays apart."""
@@ -373,7 +392,7 @@ def store_document(
     if decisions is not None:
         summary.restored = restore_decisions(session, decisions, rnd.key)
     summary.review = reattach(session, rnd)
-    refresh_tally(session, [rnd.id])
+    counted_tally(session, rnd, writer.tally if not writer.existing else None)
     _round_meta(session, rnd, document)
     rnd.lang = summary.lang = lang or writer.language.result()
     summary.columns = dict(document.columns)

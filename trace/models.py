@@ -185,6 +185,9 @@ class Comment(Base):
     machine: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
 
+ACTIVE, UNDONE = "active", "undone"  # a review decision's state: in force, or taken back
+
+
 class ReviewDecision(Base):
     """One person's correction of one opinion: who, when, the value before and after, why.
 
@@ -295,8 +298,8 @@ class SectionTally(Base):
     """Opinions of a round counted by the set of sections they cite, their disposition and submitter kind.
 
     Rebuilt whenever a round's citations or dispositions change (a load, a review decision, a
-    tree reload that unlinks or relinks): the sections report sums these few thousand rows up
-    the tree instead of expanding every citation to its ancestors."""
+    tree reload that unlinks or relinks): the sections report sums these rows (a few thousand for a
+    real round) up the tree instead of expanding every citation to its ancestors."""
 
     __tablename__ = "section_tally"
     __table_args__ = (Index("ix_tally_round", "round_id"),)

@@ -21,7 +21,18 @@ from sqlalchemy.orm import Session
 
 from guidetrace.guideline.keys import canonical_key
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.models import Citation, Comment, CommentTopic, ConsultationRound, ReviewDecision, Section, Submitter, Topic
+from guidetrace.trace.models import (  # ACTIVE, UNDONE: a decision's states, imported from here by review's modules
+    ACTIVE,
+    UNDONE,
+    Citation,
+    Comment,
+    CommentTopic,
+    ConsultationRound,
+    ReviewDecision,
+    Section,
+    Submitter,
+    Topic,
+)
 from guidetrace.trace.tally import adjust_tally, contributions
 
 from ..vocabulary import disposition_choices
@@ -31,7 +42,6 @@ ACTIONS = ("cite", "uncite", "disposition", "tag", "untag", "accept", "mask", "k
 FIELD_OF = {"cite": "citation", "uncite": "citation", "disposition": "disposition", "tag": "topic",
             "untag": "topic", "accept": "all", "mask": "privacy", "keep": "privacy"}
 REVIEWED = "reviewed"  # the evidence of a citation, and the matched text of a tag, that a person set
-ACTIVE, UNDONE = "active", "undone"
 
 
 @dataclass(frozen=True)
