@@ -26,6 +26,7 @@ from .records import CommentDocument, OpinionRecord
 
 FROM_BYTES = 4 << 20  # smaller files are read in this process: forking costs more than it saves
 AHEAD = 2  # batches prepared and waiting to be sent (see _Ahead): a mic batch of 5,000 pickles to about 17 MB
+FIRST = 500  # opinions in the first batch: the parent, idle until it arrives, starts after a tenth of a batch
 H = TypeVar("H")
 
 
@@ -85,7 +86,9 @@ def _read(connection: Any, receiver: Any, document: CommentDocument, size: int,
     sender = _Ahead(connection)
     try:
         it = iter(document.opinions)
-        while batch := list(islice(it, size)):
+        first = True
+        while batch := list(islice(it, min(FIRST, size) if first else size)):
+            first = False
             sender.send(("batch", (batch, prepare(batch) if prepare else None)))
         sender.send(("done", (document.meta, dict(document.columns))))
     except OSError as exc:

@@ -1,7 +1,7 @@
 """A large document is read in a forked child: the store it gives is the one reading in-process gives.
 
 `FROM_BYTES` is set to 0 so the seed (and a small broken copy) take the child's path, and
-`BATCH` to 7 so its 26 opinions cross the pipe in several batches.
+`BATCH` to 7 (and `FIRST` to 3) so its 26 opinions cross the pipe in several batches.
 """
 
 from __future__ import annotations
@@ -53,9 +53,10 @@ def test_reading_in_a_child_gives_the_same_store(tmp_path: Path, seed: Path, mon
 
     monkeypatch.setattr(read_ahead, "FROM_BYTES", 0)
     monkeypatch.setattr(store_comments, "BATCH", 7)
+    monkeypatch.setattr(read_ahead, "FIRST", 3)
     monkeypatch.setattr(read_ahead, "_from_child", counted)
     there = _load(tmp_path, "there", seed)
-    assert forked == [7, 7, 7, 5]  # the child's path was taken, in four batches
+    assert forked == [3, 7, 7, 7, 2]  # the child's path was taken: a short first batch, then BATCH at a time
     assert there == here  # opinions, citations, topics, findings, front matter, columns and counts alike
     assert '"topics": ["sbom"' in here[0]  # tags came through the child's matches
     assert '"by_kind": {"corporation": 3' in here[1] and '"period"' in here[1]  # the front matter came back
