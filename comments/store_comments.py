@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from .store_clusters import ClusterSummary
 
 BATCH = 5000
+BULK_FROM = 32 << 20  # bytes: a document this large writes 100 MB or more, a bulk transaction (Store.transaction)
 CLASSIFIED = 4096  # distinct answers remembered within one load
 REMOVAL_SHARE = 0.1  # a reload that drops more of a round's opinions than this is refused unless allowed
 REMOVALS_SHOWN = 10
@@ -122,7 +123,7 @@ def load_comments(
     if topics_file is not None:
         load_lexicon(topics_file)  # a bad lexicon is refused before anything is read into the store
     digest = file_sha256(path)
-    with store.transaction() as session:
+    with store.transaction(bulk=path.stat().st_size >= BULK_FROM) as session:
         lexicon = use_lexicon(session, topics_file) if topics_file is not None else store_lexicon(session)
         reread = (lambda: read_document(path, fmt=fmt, columns=columns, encoding=encoding)) if grow else None
         summary = store_document(session, document, revision=revision, round_key=round_key, grow=grow, reread=reread,
@@ -353,7 +354,7 @@ def load_raw(store: Store, path: Path, *, revision: str, round_key: str, fmt: st
     from .store_clusters import cluster_round  # numpy loads only when clustering
 
     document = read_raw(path, fmt=fmt, encoding=encoding)
-    with store.transaction() as session:
+    with store.transaction(bulk=path.stat().st_size >= BULK_FROM) as session:
         summary = store_document(session, document, revision=revision, round_key=round_key, progress=progress,
                                  lexicon=store_lexicon(session), kind="raw", allow_removals=allow_removals)
         rnd = session.scalar(select(ConsultationRound).where(ConsultationRound.key == round_key))

@@ -66,6 +66,89 @@ def test_db_upgrade_command(run) -> None:  # type: ignore[no-untyped-def]
     assert result.exit_code == 0 and "schema up to date" in result.stderr
 
 
+def _journal(path: Path) -> str:
+    import sqlite3
+
+    with sqlite3.connect(path) as raw:
+        return str(raw.execute("PRAGMA journal_mode").fetchone()[0])
+
+
+def test_a_bulk_write_goes_through_the_rollback_journal_and_the_store_returns_to_wal(tmp_path: Path) -> None:
+    """SQLite's advice for transactions of 100 MB and more, taken only when the store is the writer's alone."""
+    from sqlalchemy import select
+
+    from guidetrace.trace.models import Guideline
+
+    store = open_store(str(tmp_path / "s.db"))
+    with store.transaction(bulk=True) as session:
+        during = session.connection().exec_driver_sql("PRAGMA journal_mode").scalar()
+        session.add(Guideline(key="g", title="G"))
+    assert during == "delete"
+    with pytest.raises(RuntimeError), store.transaction(bulk=True) as session:
+        session.add(Guideline(key="h", title="H"))
+        session.flush()
+        raise RuntimeError("a load that fails half-way")
+    with store.sessions() as session:
+        assert session.scalars(select(Guideline.key)).all() == ["g"]  # the failed one rolled back whole
+    store.dispose()
+    assert _journal(tmp_path / "s.db") == "wal"  # back to WAL after either
+
+
+def test_a_bulk_write_keeps_wal_while_another_connection_reads(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from guidetrace.trace.models import Guideline
+
+    writer, reader = open_store(str(tmp_path / "s.db")), open_store(str(tmp_path / "s.db"))
+    with reader.sessions() as snapshot:
+        assert snapshot.scalars(select(Guideline.key)).all() == []
+        with writer.transaction(bulk=True) as session:
+            during = session.connection().exec_driver_sql("PRAGMA journal_mode").scalar()
+            session.add(Guideline(key="g", title="G"))
+            session.flush()
+            assert snapshot.scalars(select(Guideline.key)).all() == []  # still the reader's snapshot
+    assert during == "wal"  # switching would have needed the store to itself
+    with reader.sessions() as session:
+        assert session.scalars(select(Guideline.key)).all() == ["g"]
+    writer.dispose()
+    reader.dispose()
+
+
+def test_a_store_opened_during_a_bulk_write_opens_and_reads(tmp_path: Path) -> None:
+    """Its connection cannot switch the store back to WAL meanwhile: it reads in the rollback journal's way."""
+    import threading
+
+    from sqlalchemy import select
+
+    from guidetrace.trace.models import Guideline
+
+    writer = open_store(str(tmp_path / "s.db"))
+    inside, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with writer.transaction(bulk=True) as session:
+            session.add(Guideline(key="g", title="G"))
+            session.flush()
+            inside.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    assert inside.wait(10)
+    try:
+        reader = open_store(str(tmp_path / "s.db"), create=False)
+        with reader.sessions() as session:
+            assert session.scalars(select(Guideline.key)).all() == []  # the write is not committed yet
+    finally:
+        release.set()
+        thread.join()
+    with reader.sessions() as session:
+        assert session.scalars(select(Guideline.key)).all() == ["g"]
+    reader.dispose()
+    writer.dispose()
+    assert _journal(tmp_path / "s.db") == "wal"
+
+
 def test_readers_read_while_a_writer_holds_the_store(tmp_path: Path) -> None:
     """A long load must not make `rounds`, `report` or `site` wait: only writers take the write lock."""
     import threading
