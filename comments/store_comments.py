@@ -37,7 +37,7 @@ from guidetrace.trace.models import (
     table_of,
 )
 from guidetrace.trace.store import Store
-from guidetrace.trace.tally import UNKNOWN_KIND, TallyKey, counted_tally
+from guidetrace.trace.tally import UNKNOWN_KIND, Counted, count_opinion, counted_tally
 
 from . import read_ahead
 from .batch_hints import Hints, batch_hints, location_text
@@ -172,7 +172,7 @@ class _Writer:
         self.existing = self.matcher.existing
         self.submitters: dict[str, int] = {}
         self.kinds: dict[str, str] = {}  # submitter -> kind, as stored (the tally counts by it)
-        self.tally: dict[TallyKey, list[int]] = {}  # this load's opinions counted as written (see counted_tally)
+        self.tally: Counted = {}  # this load's opinions counted as written (see counted_tally)
         self.seen: set[str] = set()
         self.headings: dict[str, str | None] = {}
         self.language = LanguageCount()
@@ -257,15 +257,11 @@ class _Writer:
     def _count(self, rows: list[dict[str, Any]], resolutions: list[Resolution], batch: list[OpinionRecord]) -> None:
         """Each opinion into the tally as `refresh_tally` would count it: its set of cited sections, its
         disposition, its submitter's kind, the submissions it stands for."""
-        ids, round_id = self.index.ids, self.rnd.id
+        ids = self.index.ids
         for row, res, o in zip(rows, resolutions, batch):
-            kind = self.kinds.get(clean(o.submitter), UNKNOWN_KIND) if o.submitter else UNKNOWN_KIND
-            key = (round_id, frozenset(ids[c.section] for c in res.cited.values()), row["disposition"], kind)
-            counts = self.tally.get(key)
-            if counts is None:
-                counts = self.tally[key] = [0, 0]
-            counts[0] += 1
-            counts[1] += row["represents"] or 1
+            count_opinion(self.tally, (ids[c.section] for c in res.cited.values()), row["disposition"],
+                          self.kinds.get(clean(o.submitter), UNKNOWN_KIND) if o.submitter else UNKNOWN_KIND,
+                          row["represents"] or 1)
 
     def _unique(self, key: str, o: OpinionRecord) -> str:
         """A printed number used twice (two tables numbered from 1, a merged 番号 cell) stays apart."""
