@@ -11,6 +11,7 @@ what is unmistakably a locator counts, and bare numbers cite only what exists.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from guidetrace.guideline.keys import canonical_key, title_key
@@ -28,6 +29,7 @@ OTHER_LAW = re.compile(r"(?:法|法律|令|規則|規程|条例|条約|要綱|�
 TITLE_ALONE = "by title alone"
 _BARE_CHAPTER = re.compile(r"\d{1,3}\.?")
 _NON_WORD = re.compile(r"[^\w]+")
+SCANNED = 50_000  # distinct places' scans remembered per resolver (a load)
 
 
 @dataclass
@@ -81,15 +83,18 @@ class CitationResolver:
         self.index = index
         self.scanner = index.scanner()
         self.chapter_style = any(re.fullmatch(r"第\d+章", k) for k in index.ids)
+        self.scanned: dict[str, tuple[str, tuple[Locator, ...]]] = {}  # see _scanned
 
     def resolve(self, text: str | None, *, origin: str, into: Resolution | None = None) -> Resolution:
         res = into or Resolution()
         if not text or not text.strip():
             return res
-        norm = normalize_lines(text)
-        tokens = self.scanner.scan(norm)
-        if origin != TEXT_ORIGIN:
-            tokens = sorted(tokens + self._bare_chapters(norm, tokens), key=lambda t: t.start)
+        tokens: Sequence[Locator]
+        if origin == TEXT_ORIGIN:  # an opinion's own text: long, and seldom seen twice
+            norm = normalize_lines(text)
+            tokens = self.scanner.scan(norm)
+        else:
+            norm, tokens = self._scanned(text)
         pages: list[Locator] = []
         gaps: list[str] = []
         last = 0
@@ -112,6 +117,19 @@ class CitationResolver:
         for token in pages:
             self._on_page(token, res, origin, confirm_only=named)
         return res
+
+    def _scanned(self, text: str) -> tuple[str, tuple[Locator, ...]]:
+        """A place's folded text and its tokens, bare chapter numbers included. Places recur (a ministry's
+        ○該当箇所 names one of a few thousand), so each distinct text is scanned once per load, up to
+        SCANNED of them (frozen tokens in a tuple: shared, never changed)."""
+        found = self.scanned.get(text)
+        if found is None:
+            norm = normalize_lines(text)
+            tokens = self.scanner.scan(norm)
+            found = norm, tuple(sorted(tokens + self._bare_chapters(norm, tokens), key=lambda t: t.start))
+            if len(self.scanned) < SCANNED:
+                self.scanned[text] = found
+        return found
 
     @staticmethod
     def _bare_chapters(norm: str, tokens: list[Locator]) -> list[Locator]:

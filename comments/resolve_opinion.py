@@ -34,7 +34,10 @@ def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: Opini
             return hit
         res = _copy(hit)  # nothing named: what follows adds to it
     else:
-        resolver.resolve(opinion.location, origin=location_origin, into=res)
+        if opinion.location_detail and cache is not None:  # the 該当箇所 recurs under many places named inside
+            res = _located(resolver, opinion.location, location_origin, res.context, cache)
+        else:
+            resolver.resolve(opinion.location, origin=location_origin, into=res)
         resolver.resolve(opinion.location_detail, origin="detail", into=res)
         if cache is not None and len(cache) < CACHED:
             cache[place] = res if res.cited or res.unresolved else _copy(res)
@@ -57,6 +60,22 @@ def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: Opini
         if cache is not None and len(cache) < CACHED:
             cache[key] = res
     return res
+
+
+def _located(resolver: CitationResolver, location: str | None, origin: str, context: str | None,
+             cache: dict[object, Resolution]) -> Resolution:
+    """What the 該当箇所 alone resolves to, as a copy the place inside the opinion then adds to. A ministry's
+    table of 100,000 opinions names 175 該当箇所 under 76,000 different places inside its opinions
+    (○該当箇所): remembered apart, the 該当箇所 is resolved 175 times, not 100,000. Keyed by a triple,
+    which no place (four) or text (a string) in the same cache can equal."""
+    key = (location, origin, context)
+    hit = cache.get(key)
+    if hit is None:
+        hit = Resolution(context=context)
+        resolver.resolve(location, origin=origin, into=hit)
+        if len(cache) < CACHED:
+            cache[key] = hit
+    return _copy(hit)
 
 
 def _copy(res: Resolution) -> Resolution:

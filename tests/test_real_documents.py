@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from guidetrace.comments.classify_answer import default_classifier
 from guidetrace.comments.headers import field_of, map_header
 from guidetrace.comments.queries import check_store, list_comments, round_rows
-from guidetrace.comments.resolve_citations import TEXT_ORIGIN, CitationResolver
+from guidetrace.comments.records import OpinionRecord
+from guidetrace.comments.resolve_citations import TEXT_ORIGIN, CitationResolver, Resolution
+from guidetrace.comments.resolve_opinion import resolve_opinion
 from guidetrace.comments.store_comments import load_comments
 from guidetrace.comments.tree_index import TreeIndex
 from guidetrace.guideline.formats import read_tree
@@ -178,6 +180,26 @@ def test_random_trees_and_locators_never_raise(index: TreeIndex, text: str, orig
     res = CitationResolver(index).resolve(text, origin=origin)
     assert all(key in index.ids for key in res.cited)
     assert all(u.text is not None and u.reason for u in res.unresolved)
+
+
+PLACES = st.lists(LOCATOR_PIECES, min_size=1, max_size=4).map("".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(random_tree(), st.lists(st.tuples(st.sampled_from(["", "1", "2.1", "全般", "第1章", "別表1", "第２節", "(1)", "第1項"]),
+                                         PLACES, st.booleans(), st.sampled_from(["", "1", "第1章", "2.1 見出し"])),
+                               min_size=1, max_size=12))
+def test_remembered_places_resolve_as_each_alone(index: TreeIndex, opinions: list[tuple[str, str, bool, str]]) -> None:
+    """One resolver and cache over a load (a 該当箇所 and a place's scan remembered apart) gives, for every
+    opinion, what a fresh resolver with no cache gives it."""
+    shared, cache, headings = CitationResolver(index), dict[object, Resolution](), dict[str, str | None]()
+    for location, detail, carried, heading in opinions:
+        o = OpinionRecord(part="A", seq=1, body="本文", location=location or None, location_detail=detail,
+                          carried=("location",) if carried else (), heading=heading or None)
+        got = resolve_opinion(shared, index, o, headings, cache)
+        alone = resolve_opinion(CitationResolver(index), index, o, {}, None)
+        assert (list(got.cited.values()), got.unresolved, got.context) == \
+            (list(alone.cited.values()), alone.unresolved, alone.context)
 
 
 @pytest.mark.parametrize(("cell", "field"), [

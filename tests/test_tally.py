@@ -21,6 +21,7 @@ from guidetrace.comments.store_comments import load_comments
 from guidetrace.guideline.formats import read_tree
 from guidetrace.guideline.store_tree import store_tree
 from guidetrace.reports.sections.build import build_sections_report
+from guidetrace.trace import tally
 from guidetrace.trace.models import (
     Comment,
     ConsultationRound,
@@ -29,7 +30,6 @@ from guidetrace.trace.models import (
     Submitter,
 )
 from guidetrace.trace.store import Store, open_store, resolve_url
-from guidetrace.trace import tally
 from guidetrace.trace.tally import refresh_tally, section_ids
 
 from .conftest import empty_revision
