@@ -4,6 +4,9 @@ Both depend only on an opinion's texts, so the child that reads a large document
 `read_ahead`) also scans and tags each batch, and the parent finds the answers waiting.
 They are hints, keyed by the very text the writer will look at: a text the writer forms
 differently (a cleaned NUL, say) is simply not found, and the writer works it out itself.
+Topic matches go by position in the batch with the hash of the text they were found in
+(the joined opinion text is as long as the opinion: sent again as a key, it made the
+batches a third larger); the writer takes one only for a text of that hash.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from .topics_lexicon import TopicMatcher, fold
 @dataclass
 class Hints:
     findings: dict[str, list[Finding]] = field(default_factory=dict)  # field text -> what `detect` finds in it
-    topics: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # opinion text -> (topic key, matched)
+    topics: list[tuple[int, list[tuple[str, str]]]] = field(default_factory=list)  # per opinion: (hash of its
+    # text, [(topic key, matched)]): a forked child hashes a text as its parent does
 
 
 def location_text(o: OpinionRecord) -> str | None:
@@ -38,6 +42,5 @@ def batch_hints(batch: list[OpinionRecord], tagger: TopicMatcher) -> Hints:
             if text and text not in hints.findings:
                 hints.findings[text] = detect(text)
         text = opinion_text(body, reason, proposal)
-        if text not in hints.topics:
-            hints.topics[text] = [(c.topic.key, matched) for c, matched in tagger.matches(fold(text))]
+        hints.topics.append((hash(text), [(c.topic.key, matched) for c, matched in tagger.matches(fold(text))]))
     return hints

@@ -39,12 +39,13 @@ def opinion_text(body: str | None, reason: str | None, proposal: str | None) -> 
 
 
 def topic_rows(matcher: TopicMatcher, topic_ids: dict[str, int], items: list[tuple[int, str]],
-               found: dict[str, list[tuple[str, str]]] | None = None) -> list[dict[str, object]]:
+               found: list[tuple[int, list[tuple[str, str]]]] | None = None) -> list[dict[str, object]]:
     """comment→topic rows for (comment id, opinion text) pairs, with the text that matched. `found`:
-    matches worked out ahead (topic key, matched) by text; any text it lacks is matched here."""
+    matches worked out ahead, item by item (see batch_hints), each with its text's hash; an item
+    whose text hashes otherwise, or that it lacks, is matched here."""
     rows: list[dict[str, object]] = []
-    for cid, text in items:
-        hits = (found or {}).get(text)
+    for i, (cid, text) in enumerate(items):
+        hits = found[i][1] if found is not None and i < len(found) and found[i][0] == hash(text) else None
         if hits is None:
             hits = [(c.topic.key, matched) for c, matched in matcher.matches(fold(text))]
         rows += [{"comment_id": cid, "topic_id": topic_ids[key], "matched": matched} for key, matched in hits]

@@ -107,3 +107,19 @@ def test_the_child_sends_ahead_in_order_and_stops_when_the_parent_is_gone() -> N
         for _ in range(10):
             sender.send(big)
     sender.close()
+
+
+def test_topic_hints_are_taken_only_for_the_text_they_were_found_in() -> None:
+    """The child's matches travel by position with their text's hash (not the text): the writer takes one
+    only when its own text at that position hashes the same."""
+    from guidetrace.comments.tag_topics import topic_rows
+    from guidetrace.comments.topics_lexicon import TopicMatcher, load_lexicon
+
+    lexicon = load_lexicon()
+    matcher, ids = TopicMatcher(lexicon), {c.topic.key: n for n, c in enumerate(lexicon)}
+    text = "納入時にSBOMの提出を求めるべきです。"
+    alone = topic_rows(matcher, ids, [(1, text)])
+    assert [r["topic_id"] for r in alone] == [ids["sbom"]]
+    assert topic_rows(matcher, ids, [(1, text)], [(hash(text), [])]) == []  # the hint is taken as it is
+    assert topic_rows(matcher, ids, [(1, text)], [(hash(text + "。"), [])]) == alone  # another text's: matched here
+    assert topic_rows(matcher, ids, [(1, text), (2, text)], [(hash(text), [])]) == [dict(alone[0], comment_id=2)]
