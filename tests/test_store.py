@@ -1,5 +1,7 @@
 """The store itself: migrations match the models, SQLite settings, URL handling."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -75,7 +77,6 @@ def _journal(path: Path) -> str:
 
 def test_a_bulk_write_goes_through_the_rollback_journal_and_the_store_returns_to_wal(tmp_path: Path) -> None:
     """SQLite's advice for transactions of 100 MB and more, taken only when the store is the writer's alone."""
-    from sqlalchemy import select
 
     from guidetrace.trace.models import Guideline
 
@@ -88,8 +89,7 @@ def test_a_bulk_write_goes_through_the_rollback_journal_and_the_store_returns_to
         session.add(Guideline(key="h", title="H"))
         session.flush()
         raise RuntimeError("a load that fails half-way")
-    with store.sessions() as session:
-        assert session.scalars(select(Guideline.key)).all() == ["g"]  # the failed one rolled back whole
+    assert _guidelines(store) == ["g"]  # the failed one rolled back whole
     store.dispose()
     assert _journal(tmp_path / "s.db") == "wal"  # back to WAL after either
 
@@ -108,25 +108,22 @@ def test_a_bulk_write_keeps_wal_while_another_connection_reads(tmp_path: Path) -
             session.flush()
             assert snapshot.scalars(select(Guideline.key)).all() == []  # still the reader's snapshot
     assert during == "wal"  # switching would have needed the store to itself
-    with reader.sessions() as session:
-        assert session.scalars(select(Guideline.key)).all() == ["g"]
+    assert _guidelines(reader) == ["g"]
     writer.dispose()
     reader.dispose()
 
 
-def test_a_store_opened_during_a_bulk_write_opens_and_reads(tmp_path: Path) -> None:
-    """Its connection cannot switch the store back to WAL meanwhile: it reads in the rollback journal's way."""
+@contextmanager
+def _write_held(writer: Store, *, bulk: bool = False) -> Iterator[None]:
+    """A writer thread adds guideline `g` and holds its transaction open until the block ends, then commits."""
     import threading
-
-    from sqlalchemy import select
 
     from guidetrace.trace.models import Guideline
 
-    writer = open_store(str(tmp_path / "s.db"))
     inside, release = threading.Event(), threading.Event()
 
     def hold() -> None:
-        with writer.transaction(bulk=True) as session:
+        with writer.transaction(bulk=bulk) as session:
             session.add(Guideline(key="g", title="G"))
             session.flush()
             inside.set()
@@ -136,14 +133,28 @@ def test_a_store_opened_during_a_bulk_write_opens_and_reads(tmp_path: Path) -> N
     thread.start()
     assert inside.wait(10)
     try:
-        reader = open_store(str(tmp_path / "s.db"), create=False)
-        with reader.sessions() as session:
-            assert session.scalars(select(Guideline.key)).all() == []  # the write is not committed yet
+        yield
     finally:
         release.set()
         thread.join()
-    with reader.sessions() as session:
-        assert session.scalars(select(Guideline.key)).all() == ["g"]
+
+
+def _guidelines(store: Store) -> list[str]:
+    from sqlalchemy import select
+
+    from guidetrace.trace.models import Guideline
+
+    with store.sessions() as session:
+        return list(session.scalars(select(Guideline.key)))
+
+
+def test_a_store_opened_during_a_bulk_write_opens_and_reads(tmp_path: Path) -> None:
+    """Its connection cannot switch the store back to WAL meanwhile: it reads in the rollback journal's way."""
+    writer = open_store(str(tmp_path / "s.db"))
+    with _write_held(writer, bulk=True):
+        reader = open_store(str(tmp_path / "s.db"), create=False)
+        assert _guidelines(reader) == []  # the write is not committed yet
+    assert _guidelines(reader) == ["g"]
     reader.dispose()
     writer.dispose()
     assert _journal(tmp_path / "s.db") == "wal"
@@ -151,33 +162,10 @@ def test_a_store_opened_during_a_bulk_write_opens_and_reads(tmp_path: Path) -> N
 
 def test_readers_read_while_a_writer_holds_the_store(tmp_path: Path) -> None:
     """A long load must not make `rounds`, `report` or `site` wait: only writers take the write lock."""
-    import threading
-
-    from sqlalchemy import select
-
-    from guidetrace.trace.models import Guideline
-
     writer, reader = open_store(str(tmp_path / "s.db")), open_store(str(tmp_path / "s.db"))
-    inside, release = threading.Event(), threading.Event()
-
-    def hold() -> None:
-        with writer.transaction() as session:
-            session.add(Guideline(key="g", title="G"))
-            session.flush()
-            inside.set()
-            release.wait(10)
-
-    thread = threading.Thread(target=hold)
-    thread.start()
-    assert inside.wait(10)
-    try:
-        with reader.sessions() as session:  # would wait 30 s and fail with BEGIN IMMEDIATE
-            assert session.scalars(select(Guideline.key)).all() == []  # the snapshot before the write
-    finally:
-        release.set()
-        thread.join()
-    with reader.sessions() as session:
-        assert session.scalars(select(Guideline.key)).all() == ["g"]
+    with _write_held(writer):
+        assert _guidelines(reader) == []  # the snapshot before the write (BEGIN IMMEDIATE would wait 30 s and fail)
+    assert _guidelines(reader) == ["g"]
     writer.dispose()
     reader.dispose()
 
