@@ -94,6 +94,31 @@ def test_a_bulk_write_goes_through_the_rollback_journal_and_the_store_returns_to
     assert _journal(tmp_path / "s.db") == "wal"  # back to WAL after either
 
 
+def test_a_reader_in_the_store_when_a_bulk_write_ends_leaves_the_load_standing(tmp_path: Path) -> None:
+    """Going back to WAL needs the store to itself: with a reader in it, the committed load stands (no error
+    after the commit) and the next connection to open the store sets WAL."""
+    import sqlite3
+
+    from guidetrace.trace.store import bulk_journal
+
+    path = tmp_path / "s.db"
+    store = open_store(str(path))
+    with store.engine.connect() as connection, bulk_journal(connection) as switched:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("INSERT INTO guideline (key, title) VALUES ('g', 'G')")
+        raw.commit()
+        reader = sqlite3.connect(path)
+        reader.execute("BEGIN")
+        assert reader.execute("SELECT key FROM guideline").fetchall() == [("g",)]  # holds the store while it ends
+    assert switched
+    reader.rollback()
+    reader.close()
+    store.dispose()
+    assert _journal(path) == "delete"
+    assert _guidelines(open_store(str(path))) == ["g"] and _journal(path) == "wal"
+
+
 def test_a_bulk_write_keeps_wal_while_another_connection_reads(tmp_path: Path) -> None:
     from sqlalchemy import select
 

@@ -81,8 +81,13 @@ def bulk_journal(connection: Connection) -> Iterator[bool]:
         yield switched
     finally:
         if switched:
-            raw.execute("PRAGMA journal_mode=WAL")
             raw.execute("PRAGMA synchronous=NORMAL")
+            raw.execute("PRAGMA busy_timeout=0")
+            try:
+                raw.execute("PRAGMA journal_mode=WAL")
+            except sqlite3.OperationalError:
+                pass  # a reader is in the store: the load stands, and the next connection to open it sets WAL
+            raw.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
 
 
 def _sqlite_read_only_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
