@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from guidetrace.guideline.keys import normalize_text
+from guidetrace.guideline.keys import compact_text, normalize_text
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.rules import packaged_yaml
 
@@ -28,7 +28,7 @@ class Synonym:
 
 
 def _compact(cell: str) -> str:
-    return re.sub(r"\s+", "", normalize_text(html_to_text(cell or ""))).casefold()
+    return compact_text(html_to_text(cell or ""))
 
 
 def _words(cell: str) -> str:

@@ -48,6 +48,12 @@ def normalize_text(text: str) -> str:
     return _SPACES.sub(" ", normalize_chars(text)).strip()
 
 
+def compact_text(text: str) -> str:
+    """Normalised, case-folded, with no whitespace at all: how header cells and labels are compared
+    (CJK text has no spaces to keep)."""
+    return _SPACES.sub("", normalize_text(text)).casefold()
+
+
 def title_key(text: str) -> str:
     """A title as compared: normalised, case-folded, with no spaces or punctuation between words."""
     return _TITLE_NOISE.sub("", normalize_text(text).casefold())

@@ -195,3 +195,21 @@ def test_normalize_lines_folds_the_whole_text_as_line_by_line(text: str) -> None
     by_line = "\n".join(re.sub(r"[ \t\u3000]+", " ", unicodedata.normalize("NFKC", circled_to_paren(line))).strip()
                         for line in text.split("\n"))
     assert normalize_lines(text) == by_line
+
+
+@SETTINGS
+@given(TEXTISH)
+def test_compact_text_is_case_folded_and_holds_no_whitespace(text: str) -> None:
+    """How header cells and labels are compared (headers, the raw reader): width, case and spacing do not count.
+    (Not idempotent: NFKC can turn a spacing accent into a space and a combining one, which a second pass composes.)"""
+    from guidetrace.guideline.keys import compact_text
+
+    folded = compact_text(text)
+    assert folded.casefold() == folded and not any(ch.isspace() for ch in folded)
+
+
+def test_compact_text_matches_a_header_however_it_is_typed() -> None:
+    from guidetrace.guideline.keys import compact_text
+
+    assert compact_text("Ｓｕｂｍｉｔｔｅｄ　ｂｙ") == compact_text(" submitted\nBY ") == "submittedby"
+    assert compact_text("意見 提出者") == compact_text("意見提出者")

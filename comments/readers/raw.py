@@ -4,12 +4,11 @@ from CSV, XLSX or JSON Lines, streamed row by row."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from guidetrace.guideline.keys import normalize_text
+from guidetrace.guideline.keys import compact_text, normalize_text
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.rules import packaged_yaml
 from guidetrace.trace.textfile import open_csv_source, open_lines, sniff
@@ -25,15 +24,11 @@ RAW_FORMATS = ("auto", "csv", "xlsx", "jsonl")
 def _synonyms() -> dict[str, frozenset[str]]:
     """From data/header_synonyms.yaml (`raw:`), folded as header cells are."""
     raw = packaged_yaml("guidetrace.comments", "header_synonyms.yaml")["raw"]
-    return {field: frozenset(_fold(str(n)) for n in names) for field, names in raw.items()}
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", "", normalize_text(text)).casefold()
+    return {field: frozenset(compact_text(str(n)) for n in names) for field, names in raw.items()}
 
 
 def _field(header: str) -> str | None:
-    text = _fold(header)
+    text = compact_text(header)
     return next((f for f, names in _synonyms().items() if text in names), None)
 
 
