@@ -123,7 +123,7 @@ def load_comments(
     if topics_file is not None:
         load_lexicon(topics_file)  # a bad lexicon is refused before anything is read into the store
     digest = file_sha256(path)
-    with store.transaction(bulk=path.stat().st_size >= BULK_FROM) as session:
+    with store.transaction(bulk=_bulk(path)) as session:
         lexicon = use_lexicon(session, topics_file) if topics_file is not None else store_lexicon(session)
         reread = (lambda: read_document(path, fmt=fmt, columns=columns, encoding=encoding)) if grow else None
         summary = store_document(session, document, revision=revision, round_key=round_key, grow=grow, reread=reread,
@@ -135,6 +135,10 @@ def load_comments(
             summary.warnings.append(f"{topics_file.name} is now the store's lexicon; other rounds keep their tags "
                                     "until `guidetrace topics retag`")
         return summary
+
+
+def _bulk(path: Path) -> bool:
+    return path.stat().st_size >= BULK_FROM
 
 
 def file_sha256(path: Path) -> str:
@@ -350,7 +354,7 @@ def load_raw(store: Store, path: Path, *, revision: str, round_key: str, fmt: st
     from .store_clusters import cluster_round  # numpy loads only when clustering
 
     document = read_raw(path, fmt=fmt, encoding=encoding)
-    with store.transaction(bulk=path.stat().st_size >= BULK_FROM) as session:
+    with store.transaction(bulk=_bulk(path)) as session:
         summary = store_document(session, document, revision=revision, round_key=round_key, progress=progress,
                                  lexicon=store_lexicon(session), kind="raw", allow_removals=allow_removals)
         rnd = session.scalar(select(ConsultationRound).where(ConsultationRound.key == round_key))

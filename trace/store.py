@@ -45,16 +45,22 @@ def resolve_url(url_or_path: str | None) -> str:
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=0")
+    dbapi_conn.execute("PRAGMA foreign_keys=ON")
+    dbapi_conn.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    _journal_mode(dbapi_conn, "wal")  # refused while a large load holds the store (see bulk_journal): read as it allows
+    dbapi_conn.execute("PRAGMA synchronous=NORMAL")
+
+
+def _journal_mode(raw: sqlite3.Connection, mode: str) -> bool:
+    """Switch the store's journal, at once or not at all: leaving WAL, or coming back to it from a rollback
+    journal, needs the store to itself, and waiting the busy timeout for that would only delay a refusal."""
+    raw.execute("PRAGMA busy_timeout=0")
     try:
-        cur.execute("PRAGMA journal_mode=WAL")
+        return bool(raw.execute(f"PRAGMA journal_mode={mode}").fetchone()[0] == mode)
     except sqlite3.OperationalError:
-        pass  # a large load holds the store in the rollback journal (see bulk_journal): read as it allows
-    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.close()
+        return False
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
 
 
 @contextmanager
@@ -68,13 +74,8 @@ def bulk_journal(connection: Connection) -> Iterator[bool]:
     keeps WAL and the others their snapshot. Whoever opens the store during the load waits for it
     (up to the busy timeout) instead of reading the snapshot before it."""
     raw = connection.connection.driver_connection
-    assert raw is not None
-    raw.execute("PRAGMA busy_timeout=0")  # another connection open: give up at once, not in 30 s
-    try:
-        switched = raw.execute("PRAGMA journal_mode=DELETE").fetchone()[0] == "delete"
-    except sqlite3.OperationalError:
-        switched = False
-    raw.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    assert isinstance(raw, sqlite3.Connection)
+    switched = _journal_mode(raw, "delete")
     if switched:
         raw.execute("PRAGMA synchronous=FULL")  # NORMAL is safe in WAL only: a rollback journal syncs fully
     try:
@@ -82,12 +83,7 @@ def bulk_journal(connection: Connection) -> Iterator[bool]:
     finally:
         if switched:
             raw.execute("PRAGMA synchronous=NORMAL")
-            raw.execute("PRAGMA busy_timeout=0")
-            try:
-                raw.execute("PRAGMA journal_mode=WAL")
-            except sqlite3.OperationalError:
-                pass  # a reader is in the store: the load stands, and the next connection to open it sets WAL
-            raw.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            _journal_mode(raw, "wal")  # refused with a reader in the store: the load stands, the next connection sets WAL
 
 
 def _sqlite_read_only_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
