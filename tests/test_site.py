@@ -5,11 +5,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import escape as markup_escape
 
 from guidetrace.comments.store_comments import load_comments
 from guidetrace.reports.site.build import build_site
 from guidetrace.reports.site.pages import section_page, slug
-from guidetrace.reports.site.svg_inline import parse_svg
+from guidetrace.reports.site.svg_inline import safe_svg
 from guidetrace.trace.store import Store
 
 from .conftest import FIXTURES, require
@@ -57,15 +60,37 @@ def test_slugs_are_plain_file_names() -> None:
 
 def test_svg_allow_list_drops_scripts_and_foreign_links() -> None:
     svg = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="x()">'
-           b'<script>alert(1)</script><a xlink:href="javascript:alert(1)"><text>t</text></a>'
-           b'<a xlink:href="section-a.html"><text onclick="y()">&lt;b&gt;</text></a></svg>')
-    root = parse_svg(svg)
-    assert root.attrs == ()
-    assert [c.tag for c in root.children] == ["a", "a"]
-    assert root.children[0].attrs == () and root.children[1].attrs == (("href", "section-a.html"),)
-    assert root.children[1].children[0].attrs == () and root.children[1].children[0].text == "<b>"
+           b'<script>alert(1)<g>inside</g></script>kept?<a xlink:href="javascript:alert(1)"><text>t</text></a>'
+           b'<!-- a comment -->\n<a xlink:href="section-a.html"><text onclick="y()" style="z">&lt;b&gt; &amp; "q\'</text>'
+           b'</a></svg>')
+    assert safe_svg(svg) == ('<svg><a><text>t</text></a>\n<a href="section-a.html"><text>&lt;b&gt; &amp; &#34;q&#39;'
+                             '</text></a></svg>')
 
 
+def test_svg_declaring_entities_is_refused() -> None:
+    bomb = (b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+            b'<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>')
+    with pytest.raises(ValueError, match="entities"):
+        safe_svg(bomb)
+    with pytest.raises(ValueError, match="not an SVG"):
+        safe_svg(b"<svg><text>unclosed</svg>")
+    with pytest.raises(ValueError, match="not an SVG"):
+        safe_svg(b'<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>')
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40),
+       st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40))
+def test_svg_text_and_values_come_out_escaped(text: str, value: str) -> None:
+    """Whatever a label or attribute holds, it reaches the page escaped as Jinja2 would escape it."""
+    from xml.sax.saxutils import escape as xml_escape, quoteattr
+
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg"><text fill={quoteattr(value)}>{xml_escape(text)}</text>'
+           f'</svg>').encode("utf-8")
+    try:
+        out = safe_svg(svg)
+    except ValueError:  # a character XML does not allow: refused whole, never passed through
+        return
+    assert out == f'<svg><text fill="{markup_escape(value)}">{markup_escape(text)}</text></svg>'
 def test_english_labels(loaded: Store, tmp_path: Path) -> None:
     with loaded.sessions() as s:
         index = build_site(s, tmp_path / "en", lang="en")

@@ -40,15 +40,15 @@ from ..registry import REPORTS
 from ..sections.build import SectionsReport
 from ..topics.build import TopicSummary
 from .forked import forked_map
-from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, svg_markup, topic_page
+from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, topic_page
 from .search_index import search_rows, write_search
 from .section_pages import PAGE_SIZE, section_pages
-from .svg_inline import parse_svg
+from .svg_inline import safe_svg
 
 
 def _svg(diagram: Any) -> Markup | None:
     try:
-        return svg_markup(parse_svg(render_diagram(diagram, "svg")))
+        return safe_svg(render_diagram(diagram, "svg"))
     except GuidetraceError:
         return None  # no Graphviz: pages still carry every table and opinion
 
@@ -73,7 +73,7 @@ def _svgs(diagrams: dict[Any, Any], raw: dict[Any, bytes] | None) -> dict[Any, M
     only a diagram Graphviz cannot draw is left out."""
     if raw is None:
         return {k: _svg(d) for k, d in diagrams.items()}
-    markup = forked_map(lambda k: svg_markup(parse_svg(raw[k])), list(diagrams), parallel=len(raw) >= PARALLEL_DIAGRAMS)
+    markup = forked_map(lambda k: safe_svg(raw[k]), list(diagrams), parallel=len(raw) >= PARALLEL_DIAGRAMS)
     return dict(zip(diagrams, markup))
 
 

@@ -9,11 +9,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
 
 from ..labels import labels
 from .fragments import MacroFragments, OpinionFragments
-from .svg_inline import SvgElement
 
 _ASCII = re.compile(r"[^A-Za-z0-9.\-]+")
 
@@ -52,7 +50,7 @@ def environment(lang: str = "ja") -> Environment:
     env = Environment(loader=PackageLoader("guidetrace.reports.site", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(section_page=section_page, topic_page=topic_page, opinion_page=opinion_page,
-                       CITATIONS_SHOWN=CITATIONS_SHOWN, lang=lang, L=labels(lang), opinion_href={}, svg=svg_markup)
+                       CITATIONS_SHOWN=CITATIONS_SHOWN, lang=lang, L=labels(lang), opinion_href={})
     env.filters["docname"] = document_name
     catalogue = labels(lang)
     env.filters["lbl"] = lambda value, prefix="": catalogue.get(f"{prefix}{value}", value)  # a code, as words
@@ -63,14 +61,6 @@ def environment(lang: str = "ja") -> Environment:
     env.globals["citation_link"] = MacroFragments(env, "citation", key=lambda x: (
         x["revision"], x["section"], x["reviewed"], x["evidence"], x["confidence"]))
     return env
-
-
-def svg_markup(el: SvgElement | Markup | None) -> Markup | None:
-    """A diagram's allow-listed tree as markup, escaped by the `_svg.html` macro: done once per diagram,
-    and markup already made passes through (pages call this on what the builder made)."""
-    if el is None or isinstance(el, Markup):
-        return el
-    return environment().get_template("_svg.html").module.svg(el)  # type: ignore[attr-defined,no-any-return]
 
 
 def document_name(path: str | None) -> str:
