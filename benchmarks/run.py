@@ -58,6 +58,32 @@ con.commit()
 """
 
 
+ASIDE = ".set-aside"  # earlier runs' outputs wait here, and are deleted once every step has been timed
+
+
+def set_aside(path: Path, work: Path) -> None:
+    """Moves an earlier run's output out of the way without deleting it. On ext4, creating files soon after
+    thousands were deleted near them is slow (here: 5,000 empty files in 0.14 s, then 2.65 s just after
+    15,000 were deleted), so deleting before a timed step would time the deletion's after-effect."""
+    if path.exists():
+        aside = work / ASIDE
+        aside.mkdir(exist_ok=True)
+        path.rename(aside / f"{path.name}-{time.time_ns()}")
+
+
+def disk_check(work: Path, files: int = 2000) -> float:
+    """Seconds to create `files` empty files in the work folder: printed with the results, since a disk or
+    folder where this is slow (see set_aside) slows every step that writes pages."""
+    folder = work / f"disk-check-{time.time_ns()}"
+    folder.mkdir()
+    start = time.perf_counter()
+    for i in range(files):
+        (folder / f"{i}.html").touch()
+    seconds = time.perf_counter() - start
+    set_aside(folder, work)
+    return seconds
+
+
 FLOOR_RUNS = 3  # the floor is mostly disk writes, the noisiest thing here (1.6-3.0 s at 100k in one day): ratios
 # are taken to the fastest of these runs, the least the floor was seen to cost
 
@@ -137,7 +163,7 @@ def bench_ingest(work: Path, n: int, results: list[dict[str, object]], db_url: s
 def bench_site(work: Path, n: int, results: list[dict[str, object]]) -> None:
     db = work / f"ingest-{n}.db"
     out = work / f"site-{n}"
-    shutil.rmtree(out, ignore_errors=True)
+    set_aside(out, work)
     run(f"site for {n:,} opinions", [GUIDETRACE, "--db", str(db), "site", str(out)], results, opinions=n)
 
 
@@ -169,7 +195,7 @@ def bench_corpus(work: Path, results: list[dict[str, object]], sections: int = 5
     db, out = work / "corpus.db", work / "corpus-site"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    shutil.rmtree(out, ignore_errors=True)
+    set_aside(out, work)
     script = (f"set -e; G={GUIDETRACE}; $G --db {db} guideline load {tree} --guideline c --title c --revision 1 2>/dev/null;"
               f" $G --db {db} comments load {doc} --revision 1 --round c 2>/dev/null; $G --db {db} site {out} >/dev/null")
     run(f"{sections:,} sections + {comments:,} comments: parse to site", ["bash", "-c", script], results,
@@ -214,6 +240,8 @@ def main() -> None:
     print(f"guidetrace benchmarks ({'quick' if args.quick else 'full'}) on {platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}; work in {work}")
     compile_package()
+    disk = disk_check(work)
+    print(f"  creating 2,000 empty files in the work folder: {disk:.2f} s")
     started = time.perf_counter()
     sizes = tuple(int(n) for n in args.sizes.split(",")) if args.sizes else (
         (10_000,) if args.quick else (10_000, 100_000, 1_000_000))
@@ -233,10 +261,11 @@ def main() -> None:
             finally:
                 server.stop()
     total = time.perf_counter() - started
+    shutil.rmtree(work / ASIDE, ignore_errors=True)
     print("\n".join(ratios(results)))
     print(f"  total {total:.1f} s")
     payload = {"machine": {"arch": platform.machine(), "cores": os.cpu_count(), "python": platform.python_version(),
-                           "platform": platform.platform()},
+                           "platform": platform.platform(), "create_2000_files_seconds": round(disk, 3)},
                "mode": "quick" if args.quick else "full", "results": results, "total_seconds": round(total, 1)}
     if args.json:
         args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
