@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -25,6 +26,12 @@ from .locators import address_of, default_scanner, grammar
 _ID_SHAPE = re.compile(r"^(?P<cat>[^\d\s.()/]+?)[ ]?(?P<num>\d+(?:-\d+)*)(?:\(\d+\))?$")
 _LATIN = re.compile(r"[a-z]")
 MIN_TITLE = 2
+
+
+@lru_cache(maxsize=1)
+def _generic_titles() -> frozenset[str]:
+    """The data file's generic titles (概要, Overview), folded as title keys are: made once, not per title."""
+    return frozenset(g.casefold().replace(" ", "") for g in grammar()["generic_titles"])
 
 
 @dataclass(frozen=True)
@@ -79,8 +86,7 @@ class TreeIndex:
         if tkey not in self.title_info:
             lowered = re.sub(r"[^\w]+", " ", text.casefold()).split()
             latin = all(_LATIN.search(w) or w.isdigit() for w in lowered) and bool(lowered)
-            generic = {g.casefold().replace(" ", "") for g in grammar()["generic_titles"]}
-            self.title_info[tkey] = TitleInfo(tuple(lowered) if latin else (), tkey in generic)
+            self.title_info[tkey] = TitleInfo(tuple(lowered) if latin else (), tkey in _generic_titles())
 
     def _add_addresses(self, key: str, kind: str, parent: str | None, title: str | None,
                        aliases: tuple[str, ...]) -> None:
