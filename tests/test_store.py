@@ -5,6 +5,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
@@ -226,3 +228,23 @@ def test_insert_rows_stores_what_a_core_insert_stores(store: Store) -> None:
         with pytest.raises(ValueError, match="no value for dispositions, bulk"):
             insert_rows(s.connection(), table_of(Comment), [{k: v for k, v in rows[0].items()
                                                             if k not in ("dispositions", "bulk")} | {"key": "r/x"}])
+
+
+@given(st.dictionaries(st.sampled_from(["key", "part", "body", "disposition", "seq", "source_page"]),
+                       st.one_of(st.none(), st.integers(), st.text(alphabet="ab\x00あ", max_size=24)), max_size=6))
+def test_fit_row_replaces_nul_in_text_and_refuses_what_a_column_cannot_hold(row: dict[str, object]) -> None:
+    """Looked at as one piece for speed, the row must still come out as if each text were looked at alone."""
+    from guidetrace.trace.errors import GuidetraceError
+    from guidetrace.trace.fit import REPLACEMENT, fit_row
+    from guidetrace.trace.models import Comment, table_of
+
+    table = table_of(Comment)
+    limits = {"key": 300, "part": 10, "disposition": 20, "source_page": 50}
+    texts = {"key", "part", "body", "disposition", "source_page"}
+    expected = {k: v.replace("\x00", REPLACEMENT) if k in texts and isinstance(v, str) else v for k, v in row.items()}
+    too_long = [k for k, v in row.items() if isinstance(v, str) and k in limits and len(v) > limits[k]]
+    if too_long:
+        with pytest.raises(GuidetraceError, match="characters"):
+            fit_row(table, dict(row), file="f", line=1)
+    else:
+        assert fit_row(table, dict(row), file="f", line=1) == expected

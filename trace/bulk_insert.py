@@ -24,7 +24,7 @@ from sqlalchemy.engine import Dialect
 class _Plan:
     sql: str
     values: Callable[[dict[str, Any]], tuple[Any, ...]]
-    processors: tuple[Callable[[Any], Any] | None, ...]
+    processed: tuple[tuple[int, Callable[[Any], Any]], ...]  # the columns whose type converts the value
 
 
 def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -37,10 +37,17 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
         connection.execute(insert(table), rows)
         return
     plan = _plan(table, columns, connection.dialect)
-    values: Iterable[tuple[Any, ...]] = map(plan.values, rows)
-    if any(plan.processors):
-        procs = plan.processors
-        values = (tuple(v if p is None else p(v) for p, v in zip(procs, row)) for row in values)
+    values: Iterable[Sequence[Any]] = map(plan.values, rows)
+    if plan.processed:
+        processed = plan.processed
+
+        def convert(row: Sequence[Any]) -> tuple[Any, ...]:  # only the few columns that convert, not each
+            out = list(row)
+            for i, process in processed:
+                out[i] = process(out[i])
+            return tuple(out)  # what exec_driver_sql takes
+
+        values = map(convert, values)
     connection.exec_driver_sql(plan.sql, list(values))
 
 
@@ -59,5 +66,5 @@ def _plan(table: Table, columns: tuple[str, ...], dialect: Dialect) -> _Plan:
            f"VALUES ({', '.join('?' for _ in columns)})")
     getter = itemgetter(*columns)
     values: Callable[[dict[str, Any]], tuple[Any, ...]] = getter if len(columns) > 1 else (lambda row: (getter(row),))
-    processors = tuple(table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns)
-    return _Plan(sql, values, processors)
+    processors = (table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns)
+    return _Plan(sql, values, tuple((i, p) for i, p in enumerate(processors) if p is not None))

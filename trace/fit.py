@@ -22,19 +22,26 @@ def clean(value: str) -> str:
 
 
 def fit_row(table: Table, row: dict[str, Any], *, file: str | None, line: int | None) -> dict[str, Any]:
-    for name, limit in _limits(table):
+    texts, limited = _columns(table)
+    try:  # one look for NUL across the row's texts (a load checks every row, and NUL is almost never there)
+        has_nul = NUL in "".join(filter(None, map(row.get, texts)))
+    except TypeError:  # something other than text in a text column: looked at one by one
+        has_nul = True
+    if has_nul:
+        for name in texts:
+            value = row.get(name)
+            if isinstance(value, str) and NUL in value:
+                row[name] = clean(value)
+    for name, limit in limited:
         value = row.get(name)
-        if not isinstance(value, str):
-            continue
-        if NUL in value:
-            value = row[name] = clean(value)
-        if limit and len(value) > limit:
+        if isinstance(value, str) and len(value) > limit:
             raise GuidetraceError(f"{table.name}.{name} of {len(value)} characters (at most {limit}): "
                                   f"{value[:40]!r}…", file=file, line=line)
     return row
 
 
 @lru_cache(maxsize=None)
-def _limits(table: Table) -> tuple[tuple[str, int | None], ...]:
-    """Each text column's name and length limit, read once per table (a load checks every row)."""
-    return tuple((c.name, c.type.length) for c in table.columns if isinstance(c.type, String))
+def _columns(table: Table) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
+    """The table's text columns, and those with a length limit with it: read once per table."""
+    texts = [(c.name, c.type.length) for c in table.columns if isinstance(c.type, String)]
+    return tuple(name for name, _ in texts), tuple((name, limit) for name, limit in texts if limit)
