@@ -197,3 +197,38 @@ def test_a_wide_tree_is_split_per_chapter(run, tmp_path: Path) -> None:  # type:
     chapter = (tmp_path / "site" / section_page("1.0", "2")).read_text(encoding="utf-8")
     assert "<svg" in chapter and "節2-5" in chapter.split("<svg", 1)[1].split("</svg>", 1)[0]  # the chapter's tree
     assert "<svg" not in (tmp_path / "site" / section_page("1.0", "2.5")).read_text(encoding="utf-8")
+
+
+def _pages(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.suffix == ".html"}
+
+
+def test_a_rebuild_links_the_pages_it_leaves_unchanged(loaded: Store, tmp_path: Path) -> None:
+    """Another round loaded: the pages it changes are written again, the others are the previous build's
+    files (the same inode), and the site reads exactly as a build from nothing."""
+    with loaded.sessions() as s:
+        build_site(s, tmp_path / "site")
+    before = {p.name: p.stat().st_ino for p in (tmp_path / "site").iterdir() if p.suffix == ".html"}
+    load_comments(loaded, FIXTURES / "comments" / "numbered.md", revision="3.0-draft", round_key="second")
+    with loaded.sessions() as s:
+        build_site(s, tmp_path / "site")
+        build_site(s, tmp_path / "fresh")
+    after, fresh = tmp_path / "site", _pages(tmp_path / "fresh")
+    assert _pages(after) == fresh
+    kept = {p.name for p in after.iterdir() if p.suffix == ".html" and before.get(p.name) == p.stat().st_ino}
+    assert "index.html" not in kept and len(kept) > len(fresh) / 2  # the index counts the new round
+    assert all((after / name).stat().st_nlink == 1 for name in kept)  # the old site is gone, its files kept
+
+
+def test_pages_are_written_where_links_are_refused(loaded: Store, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    def refuse(*args: object) -> None:
+        raise PermissionError("no links on this file system")
+
+    with loaded.sessions() as s:
+        build_site(s, tmp_path / "site")
+        first = _pages(tmp_path / "site")
+        monkeypatch.setattr(os, "link", refuse)
+        build_site(s, tmp_path / "site")
+    assert _pages(tmp_path / "site") == first

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 import shutil
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
@@ -40,6 +39,7 @@ from ..registry import REPORTS
 from ..sections.build import SectionsReport
 from ..topics.build import TopicSummary
 from .forked import forked_map
+from .page_writer import page_writer
 from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, topic_page
 from .search_index import search_rows, write_search
 from .section_pages import PAGE_SIZE, section_pages
@@ -102,7 +102,8 @@ def build_site(session: Session, outdir: Path, *, lang: str = "ja", force: bool 
     shutil.rmtree(building, ignore_errors=True)
     try:
         (building / "assets").mkdir(parents=True)
-        _build_into(session, building, lang, internal, progress)
+        previous = outdir if (outdir / MARKER).is_file() else None  # its unchanged pages are linked, not written
+        _build_into(session, building, lang, internal, progress, previous)
         (building / MARKER).write_text("written by guidetrace: `guidetrace site` replaces this folder\n",
                                        encoding="utf-8")
         previous = outdir.parent / f".{outdir.name}.previous-{os.getpid()}"
@@ -119,16 +120,18 @@ def build_site(session: Session, outdir: Path, *, lang: str = "ja", force: bool 
     return outdir / "index.html"
 
 
-def _build_into(session: Session, outdir: Path, lang: str, internal: bool = False, progress: Any = None) -> None:
+def _build_into(session: Session, outdir: Path, lang: str, internal: bool = False, progress: Any = None,
+                previous: Path | None = None) -> None:
     gc.disable()  # millions of long-lived records and no cycles worth finding: collections cost 7 % of a build
     try:
         with built_once(session):  # the facts and graphs the reports below share
-            _build_pages(session, outdir, lang, internal, progress)
+            _build_pages(session, outdir, lang, internal, progress, previous)
     finally:
         gc.enable()
 
 
-def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, progress: Any) -> None:
+def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, progress: Any,
+                 previous: Path | None) -> None:
     rounds = round_rows(session)
     campaigns = REPORTS["campaigns"].build(session, None)  # the registry's builders, as `report` runs them
     no_graphviz = not graphviz_available()  # asked once per build, not once per page
@@ -140,7 +143,7 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
     reports = [REPORTS["sections"].build(session, r["round"]) for r in rounds]
     topics = REPORTS["topics"].build(session, None) if rounds else []
     graph = build_graph(session, opinions=False)  # sections, links and topics: what lineage and impact draw
-    write = _writer(outdir, progress)
+    write = page_writer(outdir, previous, progress)
     latest = latest_revision(session)
     diagrams = _heat_diagrams(reports, lang)
     diagrams["lineage"] = lineage_diagram(graph, lang=lang)
@@ -245,26 +248,6 @@ def _unresolved_pages(write: Any, orphans: list[dict[str, Any]], lang: str, page
               page("unresolved.html", lang, comments=orphans[(n - 1) * PAGE_SIZE: n * PAGE_SIZE], total=len(orphans),
                    pages=pages, page_number=n, assets="", standalone=False))
     return href
-
-
-_PAGE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]*\.html$")
-
-
-def _writer(outdir: Path, progress: Any = None):  # type: ignore[no-untyped-def]
-    written: set[str] = set()
-
-    def write(name: str, text: str) -> None:
-        if not _PAGE_NAME.match(name):  # names come from slug(): this can only trip on a bug
-            raise GuidetraceError(f"refusing to write {name!r}: not a plain page name in {outdir}")
-        if name in written:  # two pages under one name: one would silently replace the other
-            raise GuidetraceError(f"two pages would share the name {name!r} in {outdir}")
-        written.add(name)
-        with open(outdir / name, "wb") as f:  # bytes: text mode's codec layer costs more than the encoding
-            f.write(text.encode("utf-8"))
-        if progress is not None:
-            progress(len(written), 0)  # pages written so far (a forked worker counts its own)
-
-    return write
 
 
 PARALLEL_FROM = 300  # pages: below this, forking workers costs more than it saves
