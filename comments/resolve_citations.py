@@ -42,6 +42,10 @@ class Cited:
     position: int
     note: str | None = None
 
+    def copy(self) -> Cited:
+        """A copy to change (a remembered resolution is copied per opinion; dataclasses.replace costs 5x)."""
+        return Cited(self.section, self.evidence, self.confidence, self.text, self.origin, self.position, self.note)
+
 
 @dataclass(frozen=True)
 class Unresolved:

@@ -5,8 +5,6 @@ A location that names nothing the tree has is kept as unresolved with its text, 
 
 from __future__ import annotations
 
-import dataclasses
-
 from .records import OpinionRecord
 from .resolve_citations import TEXT_ORIGIN, CitationResolver, Resolution, Unresolved
 from .tree_index import TreeIndex
@@ -80,7 +78,7 @@ def _located(resolver: CitationResolver, location: str | None, origin: str, cont
 
 def _copy(res: Resolution) -> Resolution:
     """Citations are changed in place while an opinion is resolved (a confidence raised): a cached one never is."""
-    return Resolution({k: dataclasses.replace(c) for k, c in res.cited.items()}, list(res.unresolved), res.context)
+    return Resolution({k: c.copy() for k, c in res.cited.items()}, list(res.unresolved), res.context)
 
 
 def _heading_key(resolver: CitationResolver, heading: str) -> str | None:

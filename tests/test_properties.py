@@ -213,3 +213,15 @@ def test_compact_text_matches_a_header_however_it_is_typed() -> None:
 
     assert compact_text("Ｓｕｂｍｉｔｔｅｄ　ｂｙ") == compact_text(" submitted\nBY ") == "submittedby"
     assert compact_text("意見 提出者") == compact_text("意見提出者")
+
+
+def test_a_citation_copy_holds_every_field() -> None:
+    """Cited.copy names its fields one by one (for speed): a field added later must be copied too."""
+    import dataclasses
+
+    from guidetrace.comments.resolve_citations import Cited
+
+    values = {f.name: f"v-{f.name}" for f in dataclasses.fields(Cited)}
+    original = Cited(**values)  # type: ignore[arg-type]
+    copied = original.copy()
+    assert copied is not original and dataclasses.asdict(copied) == values
