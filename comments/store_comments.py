@@ -41,7 +41,7 @@ from guidetrace.trace.tally import UNKNOWN_KIND, Counted, count_opinion, counted
 
 from . import read_ahead
 from .batch_hints import Hints, batch_hints, location_text
-from .classify_answer import default_classifier
+from .classify_answer import Classification, default_classifier
 from .grow_tree import grow_tree
 from .language import LanguageCount
 from .lexicon_in_force import store_lexicon, use_lexicon
@@ -172,6 +172,7 @@ class _Writer:
         self.tagger = TopicMatcher(lexicon)
         # answers repeat (今後の参考とさせていただきます。): classify each distinct one once, in bounded memory
         self.classify = lru_cache(maxsize=CLASSIFIED)(self.classifier.classify)
+        self.disposition_lists: dict[Classification, list[dict[str, Any]]] = {}
         self.matcher = ReloadMatcher(session, rnd)
         self.existing = self.matcher.existing
         self.submitters: dict[str, int] = {}
@@ -304,13 +305,23 @@ class _Writer:
             "location": location_text(o),
             "heading": o.heading, "body": o.body, "body_html": o.body_html, "reason": o.reason, "proposal": o.proposal,
             "response": o.response, "response_html": o.response_html, "disposition": primary,
-            "dispositions": [{"disposition": m.disposition, "rule": m.rule, "supplementary": m.supplementary,
-                              "evidence": m.evidence} for m in c.matches]
-                            + ([{"disposition": c.conflict, "rule": "text-disagrees", "supplementary": True,
-                                 "evidence": "conflict"}] if c.conflict else []),
+            "dispositions": self._dispositions(c),
             "bulk": o.bulk, "represents": o.represents, "source_file": self.file, "source_line": o.line,
             "source_page": o.page, "machine": None,
         }
+
+    def _dispositions(self, c: Classification) -> list[dict[str, Any]]:
+        """The stored list of a classification's matches: one list per distinct classification, shared by the
+        rows it classifies (never changed), so the insert serialises it once (see bulk_insert)."""
+        found = self.disposition_lists.get(c)
+        if found is None:
+            found = [{"disposition": m.disposition, "rule": m.rule, "supplementary": m.supplementary,
+                      "evidence": m.evidence} for m in c.matches] + (
+                [{"disposition": c.conflict, "rule": "text-disagrees", "supplementary": True, "evidence": "conflict"}]
+                if c.conflict else [])
+            if len(self.disposition_lists) < CLASSIFIED:
+                self.disposition_lists[c] = found
+        return found
 
     def _citations(self, rows: list[dict[str, Any]], resolutions: list[Resolution], ids: dict[str, int]) -> None:
         out: list[dict[str, Any]] = []

@@ -248,3 +248,28 @@ def test_fit_row_replaces_nul_in_text_and_refuses_what_a_column_cannot_hold(row:
             fit_row(table, dict(row), file="f", line=1)
     else:
         assert fit_row(table, dict(row), file="f", line=1) == expected
+
+
+def test_insert_rows_processes_shared_values_once_and_right(store: Store) -> None:
+    """Rows sharing one JSON list (one per distinct answer) store it as rows with their own copies would."""
+    from sqlalchemy import select
+
+    from guidetrace.trace.bulk_insert import insert_rows
+    from guidetrace.trace.models import Comment, ConsultationRound, table_of
+
+    from .conftest import empty_revision
+
+    shared = [{"disposition": "noted", "rule": "r1"}]
+    with store.transaction() as s:
+        rnd = ConsultationRound(key="r", revision_id=empty_revision(s).id, kind="result")
+        s.add(rnd)
+        s.flush()
+        lists = [shared, shared, [{"disposition": "adopted", "rule": "r2"}], shared, []]
+        rows = [{"key": f"r/{n}", "round_id": rnd.id, "part": "A", "seq": n, "label": None, "submitter_id": None,
+                 "location": None, "heading": None, "body": "b", "body_html": None, "reason": None, "proposal": None,
+                 "response": None, "response_html": None, "disposition": "noted", "represents": None,
+                 "source_file": "f", "source_line": n, "source_page": None, "dispositions": value, "bulk": False,
+                 "machine": None if n % 2 else value} for n, value in enumerate(lists)]
+        insert_rows(s.connection(), table_of(Comment), rows)
+        got = s.execute(select(Comment.dispositions, Comment.machine).order_by(Comment.seq)).all()
+    assert [tuple(r) for r in got] == [(v, None if n % 2 else v) for n, v in enumerate(lists)]

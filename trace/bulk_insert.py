@@ -19,6 +19,8 @@ from typing import Any
 from sqlalchemy import Connection, Table, insert
 from sqlalchemy.engine import Dialect
 
+_SHARED = (list, dict)  # values whose processing (JSON) costs most, and which rows may share by identity
+
 
 @dataclass(frozen=True)
 class _Plan:
@@ -40,11 +42,19 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
     values: Iterable[Sequence[Any]] = map(plan.values, rows)
     if plan.processed:
         processed = plan.processed
+        done: dict[tuple[int, int], Any] = {}  # (column, id of a list, dict or None) -> its processed value
 
         def convert(row: Sequence[Any]) -> tuple[Any, ...]:  # only the few columns that convert, not each
             out = list(row)
             for i, process in processed:
-                out[i] = process(out[i])
+                value = out[i]
+                if value is None or type(value) in _SHARED:  # rows often share one (a JSON list per answer)
+                    key = (i, id(value))  # the rows hold every value until the insert ends: ids stay theirs
+                    if key not in done:
+                        done[key] = process(value)
+                    out[i] = done[key]
+                else:
+                    out[i] = process(value)
             return tuple(out)  # what exec_driver_sql takes
 
         values = map(convert, values)
