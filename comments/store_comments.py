@@ -1,30 +1,27 @@
 """Ingesting a comment document: resolve, classify, tag and write it in one transaction.
 
-Opinions stream from the reader in batches; each batch is resolved, classified and
-written with Core executemany (new rows with RETURNING for their ids), so memory
-stays flat however long the document is. Comments are matched by their stable key
-(`round/part-seq`): loading the same document again changes nothing, and a
-corrected document updates rows in place.
+Opinions stream from the reader in batches; each batch is resolved, classified
+(`opinion_rows`) and written with Core executemany (ids given up front on SQLite,
+returned on PostgreSQL), so memory stays flat however long the document is. Comments
+are matched by their stable key (`round/part-seq`): loading the same document again
+changes nothing, and a corrected document updates rows in place.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from guidetrace.guideline.keys import normalize_text
 from guidetrace.guideline.queries import find_revision
 from guidetrace.trace.bulk_insert import insert_rows
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.fit import clean, fit_row
+from guidetrace.trace.fit import clean
 from guidetrace.trace.models import (
     Citation,
     Comment,
@@ -40,11 +37,11 @@ from guidetrace.trace.store import Store
 from guidetrace.trace.tally import UNKNOWN_KIND, Counted, count_opinion, counted_tally
 
 from . import read_ahead
-from .batch_hints import Hints, batch_hints, location_text
-from .classify_answer import Classification, default_classifier
+from .batch_hints import Hints, batch_hints
 from .grow_tree import grow_tree
 from .language import LanguageCount
 from .lexicon_in_force import store_lexicon, use_lexicon
+from .opinion_rows import CommentRows, citation_rows, label_id
 from .privacy.store_findings import Scanner, write_findings
 from .readers import read_document
 from .readers.raw import read_raw
@@ -59,24 +56,16 @@ from .submitter_kinds import submitter_kind
 from .tag_topics import opinion_text, sync_topics, topic_rows
 from .topics_lexicon import CompiledTopic, TopicMatcher, load_lexicon
 from .tree_index import TreeIndex, build_index
-from .vocabulary import UNANSWERED
 
 if TYPE_CHECKING:
     from .store_clusters import ClusterSummary
 
 BATCH = 5000
 BULK_FROM = 32 << 20  # bytes: a document this large writes 100 MB or more, a bulk transaction (Store.transaction)
-CLASSIFIED = 4096  # distinct answers remembered within one load
 REMOVAL_SHARE = 0.1  # a reload that drops more of a round's opinions than this is refused unless allowed
 REMOVALS_SHOWN = 10
-_UNSAFE_ID = re.compile(r"[^\w.\-()]+")
 
 
-def _label_id(label: str) -> str:
-    """A printed number as it may stand in an id: `Ⅱ-4` -> `II-4`, `No. 12` -> `No.12`."""
-    if label.isascii() and label.isalnum():  # most numbers: nothing to fold or drop
-        return label[:60]
-    return _UNSAFE_ID.sub("", normalize_text(label))[:60] or "x"
 Progress = Callable[[int, int], None]
 
 
@@ -167,12 +156,10 @@ class _Writer:
     def __init__(self, session: Session, rnd: ConsultationRound, index: TreeIndex, lexicon: list[CompiledTopic],
                  summary: LoadSummary, file: str):
         self.session, self.rnd, self.index, self.summary, self.file = session, rnd, index, summary, file
-        self.resolver, self.classifier = CitationResolver(index), default_classifier()
+        self.resolver = CitationResolver(index)
         self.lexicon, self.topic_ids = lexicon, sync_topics(session, lexicon)
         self.tagger = TopicMatcher(lexicon)
-        # answers repeat (今後の参考とさせていただきます。): classify each distinct one once, in bounded memory
-        self.classify = lru_cache(maxsize=CLASSIFIED)(self.classifier.classify)
-        self.disposition_lists: dict[Classification, list[dict[str, Any]]] = {}
+        self.rows = CommentRows(rnd.key, rnd.id, rnd.kind == "raw", file)
         self.matcher = ReloadMatcher(session, rnd)
         self.existing = self.matcher.existing
         self.submitters: dict[str, int] = {}
@@ -195,7 +182,7 @@ class _Writer:
         if len(self.sample) < SAMPLE:
             self.sample.extend(batch[: SAMPLE - len(self.sample)])
         resolutions = [resolve_opinion(self.resolver, self.index, o, self.headings, self.resolved) for o in batch]
-        rows = [self._row(o) for o in batch]
+        rows = [self.rows.row(o) for o in batch]
         self._submitters({clean(o.submitter) for o in batch if o.submitter})
         for row, o in zip(rows, batch):
             row["submitter_id"] = self.submitters.get(clean(o.submitter)) if o.submitter else None
@@ -231,6 +218,7 @@ class _Writer:
         s.topic_edges += len(tags)
         s.added, s.updated, s.opinions = s.added + len(new), s.updated + len(old), s.opinions + len(rows)
         s.submissions += sum(r["represents"] or 1 for r in rows)
+        s.dispositions, s.conflicts = self.rows.dispositions, self.rows.conflicts  # counted as rows were made
 
     def _insert(self, new: list[dict[str, Any]]) -> dict[str, int]:
         """New opinions' rows, by Core (the ORM's bulk insert adds a third to each row's cost). On SQLite
@@ -274,67 +262,14 @@ class _Writer:
             return key
         if o.part == "R" or not o.number:
             raise GuidetraceError(f"two opinions with the id {key}", file=self.file, line=o.line)
-        key, n = f"{self.rnd.key}/{o.part}-{_label_id(o.number)}", 2
+        key, n = f"{self.rnd.key}/{o.part}-{label_id(o.number)}", 2
         candidate = key
         while candidate in self.seen:
             candidate, n = f"{key}_{n}", n + 1
         return candidate
 
-    def _row(self, o: OpinionRecord) -> dict[str, Any]:
-        if o.submitter:
-            fit_row(table_of(Submitter), {"name": o.submitter}, file=self.file, line=o.line)
-        return fit_row(table_of(Comment), self._values(o), file=self.file, line=o.line)
-
-    def _values(self, o: OpinionRecord) -> dict[str, Any]:
-        c = self.classify(o.response, column=o.disposition_cell or o.revised_flag, heading=o.group,
-                                     carried="answer" in o.carried)
-        primary = UNANSWERED if self.rnd.kind == "raw" else c.primary  # raw submissions have no answer yet
-        self.summary.dispositions[primary] = self.summary.dispositions.get(primary, 0) + 1
-        if c.conflict:
-            self.summary.conflicts += 1
-        if o.part == "R" and o.number:
-            key = f"{self.rnd.key}/{o.part}-{o.number}"  # a raw submission keeps its own id
-        elif o.number:
-            key = f"{self.rnd.key}/{_label_id(o.number)}"  # the number the document prints
-        else:
-            key = f"{self.rnd.key}/{o.part}-{o.seq:02d}"
-        return {
-            "key": key, "label": o.number if o.part != "R" else None, "round_id": self.rnd.id, "part": o.part,
-            "seq": o.seq,
-            "submitter_id": None,  # set once the batch's submitters are written
-            "location": location_text(o),
-            "heading": o.heading, "body": o.body, "body_html": o.body_html, "reason": o.reason, "proposal": o.proposal,
-            "response": o.response, "response_html": o.response_html, "disposition": primary,
-            "dispositions": self._dispositions(c),
-            "bulk": o.bulk, "represents": o.represents, "source_file": self.file, "source_line": o.line,
-            "source_page": o.page, "machine": None,
-        }
-
-    def _dispositions(self, c: Classification) -> list[dict[str, Any]]:
-        """The stored list of a classification's matches: one list per distinct classification, shared by the
-        rows it classifies (never changed), so the insert serialises it once (see bulk_insert)."""
-        found = self.disposition_lists.get(c)
-        if found is None:
-            found = [{"disposition": m.disposition, "rule": m.rule, "supplementary": m.supplementary,
-                      "evidence": m.evidence} for m in c.matches] + (
-                [{"disposition": c.conflict, "rule": "text-disagrees", "supplementary": True, "evidence": "conflict"}]
-                if c.conflict else [])
-            if len(self.disposition_lists) < CLASSIFIED:
-                self.disposition_lists[c] = found
-        return found
-
     def _citations(self, rows: list[dict[str, Any]], resolutions: list[Resolution], ids: dict[str, int]) -> None:
-        out: list[dict[str, Any]] = []
-        for row, res in zip(rows, resolutions):
-            cid = ids[row["key"]]
-            for c in res.cited.values():
-                out.append({"comment_id": cid, "section_id": self.index.ids[c.section], "text": clean(c.text),
-                            "evidence": c.evidence, "confidence": c.confidence, "origin": c.origin,
-                            "position": c.position, "note": c.note})
-            for i, u in enumerate(res.unresolved):
-                out.append({"comment_id": cid, "section_id": None, "text": clean(u.text), "evidence": u.evidence,
-                            "confidence": 0.0, "origin": u.origin, "position": len(res.cited) + i,
-                            "note": clean(u.reason) if u.reason else None})
+        out = [x for row, res in zip(rows, resolutions) for x in citation_rows(ids[row["key"]], res, self.index.ids)]
         if out:  # Core executemany: no RETURNING needed, and the ORM's would splice every row back (quadratic)
             insert_rows(self.session.connection(), table_of(Citation), out)
         resolved = sum(1 for c in out if c["section_id"] is not None)
