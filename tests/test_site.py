@@ -223,7 +223,7 @@ def test_a_rebuild_links_the_pages_it_leaves_unchanged(loaded: Store, tmp_path: 
 def test_pages_are_written_where_links_are_refused(loaded: Store, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import os
 
-    def refuse(*args: object) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError("no links on this file system")
 
     with loaded.sessions() as s:
@@ -232,3 +232,19 @@ def test_pages_are_written_where_links_are_refused(loaded: Store, tmp_path: Path
         monkeypatch.setattr(os, "link", refuse)
         build_site(s, tmp_path / "site")
     assert _pages(tmp_path / "site") == first
+
+
+def test_a_rebuild_never_links_through_a_symbolic_link(loaded: Store, tmp_path: Path) -> None:
+    """A page of the previous site replaced by a link to a file elsewhere (with the very bytes the page will
+    have) is written anew: the new site holds no link to anything outside it."""
+    with loaded.sessions() as s:
+        build_site(s, tmp_path / "site")
+        index = tmp_path / "site" / "index.html"
+        outside = tmp_path / "outside.html"
+        outside.write_bytes(index.read_bytes())
+        index.unlink()
+        index.symlink_to(outside)
+        build_site(s, tmp_path / "site")
+    rebuilt = tmp_path / "site" / "index.html"
+    assert not rebuilt.is_symlink() and rebuilt.stat().st_ino != outside.stat().st_ino
+    assert rebuilt.read_bytes() == outside.read_bytes()

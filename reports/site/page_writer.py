@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,14 +47,15 @@ def page_writer(outdir: Path, previous: Path | None = None,
 
 
 def _linked(old: Path, new: Path, data: bytes, linking: list[bool]) -> bool:
-    """True when `old` holds exactly `data` and `new` is now a link to it."""
+    """True when `old` (a plain file, never a symbolic link) holds exactly `data` and `new` is now a link to it."""
     try:
-        if os.stat(old).st_size != len(data):
+        found = os.lstat(old)
+        if not stat.S_ISREG(found.st_mode) or found.st_size != len(data):
             return False
         with open(old, "rb") as f:
             if f.read() != data:
                 return False
-        os.link(old, new)
+        os.link(old, new, follow_symlinks=False)
         return True
     except FileNotFoundError:
         return False
