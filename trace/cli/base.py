@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -12,6 +13,23 @@ if TYPE_CHECKING:
     from ..store import Store
 
 FORMATS = click.Choice(["table", "json", "csv"])
+
+
+class RuleChoice(click.Choice):  # type: ignore[type-arg]
+    """A choice whose values come from the rule files, read when the option is parsed or shown, so a command
+    that never uses it does not load them (each command's start-up)."""
+
+    def __init__(self, load: Callable[[], Sequence[str]]) -> None:
+        self._load = load
+        super().__init__((), case_sensitive=True)
+
+    @property  # type: ignore[override]
+    def choices(self) -> tuple[str, ...]:
+        return tuple(self._load())
+
+    @choices.setter
+    def choices(self, value: object) -> None:  # click.Choice sets it on creation: the rule files decide
+        pass
 LANG = click.option("--lang", type=click.Choice(["ja", "en"]), default=None,
                     help="Label language (default: the language of the loaded documents).")
 

@@ -7,14 +7,22 @@ from pathlib import Path
 
 import click
 
-from guidetrace.comments.vocabulary import disposition_choices, submitter_kind_choices
-
 from .. import __version__
 from ..errors import GuidetraceError
 from ..output import emit, render
-from .base import FORMATS, LANG, Cli, Lazy
+from .base import FORMATS, LANG, Cli, Lazy, RuleChoice
 
-DISPOSITION_CHOICES, KIND_CHOICES = disposition_choices(), submitter_kind_choices()
+
+def _dispositions() -> tuple[str, ...]:
+    from guidetrace.comments.vocabulary import disposition_choices
+
+    return disposition_choices()
+
+
+def _submitter_kinds() -> tuple[str, ...]:
+    from guidetrace.comments.vocabulary import submitter_kind_choices
+
+    return submitter_kind_choices()
 
 
 @click.group(cls=Cli)
@@ -277,8 +285,8 @@ def dedup(obj: Lazy, round_key: str, threshold: float, exact_only: bool) -> None
 @comments.command("list")
 @click.option("--round", "round_key")
 @click.option("--section", help="Opinions citing this section or any section below it.")
-@click.option("--disposition", type=click.Choice(DISPOSITION_CHOICES), help="Only opinions with this disposition.")
-@click.option("--submitter-kind", type=click.Choice(KIND_CHOICES), help="Only opinions from this kind of submitter.")
+@click.option("--disposition", type=RuleChoice(_dispositions), help="Only opinions with this disposition.")
+@click.option("--submitter-kind", type=RuleChoice(_submitter_kinds), help="Only opinions from this kind of submitter.")
 @click.option("--format", "fmt", type=FORMATS, default="table")
 @click.option("-o", "--output")
 @click.pass_obj
