@@ -248,3 +248,17 @@ def test_a_rebuild_never_links_through_a_symbolic_link(loaded: Store, tmp_path: 
     rebuilt = tmp_path / "site" / "index.html"
     assert not rebuilt.is_symlink() and rebuilt.stat().st_ino != outside.stat().st_ino
     assert rebuilt.read_bytes() == outside.read_bytes()
+
+
+def test_two_workers_cannot_write_one_page_name(tmp_path: Path) -> None:
+    """Forked workers each keep their own list of names: the file system refuses the second page."""
+    from guidetrace.reports.site.page_writer import page_writer
+    from guidetrace.trace.errors import GuidetraceError
+
+    first, second = page_writer(tmp_path), page_writer(tmp_path)
+    first("section-a.html", "one")
+    with pytest.raises(GuidetraceError, match="share the name"):
+        second("section-a.html", "two")
+    with pytest.raises(GuidetraceError, match="share the name"):
+        first("section-a.html", "one")
+    assert (tmp_path / "section-a.html").read_text(encoding="utf-8") == "one"

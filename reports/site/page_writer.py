@@ -26,7 +26,8 @@ _PAGE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]*\.html$")
 def page_writer(outdir: Path, previous: Path | None = None,
                 progress: Callable[[int, int], None] | None = None) -> Callable[[str, str], None]:
     """write(name, text) into `outdir`; `previous` is the site being replaced, whose identical pages are
-    linked. Safe in forked workers: each checks the names it writes (the names are split between them)."""
+    linked. Safe in forked workers: a page is only ever created, never replaced, so two pages under one
+    name are refused even when two workers write them."""
     written: set[str] = set()
     linking = [previous is not None]  # turned off at the first refusal: the file system has no links
 
@@ -37,9 +38,12 @@ def page_writer(outdir: Path, previous: Path | None = None,
             raise GuidetraceError(f"two pages would share the name {name!r} in {outdir}")
         written.add(name)
         data = text.encode("utf-8")  # bytes: text mode's codec layer costs more than the encoding
-        if not (linking[0] and previous is not None and _linked(previous / name, outdir / name, data, linking)):
-            with open(outdir / name, "wb") as f:
-                f.write(data)
+        try:
+            if not (linking[0] and previous is not None and _linked(previous / name, outdir / name, data, linking)):
+                with open(outdir / name, "xb") as f:
+                    f.write(data)
+        except FileExistsError:  # another worker wrote it
+            raise GuidetraceError(f"two pages would share the name {name!r} in {outdir}") from None
         if progress is not None:
             progress(len(written), 0)  # pages written so far (a forked worker counts its own)
 
@@ -59,6 +63,8 @@ def _linked(old: Path, new: Path, data: bytes, linking: list[bool]) -> bool:
         return True
     except FileNotFoundError:
         return False
+    except FileExistsError:
+        raise
     except OSError:  # no links here (EPERM, EXDEV, EMLINK...): every page is written from now on
         linking[0] = False
         return False
