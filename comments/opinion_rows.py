@@ -44,11 +44,14 @@ class CommentRows:
         self.lists: dict[Classification, list[dict[str, Any]]] = {}
         self.dispositions: dict[str, int] = {}
         self.conflicts = 0
+        self.fitted: set[str] = set()  # submitter names already found fit for their column
 
     def row(self, o: OpinionRecord) -> dict[str, Any]:
         """The opinion's comment row, every value fit for either backend (one error naming file and line)."""
-        if o.submitter:
+        if o.submitter and o.submitter not in self.fitted:  # a round names a few submitters many times
             fit_row(table_of(Submitter), {"name": o.submitter}, file=self.file, line=o.line)
+            if len(self.fitted) < CLASSIFIED:
+                self.fitted.add(o.submitter)
         return fit_row(table_of(Comment), self._values(o), file=self.file, line=o.line)
 
     def _values(self, o: OpinionRecord) -> dict[str, Any]:
