@@ -41,7 +41,7 @@ from ..topics.build import TopicSummary
 from .forked import forked_map
 from .page_writer import page_writer
 from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, topic_page
-from .search_index import search_rows, write_search
+from .search_index import search_rows, search_shards
 from .section_pages import PAGE_SIZE, section_pages
 from .svg_inline import safe_svg
 
@@ -195,12 +195,15 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
     jobs += [(opinion_page(c["id"]), "opinion.html", dict(c=c, assets="", standalone=False))
              for c in comments if len(c["citations"]) > CITATIONS_SHOWN]
     render_all(jobs, write, page, lang, opinions=sum(len(t.comments) for t in topics))
-    write_search(lambda name, text: (outdir / "assets" / name).write_text(text, encoding="utf-8"),
-                 search_rows(session, comments, href, {rep.revision for rep in reports} | {latest.key}))
-    if rounds:
-        write("plan.html", page("plan.html", lang, plan=REPORTS["plan"].build(session, None), assets="", standalone=False))
-    if campaigns.campaigns:
-        write("campaigns.html", page("campaigns.html", lang, report=campaigns, assets="", standalone=False))
+    with search_shards(lambda name, text: (outdir / "assets" / name).write_text(text, encoding="utf-8"),
+                       search_rows(session, comments, href, {rep.revision for rep in reports} | {latest.key})
+                       ) as search_written:  # folded by workers while the plan is built here
+        if rounds:
+            write("plan.html", page("plan.html", lang, plan=REPORTS["plan"].build(session, None), assets="",
+                                    standalone=False))
+        if campaigns.campaigns:
+            write("campaigns.html", page("campaigns.html", lang, report=campaigns, assets="", standalone=False))
+        search_written()
     static = resources.files("guidetrace.reports.site")
     (outdir / "assets" / "site.js").write_text((static / "static" / "site.js").read_text(encoding="utf-8"), encoding="utf-8")
     (outdir / "assets" / "site.css").write_text(environment().loader.get_source(environment(), "site.css")[0],  # type: ignore[union-attr]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -26,20 +27,37 @@ def _share(bounds: tuple[int, int]) -> list[Any]:
     return [fn(item) for item in items[bounds[0] : bounds[1]]]
 
 
+def forks(items: int, parallel: bool = True) -> bool:
+    """Whether `forked` would hand `items` to forked workers (else this process does the work)."""
+    workers = min(os.cpu_count() or 1, MAX_WORKERS, items)
+    return parallel and workers >= 2 and "fork" in multiprocessing.get_all_start_methods()
+
+
 def forked_map(fn: Callable[[T], R], items: Sequence[T], *, parallel: bool = True) -> list[R]:
     """[fn(x) for x in items], in order; in forked workers when `parallel`, there is more than one core
     and the platform forks. `fn` may be a closure: it is inherited, never pickled; its results are."""
+    with forked(fn, items, parallel=parallel) as results:
+        return results()
+
+
+@contextmanager
+def forked(fn: Callable[[T], R], items: Sequence[T], *, parallel: bool = True) -> Iterator[Callable[[], list[R]]]:
+    """forked_map that lets this process go on meanwhile: the workers are forked on entry (with what this
+    process holds then), and calling what this yields waits for their results, in order. Serially (see
+    forked_map), the work is done by that call. Start no other `forked` before it returns."""
     global _WORK
     workers = min(os.cpu_count() or 1, MAX_WORKERS, len(items))
-    if not parallel or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [fn(item) for item in items]
+    if not forks(len(items), parallel):
+        yield lambda: [fn(item) for item in items]
+        return
     step = -(-len(items) // workers)
     shares = [(i, min(i + step, len(items))) for i in range(0, len(items), step)]
     _WORK = (fn, items)
     gc.freeze()  # what the workers inherit is never collected there, so its pages are not copied on write
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [result for part in pool.map(_share, shares) for result in part]
+            parts = pool.map(_share, shares)  # with fork, every worker starts at the first share submitted
+            yield lambda: [result for part in parts for result in part]
     finally:
         _WORK = None
         gc.unfreeze()

@@ -4,14 +4,16 @@ Pages open from file://, where a browser will not fetch a JSON file; each shard 
 script that hands its rows to the page (`GT_SEARCH_SHARD(n, rows)`), loaded only when
 someone searches. Rows are [link, label, folded text]; texts are cut so that 100,000
 opinions stay a few dozen megabytes, read shard by shard until enough hits are found.
-Folding (NFKC) is most of the cost, so it happens as each shard is written, shards in parallel.
+Folding (NFKC) is most of the cost, so it happens as each shard is written, shards in parallel
+while the builder goes on with its last pages.
 """
 
 from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import select
@@ -19,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from guidetrace.trace.models import Revision, Section
 
-from .forked import forked_map
+from .forked import forked, forks
 from .pages import section_page
 
 PARALLEL_SHARDS = 8  # below this, forking costs more than folding
@@ -45,16 +47,28 @@ def search_rows(session: Session, comments: list[dict[str, Any]], href: dict[str
     return rows
 
 
-def write_search(write_asset: Any, rows: list[list[str]]) -> int:
-    """Rows as `search_rows` gives them, their text folded here."""
-    shards = max(1, -(-len(rows) // SHARD))
+@contextmanager
+def search_shards(write_asset: Any, rows: list[list[str]]) -> Iterator[Callable[[], int]]:
+    """Writes rows as `search_rows` gives them, their text folded here, in forked workers; the caller may
+    go on meanwhile, then calls what this yields, which waits for the shards and returns their number."""
+    count, shards = len(rows), max(1, -(-len(rows) // SHARD))
+    held = [rows]  # workers fork with their own copy; this process lets go of it meanwhile (see below)
+    del rows
 
     def shard(n: int) -> int:
-        data = json.dumps([[link, label, fold(text)] for link, label, text in rows[n * SHARD:(n + 1) * SHARD]],
+        data = json.dumps([[link, label, fold(text)] for link, label, text in held[0][n * SHARD:(n + 1) * SHARD]],
                           ensure_ascii=False)
         write_asset(f"search-{n}.js", f"GT_SEARCH_SHARD({n},{data});\n")
         return n
 
-    forked_map(shard, range(shards), parallel=shards >= PARALLEL_SHARDS)
-    write_asset("search-meta.js", f"GT_SEARCH_META({json.dumps({'shards': shards, 'rows': len(rows)})});\n")
-    return shards
+    parallel = shards >= PARALLEL_SHARDS
+    with forked(shard, range(shards), parallel=parallel) as written:
+        if forks(shards, parallel):
+            held.clear()  # the rows of 100,000 opinions (about 30 MB) stay only in the workers
+
+        def finished() -> int:
+            written()
+            write_asset("search-meta.js", f"GT_SEARCH_META({json.dumps({'shards': shards, 'rows': count})});\n")
+            return shards
+
+        yield finished
