@@ -27,10 +27,13 @@ def _share(bounds: tuple[int, int]) -> list[Any]:
     return [fn(item) for item in items[bounds[0] : bounds[1]]]
 
 
+def _workers(items: int) -> int:
+    return min(os.cpu_count() or 1, MAX_WORKERS, items)
+
+
 def forks(items: int, parallel: bool = True) -> bool:
     """Whether `forked` would hand `items` to forked workers (else this process does the work)."""
-    workers = min(os.cpu_count() or 1, MAX_WORKERS, items)
-    return parallel and workers >= 2 and "fork" in multiprocessing.get_all_start_methods()
+    return parallel and _workers(items) >= 2 and "fork" in multiprocessing.get_all_start_methods()
 
 
 def forked_map(fn: Callable[[T], R], items: Sequence[T], *, parallel: bool = True) -> list[R]:
@@ -46,10 +49,10 @@ def forked(fn: Callable[[T], R], items: Sequence[T], *, parallel: bool = True) -
     process holds then), and calling what this yields waits for their results, in order. Serially (see
     forked_map), the work is done by that call. Start no other `forked` before it returns."""
     global _WORK
-    workers = min(os.cpu_count() or 1, MAX_WORKERS, len(items))
     if not forks(len(items), parallel):
         yield lambda: [fn(item) for item in items]
         return
+    workers = _workers(len(items))
     step = -(-len(items) // workers)
     shares = [(i, min(i + step, len(items))) for i in range(0, len(items), step)]
     _WORK = (fn, items)

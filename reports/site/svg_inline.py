@@ -41,6 +41,7 @@ def _kept(name: str) -> str | None:
 
 _NAMES: dict[str, str | None] = {}  # attribute names repeat in every diagram: each is decided once
 _TAG_NAMES: dict[str, str | None] = {}
+_NAMES_KEPT = 256  # Graphviz writes a few dozen names; a document with more is decided name by name
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "'": "&#39;", '"': "&#34;"})  # markupsafe's
 
 
@@ -56,14 +57,18 @@ def _emit(el: etree._Element, out: list[str]) -> bool:
     tag = _TAG_NAMES.get(el.tag, "")
     if tag == "":
         local = _local(el.tag)
-        tag = _TAG_NAMES[el.tag] = local if local in TAGS else None
+        tag = local if local in TAGS else None
+        if len(_TAG_NAMES) < _NAMES_KEPT:
+            _TAG_NAMES[el.tag] = tag
     if tag is None:
         return False
     out.append(f"<{tag}")
     for raw, value in el.attrib.items():
         name = _NAMES.get(raw, "")
         if name == "":
-            name = _NAMES[raw] = _kept(raw)
+            name = _kept(raw)
+            if len(_NAMES) < _NAMES_KEPT:
+                _NAMES[raw] = name
         if name is None or (name == "href" and not SAFE_LINK.match(value)):
             continue
         out.append(f' {name}="{_escape(value)}"')
