@@ -6,7 +6,9 @@ Each tool is installed into a throwaway venv under the work folder (never a
 dependency of guidetrace), fed the same corpus in its own format — N sections as
 parent items and M comments as child items, each comment linked to two sections —
 and timed from its input files to complete HTML. A tool that fails is reported as
-failed with its last error line; the others still run.
+failed with its last error line; the others still run. guidetrace runs twice: as one
+`guidetrace build` of a project file (`guidetrace`), and as the three commands it
+stands for (`guidetrace-3`: `guideline load`, `comments load`, `site`).
 """
 
 from __future__ import annotations
@@ -104,12 +106,20 @@ def write_guidetrace(root: Path, rows: list[dict[str, object]], links: list[tupl
     return ["bash", "-c", script]
 
 
-WRITERS = {"guidetrace": write_guidetrace, "strictdoc": write_strictdoc, "sphinx-needs": write_sphinx_needs,
-           "doorstop": write_doorstop}
+def write_guidetrace_build(root: Path, rows: list[dict[str, object]], links: list[tuple[int, str, str]]) -> list[str]:
+    """The same files and store, through one `guidetrace build` of a project file naming them."""
+    write_guidetrace(root, rows, links)
+    project = generate.write_project(root / "guidetrace.yaml", root / "tree.csv", root / "comments.tsv",
+                                     root / "corpus.db", root / "out")
+    return ["bash", "-c", f"{GUIDETRACE} build {project} >/dev/null 2>&1"]
+
+
+WRITERS = {"guidetrace": write_guidetrace_build, "guidetrace-3": write_guidetrace, "strictdoc": write_strictdoc,
+           "sphinx-needs": write_sphinx_needs, "doorstop": write_doorstop}
 
 
 def venv_for(work: Path, tool: str) -> Path | None:
-    if tool == "guidetrace":
+    if tool.startswith("guidetrace"):
         return None
     venv = work / f"venv-{tool}"
     if not (venv / "bin" / "python").exists():
@@ -124,7 +134,7 @@ def main() -> None:
     parser.add_argument("--comments", type=int, default=2500)
     parser.add_argument("--work", type=Path, default=Path("/tmp/guidetrace-compare"))
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--tools", default="guidetrace,strictdoc,sphinx-needs,doorstop")
+    parser.add_argument("--tools", default="guidetrace,guidetrace-3,strictdoc,sphinx-needs,doorstop")
     parser.add_argument("--timeout", type=int, default=900)
     args = parser.parse_args()
     rows, links = corpus(args.sections, args.comments)

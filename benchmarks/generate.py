@@ -60,6 +60,13 @@ ENDINGS = ("について記載すべきと考えます。", "の具体例を示�
            "の扱いを明確にすべきです。", "は現場で運用が難しいと考えます。")
 
 
+def write_project(path: Path, tree: Path, doc: Path, db: Path, site: Path) -> Path:
+    """A `guidetrace build` project file: the CSV tree as revision 1 of guideline c, the document as round c."""
+    path.write_text(f"store: {db}\ntrees:\n  - file: {tree}\n    guideline: c\n    title: c\n    revision: '1'\n"
+                    f"comments:\n  - file: {doc}\n    revision: '1'\n    round: c\nsite: {site}\n", encoding="utf-8")
+    return path
+
+
 def _lexicon(seed: int, size: int = 600) -> list[str]:
     rng = random.Random(seed)
     words = list(WORDS)

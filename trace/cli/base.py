@@ -36,7 +36,7 @@ LANG = click.option("--lang", type=click.Choice(["ja", "en"]), default=None,
 
 # Commands that may create a store; any other (a report, a listing) on a path with no store is an error,
 # not a new empty store.
-WRITERS = frozenset({"guideline load", "comments load", "comments load-raw", "dedup", "review set", "review accept",
+WRITERS = frozenset({"build", "guideline load", "comments load", "comments load-raw", "dedup", "review set", "review accept",
                      "review undo", "review import", "rounds remove", "topics use", "topics retag", "plan mark",
                      "privacy scan", "db upgrade"})
 

@@ -11,6 +11,7 @@ from .. import __version__
 from ..errors import GuidetraceError
 from ..output import emit, render
 from .base import FORMATS, LANG, Cli, Lazy, RuleChoice
+from .load_echo import echo_comments, echo_tree
 
 
 def _dispositions() -> tuple[str, ...]:
@@ -56,22 +57,16 @@ def guideline_load(obj: Lazy, files: tuple[Path, ...], bundled: bool, fmt: str, 
                    title: str | None, revision: str | None, label: str | None, predecessor: str | None,
                    status: str, allow_removals: bool) -> None:
     """Load revision trees from YAML or CSV files (one revision per file), in the order given."""
-    from guidetrace.guideline.bundled import load_bundled_trees
-    from guidetrace.guideline.formats import read_tree
-    from guidetrace.guideline.records import GuidelineRecord, RevisionRecord
-    from guidetrace.guideline.store_tree import store_tree
+    from .build import load_tree
+    from .project_file import TreeInput
 
     if not files and not bundled:
         raise GuidetraceError("give tree FILES or --bundled")
-    summaries = load_bundled_trees(obj.store) if bundled else []
-    g = GuidelineRecord(guideline_key, title or guideline_key) if guideline_key else None
-    r = RevisionRecord(revision, label or revision, status, predecessor=predecessor) if revision else None
-    for path in files:
-        summaries.append(store_tree(obj.store, read_tree(path, fmt=fmt, guideline=g, revision=r),
-                                    allow_removals=allow_removals))
-    for s in summaries:
-        click.echo(f"{s.revision}: {s.sections} sections ({s.added} added, {s.updated} updated, "
-                   f"{s.removed} removed), {s.links} links ({s.proposed_links} proposed)", err=True)
+    trees = [TreeInput(bundled=True)] if bundled else []
+    trees += [TreeInput(path, False, fmt, guideline_key, title, revision, label, predecessor, status, allow_removals)
+              for path in files]
+    for summary in [s for tree in trees for s in load_tree(obj.store, tree)]:  # all read, then all said
+        echo_tree(summary)
 
 
 @guideline.command("import")
@@ -197,46 +192,7 @@ def comments_load(obj: Lazy, file: Path, revision: str, round_key: str | None, f
         s = load_comments(obj.store, file, revision=revision, round_key=round_key, fmt=fmt, columns=columns,
                           grow=grow_tree, progress=progress, topics_file=topics_file, encoding=encoding, lang=lang,
                           decisions_file=decisions_file, allow_removals=allow_removals)
-    disp = ", ".join(f"{k} {v}" for k, v in s.dispositions.items())
-    click.echo(f"{s.round} ({s.layout}, revision {s.revision}): {s.opinions} opinions "
-               f"({s.added} new, {s.updated} matched, {s.removed} removed), {s.submissions} submissions counted; "
-               f"citations {s.citations} resolved, {s.unresolved} unresolved; {s.topic_edges} topic tags; "
-               f"dispositions: {disp}; language {s.lang or 'unknown'}", err=True)
-    if s.columns:
-        click.echo("columns: " + ", ".join(f"{field} ← {header}" for field, header in s.columns.items()), err=True)
-    if s.conflicts:
-        click.echo(f"warning: {s.conflicts} answer(s) whose words disagree with their column or heading "
-                   "(see `guidetrace check`)", err=True)
-    for key in s.grown:
-        click.echo(f"grown: added inferred section {key}", err=True)
-    _echo_reload(s.reload)
-    _echo_review(s.review, s.restored)
-    for w in s.warnings:
-        click.echo(f"warning: {w}", err=True)
-
-
-SHOWN = 20
-
-
-def _echo_reload(r) -> None:  # type: ignore[no-untyped-def]
-    """What a reload changed, by name."""
-    for name, keys in (("changed", r.changed), ("removed", r.removed), ("added", r.added),
-                       ("renumbered", [f"{old} → {new}" for old, new in r.renumbered])):
-        if keys:
-            more = f" and {len(keys) - SHOWN} more" if len(keys) > SHOWN else ""
-            click.echo(f"{name} ({len(keys)}): {', '.join(keys[:SHOWN])}{more}", err=True)
-
-
-def _echo_review(r, restored: int) -> None:  # type: ignore[no-untyped-def]
-    if restored:
-        click.echo(f"review: {restored} decision(s) restored from the file", err=True)
-    if r.kept or r.detached:
-        click.echo(f"review: {r.kept} decision(s) re-applied", err=True)
-    for old, new in r.moved:
-        click.echo(f"review: decisions on {old} follow the opinion to {new}", err=True)
-    for number, key, action in r.detached:
-        click.echo(f"warning: decision #{number} ({action} on {key}) could not be re-attached: the opinion is gone "
-                   "or changed beyond recognition; it stays in `review log`", err=True)
+    echo_comments(s)
 
 
 @comments.command("load-raw")
@@ -360,6 +316,24 @@ def db_upgrade(obj: Lazy) -> None:
     """Bring the store to the newest schema (opening it does this too)."""
     obj.store.upgrade()
     click.echo(f"{obj.store.url}: schema up to date", err=True)
+
+
+@cli.command("build")
+@click.argument("project", required=False, default="guidetrace.yaml", type=click.Path(path_type=Path))
+@click.pass_obj
+def build(obj: Lazy, project: Path) -> None:
+    """Load a project file's trees and comment documents, then write its site: the whole job, run again after
+    any file changes (`--db` or GUIDETRACE_DB overrides its store:)."""
+    from .build import build_project
+    from .project_file import read_project
+
+    spec = read_project(project)
+    if obj.db is None:
+        obj.db = spec.store
+    index = build_project(spec, obj.store, lang=obj.lang)
+    if index is not None:
+        click.echo(f"{sum(1 for _ in index.parent.glob('*.html'))} pages written", err=True)
+        click.echo(str(index))
 
 
 @cli.command("demo")

@@ -1,0 +1,153 @@
+"""A project file: the trees and comment documents `guidetrace build` loads, and where the site goes.
+
+The same options as `guideline load`, `comments load` and `site`, written down once so the whole job
+runs again with one command after any input changes. Paths are relative to the project file. Read
+with the core's safe loader: an unknown key or a wrong value is one line naming the file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from ..errors import GuidetraceError
+from ..safe_yaml import LINE, load_yaml
+
+DEFAULT_NAME = "guidetrace.yaml"
+LANGS = ("ja", "en")
+
+
+@dataclass(frozen=True)
+class TreeInput:
+    """One revision's tree (`file`), or the trees shipped with guidetrace (`bundled: true`)."""
+
+    file: Path | None = None
+    bundled: bool = False
+    format: str = "auto"
+    guideline: str | None = None
+    title: str | None = None
+    revision: str | None = None
+    label: str | None = None
+    predecessor: str | None = None
+    status: str = "final"
+    allow_removals: bool = False
+
+
+@dataclass(frozen=True)
+class CommentsInput:
+    """One comment-result document and the revision its opinions were made on."""
+
+    file: Path
+    revision: str
+    round: str | None = None
+    format: str = "auto"
+    columns: str | None = None
+    grow_tree: bool = False
+    topics: Path | None = None
+    encoding: str | None = None
+    lang: str | None = None
+    allow_removals: bool = False
+
+
+@dataclass(frozen=True)
+class Project:
+    file: Path
+    store: str | None
+    trees: tuple[TreeInput, ...]
+    comments: tuple[CommentsInput, ...]
+    site: Path | None
+    lang: str | None
+
+
+def read_project(path: Path) -> Project:
+    file = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise GuidetraceError(f"cannot read the project file: {exc.strerror}", file=file) from None
+    except UnicodeDecodeError:
+        raise GuidetraceError("not UTF-8 text (expected a YAML project file)", file=file) from None
+    doc = load_yaml(text, file=file)
+    if not isinstance(doc, dict):
+        raise GuidetraceError("expected a mapping with trees:, comments: and site:", file=file, line=1)
+    root = path.parent
+    top = _Fields(doc, file, ("store", "trees", "comments", "site", "lang"))
+    trees = tuple(_tree(item, file, root) for item in top.items("trees"))
+    comments = tuple(_comments(item, file, root) for item in top.items("comments"))
+    if not trees and not comments:
+        raise GuidetraceError("nothing to build: give trees: or comments:", file=file, line=doc.get(LINE))
+    store = top.text("store")
+    site = top.text("site")
+    return Project(path, str(root / store) if store and "://" not in store else store, trees, comments,
+                   root / site if site else None, top.choice("lang", LANGS))
+
+
+def _tree(item: Any, file: str, root: Path) -> TreeInput:
+    from guidetrace.guideline.formats import TREE_FORMATS
+
+    f = _Fields(item, file, tuple(x.name for x in fields(TreeInput)))
+    bundled = f.flag("bundled")
+    given = f.text("file")
+    if bundled == bool(given):
+        raise GuidetraceError("a tree gives either file: or bundled: true", file=file, line=f.line)
+    return TreeInput(root / given if given else None, bundled, f.choice("format", ("auto", *(t.name for t in TREE_FORMATS)))
+                     or "auto", f.text("guideline"), f.text("title"), f.text("revision"), f.text("label"),
+                     f.text("predecessor"), f.choice("status", ("draft", "final")) or "final", f.flag("allow_removals"))
+
+
+def _comments(item: Any, file: str, root: Path) -> CommentsInput:
+    from guidetrace.comments.readers import FORMATS
+
+    f = _Fields(item, file, tuple(x.name for x in fields(CommentsInput)))
+    topics = f.text("topics")
+    return CommentsInput(root / f.text("file", required=True), f.text("revision", required=True), f.text("round"),
+                         f.choice("format", FORMATS) or "auto", f.text("columns"), f.flag("grow_tree"),
+                         root / topics if topics else None, f.text("encoding"), f.choice("lang", LANGS),
+                         f.flag("allow_removals"))
+
+
+class _Fields:
+    """One mapping of the file: its keys checked against those allowed, each value against its type."""
+
+    def __init__(self, item: Any, file: str, allowed: tuple[str, ...]):
+        if not isinstance(item, dict):
+            raise GuidetraceError(f"expected a mapping of {', '.join(allowed)}", file=file)
+        self.item, self.file, self.line = item, file, item.get(LINE)
+        unknown = sorted(str(k) for k in item if k != LINE and k not in allowed)
+        if unknown:
+            raise GuidetraceError(f"unknown key {unknown[0]!r} (expected one of {', '.join(allowed)})", file=file,
+                                  line=self.line)
+
+    def _fail(self, key: str, expected: str) -> GuidetraceError:
+        return GuidetraceError(f"{key}: expected {expected}, found {self.item[key]!r}", file=self.file, line=self.line)
+
+    def text(self, key: str, *, required: bool = False) -> str:
+        value = self.item.get(key)
+        if value is None:
+            if required:
+                raise GuidetraceError(f"{key}: missing", file=self.file, line=self.line)
+            return ""
+        if isinstance(value, float):  # `revision: 3.10` reads as the number 3.1
+            raise self._fail(key, "text: put it in quotes, or YAML reads it as a number")
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or not str(value).strip():
+            raise self._fail(key, "text")
+        return str(value)
+
+    def flag(self, key: str) -> bool:
+        value = self.item.get(key, False)
+        if not isinstance(value, bool):
+            raise self._fail(key, "true or false")
+        return value
+
+    def choice(self, key: str, allowed: tuple[str, ...]) -> str | None:
+        value = self.text(key) or None
+        if value is not None and value not in allowed:
+            raise self._fail(key, f"one of {', '.join(allowed)}")
+        return value
+
+    def items(self, key: str) -> list[Any]:
+        value = self.item.get(key) or []
+        if not isinstance(value, list):
+            raise self._fail(key, "a list")
+        return value
