@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from guidetrace.trace.bulk_insert import insert_rows
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.fit import fit_row
 from guidetrace.trace.models import Guideline, Revision, Section, SectionLink, table_of
@@ -106,15 +107,41 @@ def _store_sections(
             for k, v in values.items():
                 setattr(found, k, v)
     session.flush()
-    if fresh:  # new sections in one executemany: an ORM object each cost more than the rest of a load
-        session.execute(insert(Section), fresh)
-        ids.update(session.execute(select(Section.key, Section.id).where(Section.revision_id == revision_id)).all())
-    parents = [{"id": ids[rec.key], "parent_id": ids[rec.parent]} for rec in records if rec.parent is not None]
-    if parents:
-        session.execute(update(Section), parents)  # by primary key: one executemany
+    connection, table = session.connection(), table_of(Section)
+    unparented = _insert_sections(connection, fresh, ids, {rec.key: rec.parent for rec in records})
+    parents = [{"b_id": ids[rec.key], "b_parent": ids[rec.parent]} for rec in records
+               if rec.parent is not None and (rec.key in existing or rec.key in unparented)]
+    if parents:  # by primary key: one executemany
+        connection.execute(update(table).where(table.c.id == bindparam("b_id")).values(parent_id=bindparam("b_parent")),
+                           parents)
     session.expire_all()  # the rows above changed behind the session's back
     relink_returned(session, rev, ids)
     return added, updated, len(gone), ids
+
+
+def _insert_sections(connection: Connection, fresh: list[dict[str, object]], ids: dict[str, int],
+                     parent_of: dict[str, str | None]) -> set[str]:
+    """New sections by Core, in one executemany (an ORM object each cost more than the rest of a load);
+    returns the keys of those written without their parent, which is set after by id. On SQLite the ids
+    are given here (this transaction holds the store's write lock, so no other writer takes one), and
+    each row goes in with its parent when that row is already in: no RETURNING, and no second pass."""
+    table = table_of(Section)
+    if not fresh:
+        return set()
+    if connection.dialect.name != "sqlite":
+        ids.update((key, sid) for key, sid in connection.execute(insert(table).returning(table.c.key, table.c.id), fresh))
+        return {str(row["key"]) for row in fresh}
+    next_id = (connection.scalar(select(func.max(table.c.id))) or 0) + 1
+    placed, unparented, rows = set(ids), set(), []
+    for n, row in enumerate(fresh):
+        key, parent = str(row["key"]), parent_of[str(row["key"])]
+        ids[key] = next_id + n
+        if parent is not None and parent not in placed:
+            unparented.add(key)
+        rows.append(dict(row, id=ids[key], parent_id=ids[parent] if parent in placed else None))
+        placed.add(key)
+    insert_rows(connection, table, rows)
+    return unparented
 
 
 def _store_links(

@@ -121,3 +121,25 @@ def test_failed_load_rolls_back_whole_tree(store: Store, tmp_path: Path) -> None
     with pytest.raises(GuidetraceError, match=r"t.yaml:6: lineage names '99'"):
         store_tree(store, read_tree(bad))
     assert counts(store) == before
+
+
+def test_parents_stored_whatever_the_order_of_records(store: Store) -> None:
+    """New sections are written in one executemany, each with its parent when that row is already in; a
+    child listed before its parent, or under a section of the earlier load, still gets it."""
+    from guidetrace.guideline.keys import ROOT_KEY
+    from guidetrace.guideline.records import GuidelineRecord, RevisionRecord, RevisionTree, SectionRecord
+
+    def tree(*sections: tuple[str, str | None]) -> RevisionTree:
+        records = [SectionRecord(ROOT_KEY, "root", None)] + [SectionRecord(k, "section", p or ROOT_KEY) for k, p in sections]
+        return RevisionTree(GuidelineRecord("g", "街灯"), RevisionRecord("1", "1", "final"), tuple(records))
+
+    def parents() -> dict[str, str | None]:
+        with store.sessions() as s:
+            key_of = {i: k for i, k in s.execute(select(Section.id, Section.key))}
+            return {k: key_of.get(p) for k, p in s.execute(select(Section.key, Section.parent_id))}
+
+    store_tree(store, tree(("1.1", "1"), ("1", None), ("2", None)))  # the child first
+    assert parents() == {ROOT_KEY: None, "1": ROOT_KEY, "1.1": "1", "2": ROOT_KEY}
+    summary = store_tree(store, tree(("1.1", "1"), ("1", None), ("2", None), ("2.1", "2"), ("1.1.1", "1.1")))
+    assert (summary.added, summary.updated, summary.removed) == (2, 0, 0)
+    assert parents() == {ROOT_KEY: None, "1": ROOT_KEY, "1.1": "1", "2": ROOT_KEY, "2.1": "2", "1.1.1": "1.1"}
