@@ -85,6 +85,20 @@ def test_build_equals_the_three_commands(tmp_path: Path) -> None:
     assert pages(p / "site") == built
 
 
+def test_reports_written_beside_the_site(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = project(tmp_path, PROJECT + "reports:\n  folder: out/reports\n  formats: [xlsx, csv]\n")
+    result = invoke("build", str(path))
+    assert result.exit_code == 0 and "8 report files written to" in result.stderr
+    folder = tmp_path / "out" / "reports"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{n}.{f}" for n in ("sections", "responses", "topics", "plan")
+                                                               for f in ("xlsx", "csv"))
+    assert (folder / "responses.csv").read_bytes().startswith("\ufeff".encode())  # Excel reads it as UTF-8
+    assert "点検の周期を年2回と明記してください。" in (folder / "responses.csv").read_text(encoding="utf-8-sig")
+    assert load_workbook(folder / "sections.xlsx").active.max_row > 6
+
+
 def test_db_option_overrides_the_project_store(tmp_path: Path) -> None:
     path = project(tmp_path, PROJECT.replace("site: site\n", ""))
     other = tmp_path / "other.db"
@@ -105,6 +119,11 @@ def test_db_option_overrides_the_project_store(tmp_path: Path) -> None:
      "guidetrace.yaml:4: a tree gives either file: or bundled: true"),
     (PROJECT.replace("    round: r1\n", "    round: r1\n    format: word\n"),
      "guidetrace.yaml:9: format: expected one of auto, mic, markdown"),
+    (PROJECT + "reports:\n  folder: out\n  names: [sections, plann]\n",
+     "guidetrace.yaml:14: names: expected a list of sections, responses, campaigns, topics, plan, found"),
+    (PROJECT + "reports:\n  folder: out\n  formats: [xlsx, html]\n",
+     "guidetrace.yaml:14: formats: the responses report has no html (it has md, csv, json, xlsx)"),
+    (PROJECT + "reports:\n  names: [plan]\n", "guidetrace.yaml:14: folder: missing"),
     (PROJECT.replace("    round: r1\n", "    round: r1\n    grow_tree: yes please\n"),
      "guidetrace.yaml:9: grow_tree: expected true or false, found 'yes please'"),
     ("trees: tree.csv\n", "guidetrace.yaml:1: trees: expected a list, found 'tree.csv'"),
@@ -161,3 +180,4 @@ def test_the_readme_example_is_a_valid_project(tmp_path: Path) -> None:
     assert [t.bundled for t in spec.trees] == [True, False] and spec.trees[1].revision == "4.0-draft"
     assert spec.comments[0].grow_tree and spec.site == tmp_path / "site" and spec.lang == "ja"
     assert spec.store == str(tmp_path / "work" / "guidetrace.db")
+    assert spec.reports is not None and spec.reports.formats == ("xlsx", "csv") and len(spec.reports.names) == 4

@@ -125,6 +125,7 @@ def test_demo_writes_site_reports_and_diagrams(tmp_path: Path) -> None:
     for name in ("sections", "responses", "topics", "plan"):
         for fmt in ("md", "csv", "json", "xlsx"):
             assert (out / "reports" / f"{name}.{fmt}").stat().st_size > 0
+    assert (out / "reports" / "responses.csv").read_bytes().startswith("\ufeff".encode())  # as `report` writes it
     heat = (out / "diagrams" / "heat.svg").read_text(encoding="utf-8")
     assert "スマートシティにおけるセキュリティ対策" in heat and "各カテゴリにおけるセキュリティの概要" in heat
     again = CliRunner().invoke(cli, ["demo", str(out)], catch_exceptions=False)  # a fresh store each time

@@ -1,7 +1,8 @@
-"""`guidetrace build`: a project file's trees and documents loaded, then its site written, in one process.
+"""`guidetrace build`: a project file's trees and documents loaded, then its reports and site written, in
+one process.
 
-Each step is the command of the same name (`guideline load`, `comments load`, `site`) as a library
-call, so the build says what they say and stops at the first error as they do. Every load matches
+Each step is the command of the same name (`guideline load`, `comments load`, `report`, `site`) as a
+library call, so the build says what they say and stops at the first error as they do. Every load matches
 what the store already holds, so running a build again changes only what changed in its files, and
 review decisions stay. One process saves each later step's start-up (the store's libraries take
 about 0.4 s to import here).
@@ -12,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import click
 
 from .load_echo import echo_comments, echo_tree
 from .progress import progress_bar
@@ -42,7 +45,7 @@ def load_tree(store: Store, tree: TreeInput) -> list[TreeLoadSummary]:
 
 def build_project(project: Project, store: Store, *, lang: Callable[[str | None], str]) -> Path | None:
     """Returns the site's index.html, or None when the project writes no site. `lang` settles the
-    site's language after the loads (by default, that of the documents loaded)."""
+    outputs' language after the loads (by default, that of the documents loaded)."""
     from guidetrace.comments.store_comments import load_comments
 
     for tree in project.trees:
@@ -53,10 +56,19 @@ def build_project(project: Project, store: Store, *, lang: Callable[[str | None]
             echo_comments(load_comments(store, c.file, revision=c.revision, round_key=c.round, fmt=c.format,
                                         columns=c.columns, grow=c.grow_tree, progress=progress, topics_file=c.topics,
                                         encoding=c.encoding, lang=c.lang, allow_removals=c.allow_removals))
+    if project.site is None and project.reports is None:
+        return None
+    out_lang = lang(project.lang)
+    if project.reports is not None:
+        from .report_files import write_reports
+
+        r = project.reports
+        with store.sessions() as session:
+            written = write_reports(session, r.names, r.formats, r.folder, out_lang)[1]
+        click.echo(f"{len(written)} report files written to {r.folder}", err=True)
     if project.site is None:
         return None
     from guidetrace.reports.site.build import build_site
 
-    site_lang = lang(project.lang)
     with store.sessions() as session, progress_bar("writing pages") as progress:
-        return build_site(session, project.site, lang=site_lang, progress=progress)
+        return build_site(session, project.site, lang=out_lang, progress=progress)

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import GuidetraceError
+from ..output import write_atomic
 from ..store import open_store
 
 REPORT_FORMATS = ("md", "csv", "json", "xlsx")
-DEMO_REPORTS = ("sections", "responses", "topics", "plan")
 
 
 def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "ja") -> Path:
@@ -21,8 +21,9 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
     from guidetrace.reports.diagrams.dot import INSTALL_GRAPHVIZ, graphviz_available, render_diagram
     from guidetrace.reports.diagrams.make import make_diagram
     from guidetrace.reports.graph import build_graph, export_graph
-    from guidetrace.reports.registry import REPORTS
     from guidetrace.reports.site.build import build_site
+
+    from .report_files import DEFAULT_REPORTS, write_reports
 
     try:
         (outdir / "reports").mkdir(parents=True, exist_ok=True)
@@ -33,16 +34,12 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     store = open_store(str(db))
-    written: list[Path] = []
     try:
         trees = load_bundled_trees(store)
         loaded = load_comments(store, seed_path(), revision=SEED_REVISION)
         with store.sessions() as session:
-            payloads = {name: REPORTS[name].build(session, None) for name in DEMO_REPORTS}
+            payloads, written = write_reports(session, DEFAULT_REPORTS, REPORT_FORMATS, outdir / "reports", lang)
             plan = payloads["plan"]
-            for name, payload in payloads.items():  # the registry `guidetrace report` uses: one place
-                for fmt in REPORT_FORMATS:
-                    written.append(_write(outdir / "reports" / f"{name}.{fmt}", REPORTS[name].render(payload, fmt, lang)))
             for kind, root in (("heat", None), ("topics", None), ("lineage", None), ("impact", "サービス3-2"),
                                ("impact", "sbom")):
                 model = make_diagram(session, kind, root=root, lang=lang)
@@ -75,8 +72,5 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
 
 
 def _write(path: Path, data: str | bytes) -> Path:
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
+    write_atomic(path, data)
     return path

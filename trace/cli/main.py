@@ -322,8 +322,8 @@ def db_upgrade(obj: Lazy) -> None:
 @click.argument("project", required=False, default="guidetrace.yaml", type=click.Path(path_type=Path))
 @click.pass_obj
 def build(obj: Lazy, project: Path) -> None:
-    """Load a project file's trees and comment documents, then write its site: the whole job, run again after
-    any file changes (`--db` or GUIDETRACE_DB overrides its store:)."""
+    """Load a project file's trees and comment documents, then write its reports and site: the whole job, run
+    again after any file changes (`--db` or GUIDETRACE_DB overrides its store:)."""
     from .build import build_project
     from .project_file import read_project
 

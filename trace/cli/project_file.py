@@ -1,6 +1,7 @@
-"""A project file: the trees and comment documents `guidetrace build` loads, and where the site goes.
+"""A project file: the trees and comment documents `guidetrace build` loads, and where its reports and
+site go.
 
-The same options as `guideline load`, `comments load` and `site`, written down once so the whole job
+The same options as `guideline load`, `comments load`, `report` and `site`, written down once so the whole job
 runs again with one command after any input changes. Paths are relative to the project file. Read
 with the core's safe loader: an unknown key or a wrong value is one line naming the file and line.
 """
@@ -51,6 +52,15 @@ class CommentsInput:
 
 
 @dataclass(frozen=True)
+class ReportsOutput:
+    """Report files: each named report in each format, as `folder/NAME.FMT`."""
+
+    folder: Path
+    names: tuple[str, ...]
+    formats: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Project:
     file: Path
     store: str | None
@@ -58,6 +68,7 @@ class Project:
     comments: tuple[CommentsInput, ...]
     site: Path | None
     lang: str | None
+    reports: ReportsOutput | None = None
 
 
 def read_project(path: Path) -> Project:
@@ -72,15 +83,33 @@ def read_project(path: Path) -> Project:
     if not isinstance(doc, dict):
         raise GuidetraceError("expected a mapping with trees:, comments: and site:", file=file, line=1)
     root = path.parent
-    top = _Fields(doc, file, ("store", "trees", "comments", "site", "lang"))
+    top = _Fields(doc, file, ("store", "trees", "comments", "site", "reports", "lang"))
     trees = tuple(_tree(item, file, root) for item in top.items("trees"))
     comments = tuple(_comments(item, file, root) for item in top.items("comments"))
     if not trees and not comments:
         raise GuidetraceError("nothing to build: give trees: or comments:", file=file, line=doc.get(LINE))
     store = top.text("store")
     site = top.text("site")
+    reports = _reports(doc["reports"], file, root) if doc.get("reports") is not None else None
     return Project(path, str(root / store) if store and "://" not in store else store, trees, comments,
-                   root / site if site else None, top.choice("lang", LANGS))
+                   root / site if site else None, top.choice("lang", LANGS), reports)
+
+
+def _reports(item: Any, file: str, root: Path) -> ReportsOutput:
+    from guidetrace.reports.registry import REPORTS
+
+    from .report_files import DEFAULT_REPORTS
+
+    f = _Fields(item, file, ("folder", "names", "formats"))
+    names = tuple(f.texts("names", tuple(REPORTS))) or DEFAULT_REPORTS
+    formats = tuple(f.texts("formats", ("md", "csv", "json", "xlsx", "html"))) or ("xlsx",)
+    for name in names:
+        for fmt in formats:
+            if fmt not in REPORTS[name].formats:
+                raise GuidetraceError(f"formats: the {name} report has no {fmt} (it has "
+                                      f"{', '.join(x for x in REPORTS[name].formats if x != 'table')})",
+                                      file=file, line=f.line)
+    return ReportsOutput(root / f.text("folder", required=True), names, formats)
 
 
 def _tree(item: Any, file: str, root: Path) -> TreeInput:
@@ -145,6 +174,14 @@ class _Fields:
         if value is not None and value not in allowed:
             raise self._fail(key, f"one of {', '.join(allowed)}")
         return value
+
+    def texts(self, key: str, allowed: tuple[str, ...]) -> list[str]:
+        """A list of choices (one alone may be written bare), each once."""
+        value = self.item.get(key) or []
+        values = value if isinstance(value, list) else [value]
+        if any(not isinstance(v, str) or v not in allowed for v in values):
+            raise self._fail(key, f"a list of {', '.join(allowed)}")
+        return list(dict.fromkeys(values))
 
     def items(self, key: str) -> list[Any]:
         value = self.item.get(key) or []
