@@ -198,14 +198,14 @@ def bench_corpus(work: Path, results: list[dict[str, object]], sections: int = 5
     set_aside(out, work)
     script = (f"set -e; G={GUIDETRACE}; $G --db {db} guideline load {tree} --guideline c --title c --revision 1 2>/dev/null;"
               f" $G --db {db} comments load {doc} --revision 1 --round c 2>/dev/null; $G --db {db} site {out} >/dev/null")
-    run(f"{sections:,} sections + {comments:,} comments: parse to site (three commands)", ["bash", "-c", script],
+    run(f"{sections:,} sections + {comments:,} comments to site, 3 commands", ["bash", "-c", script],
         results, sections=sections, comments=comments)
     built_db, built = work / "corpus-build.db", work / "corpus-build-site"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{built_db}{suffix}").unlink(missing_ok=True)
     set_aside(built, work)
     project = generate.write_project(work / "corpus.yaml", tree, doc, built_db, built)
-    run(f"{sections:,} sections + {comments:,} comments: parse to site (guidetrace build)",
+    run(f"{sections:,} sections + {comments:,} comments to site, build",
         ["bash", "-c", f"{GUIDETRACE} build {project} >/dev/null 2>&1"], results, sections=sections, comments=comments)
 
 
