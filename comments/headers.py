@@ -78,6 +78,10 @@ def field_of(cell: str) -> str | None:
     return best[2] if best else None
 
 
+_DATA = re.compile(r"[\d.\-\s]+")
+_SENTENCE_END = re.compile(r"[.!?]$")
+
+
 def map_header(cells: Sequence[str]) -> dict[str, int] | None:
     """Field -> column index when the row looks like a header (an opinion column and one more at least).
 
@@ -85,15 +89,26 @@ def map_header(cells: Sequence[str]) -> dict[str, int] | None:
     """
     if any(len(cell) > 3 * MAX_HEADER_CELL for cell in cells):
         return None  # a header row holds only short cells; data rows hold an opinion
-    filled = [normalize_text(html_to_text(c)) for c in cells if c and c.strip()]
-    if any(re.fullmatch(r"[\d.\-\s]+", c) or "。" in c or re.search(r"[.!?]$", c) and len(c) > 12 for c in filled):
-        return None  # numbers and sentences are data
+    filled: list[str] = []
+    for cell in cells:  # one at a time: a data row is known by its first number or sentence
+        if cell and cell.strip():
+            text = normalize_text(html_to_text(cell))
+            if _DATA.fullmatch(text) or "。" in text or len(text) > 12 and _SENTENCE_END.search(text):
+                return None  # numbers and sentences are data
+            filled.append(text)
+    mapping = _labels(tuple(cells), len(filled))
+    return dict(mapping) if mapping is not None else None
+
+
+@lru_cache(maxsize=256)
+def _labels(cells: tuple[str, ...], filled: int) -> dict[str, int] | None:
+    """A document repeats its header on every page: each distinct row of labels is matched once."""
     mapping: dict[str, int] = {}
     for i, cell in enumerate(cells):
         field = field_of(cell)
         if field and field not in mapping:
             mapping[field] = i
-    if "opinion" in mapping and len(mapping) >= 2 and len(mapping) * 2 >= len(filled):
+    if "opinion" in mapping and len(mapping) >= 2 and len(mapping) * 2 >= filled:
         return mapping
     return None
 

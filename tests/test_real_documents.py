@@ -217,6 +217,17 @@ def test_header_synonyms_inside_longer_labels_and_in_english(cell: str, field: s
 def test_data_rows_are_not_headers() -> None:
     assert map_header(["1", "3.1", "意見です。", "考え方です。"]) is None
     assert map_header(["Ⅰ-3", "別紙2", "チェックリストに項目を加えるべき。", "ご意見のとおり修正します。"]) is None
+    assert map_header(["番号", "該当箇所", "The opinion ends here.", "考え方"]) is None  # a sentence, not a label
+
+
+def test_a_header_repeated_on_every_page_is_the_same_mapping_each_time() -> None:
+    """Rows of labels are matched once and remembered: each caller still gets its own mapping."""
+    row = ["番号", "該当箇所", "ご意見の概要", "ご意見に対する考え方"]
+    first = map_header(row)
+    assert first == {"number": 0, "location": 1, "opinion": 2, "answer": 3}
+    first["opinion"] = 9  # a reader adjusting its copy
+    assert map_header(list(row)) == {"number": 0, "location": 1, "opinion": 2, "answer": 3}
+    assert map_header(["", *row]) == {"number": 1, "location": 2, "opinion": 3, "answer": 4}
 
 
 def test_no_header_lists_the_cells_it_saw(tmp_path: Path) -> None:
