@@ -141,23 +141,26 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
                            no_graphviz=no_graphviz, **context)
 
     reports = [REPORTS["sections"].build(session, r["round"]) for r in rounds]
-    topics = REPORTS["topics"].build(session, None) if rounds else []
-    graph = build_graph(session, opinions=False)  # sections, links and topics: what lineage and impact draw
     write = page_writer(outdir, previous, progress)
     latest = latest_revision(session)
     diagrams = _heat_diagrams(reports, lang)
-    diagrams["lineage"] = lineage_diagram(graph, lang=lang)
-    if topics:
-        diagrams["topic_map"] = topic_map_diagram(topics, lang=lang, url_for=lambda k: section_page(latest.key, k),
+    with ThreadPoolExecutor(max_workers=1) as drawing:  # Graphviz lays them out while the rest is read
+        trees = drawing.submit(_draw, dict(diagrams))  # the heat trees first: the rest needs the topics and graph
+        topics = REPORTS["topics"].build(session, None) if rounds else []
+        graph = build_graph(session, opinions=False)  # sections, links and topics: what lineage and impact draw
+        more: dict[Any, Any] = {"lineage": lineage_diagram(graph, lang=lang)}
+        if topics:
+            more["topic_map"] = topic_map_diagram(topics, lang=lang, url_for=lambda k: section_page(latest.key, k),
                                                   topic_url=topic_page, titles=section_titles(session))
-    for t in topics:
-        diagrams[("impact", t.topic)] = impact_diagram(graph, latest.key, t.topic, depth=1, sections=_most_cited(t),
+        for t in topics:
+            more[("impact", t.topic)] = impact_diagram(graph, latest.key, t.topic, depth=1, sections=_most_cited(t),
                                                        url_for=lambda k: section_page(latest.key, k), lang=lang,
                                                        topic_label=t.label(lang), limit=IMPACT_STARTS)
-    with ThreadPoolExecutor(max_workers=1) as drawing:  # Graphviz lays them out while the opinions are read
-        laid_out = drawing.submit(_draw, diagrams)
+        others = drawing.submit(_draw, more)  # drawn after the trees, by the same thread
         comments = list_comments(session, public=not internal, lang=lang)
-        raw = laid_out.result()
+        first, second = trees.result(), others.result()
+    diagrams.update(more)
+    raw = {**first, **second} if first is not None and second is not None else None
     per_round: dict[str, int] = defaultdict(int)
     for c in comments:
         per_round[c["round"]] += 1
