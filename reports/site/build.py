@@ -42,7 +42,7 @@ from .forked import forked_map
 from .page_writer import page_writer
 from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, topic_page
 from .search_index import search_rows, search_shards
-from .section_pages import PAGE_SIZE, section_pages
+from .section_pages import PAGE_SIZE, attach_heats, section_jobs
 from .svg_inline import safe_svg
 
 
@@ -158,6 +158,8 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
                                                        topic_label=t.label(lang), limit=IMPACT_STARTS)
         others = drawing.submit(_draw, more)  # drawn after the trees, by the same thread
         comments = list_comments(session, public=not internal, lang=lang)
+        revisions = {rep.revision for rep in reports} | {latest.key}
+        sections_to_render, href = section_jobs(session, comments, revisions)
         first, second = trees.result(), others.result()
     diagrams.update(more)
     raw = {**first, **second} if first is not None and second is not None else None
@@ -180,8 +182,8 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
     shared["opinion"].clear()
     shared["topic_labels"].clear()
     shared["topic_labels"].update({t.key: getattr(t, f"label_{lang}") for t in session.scalars(select(Topic))})
-    href = section_pages(session, write, comments, {rep.revision for rep in reports} | {latest.key}, lang, page,
-                         chapter_heats)
+    attach_heats(sections_to_render, chapter_heats)
+    render_all(sections_to_render, write, page, lang)
     href.update(_unresolved_pages(write, [c for c in comments if not c["citations"]], lang, page))
     shared["opinion_href"].update(href)  # opinion ids link to where each is listed, from here on
     shared["opinion"].clear()  # so fragments rendered before this are rendered again, with those links
@@ -199,7 +201,7 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
              for c in comments if len(c["citations"]) > CITATIONS_SHOWN]
     render_all(jobs, write, page, lang, opinions=sum(len(t.comments) for t in topics))
     with search_shards(lambda name, text: (outdir / "assets" / name).write_text(text, encoding="utf-8"),
-                       search_rows(session, comments, href, {rep.revision for rep in reports} | {latest.key})
+                       search_rows(session, comments, href, revisions)
                        ) as search_written:  # folded by workers while the plan is built here
         if rounds:
             write("plan.html", page("plan.html", lang, plan=REPORTS["plan"].build(session, None), assets="",

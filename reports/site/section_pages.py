@@ -20,9 +20,11 @@ PAGE_SIZE = 200  # opinions per section page; more go to numbered pages
 BELOW_LIMIT = 200  # opinions from subsections listed on a section page (the rest are on their own pages)
 
 
-def section_pages(session: Session, write: Any, comments: list[dict[str, Any]], revisions: set[str], lang: str,
-                   page: Any, heats: dict[tuple[str, str], Any] | None = None) -> dict[str, str]:
-    """Writes the pages; returns where each opinion is listed under a section it cites (page#id)."""
+def section_jobs(session: Session, comments: list[dict[str, Any]],
+                 revisions: set[str]) -> tuple[list[tuple[str, str, dict[str, Any]]], dict[str, str]]:
+    """The section pages to render (name, template, context) and where each opinion is listed under a
+    section it cites (page#id). Made before the chapters' trees are drawn (the site reads them while
+    Graphviz works): `attach_heats` adds those after."""
     href: dict[str, str] = {}
     jobs: list[tuple[str, str, dict[str, Any]]] = []
     section_id = {(rev, key): sid for sid, rev, key in session.execute(
@@ -63,16 +65,20 @@ def section_pages(session: Session, write: Any, comments: list[dict[str, Any]], 
                     s=r, revision=rev_key, ancestors=ancestors, elided=elided, children=children[r["key"]],
                     direct=direct[(number - 1) * PAGE_SIZE : number * PAGE_SIZE], direct_total=len(direct),
                     carried=carried[r["key"]][:PAGE_SIZE] if number == 1 else [],
-                    heat=(heats or {}).get((rev_key, r["key"])) if number == 1 else None,
+                    heat=None,
                     carried_total=len(carried[r["key"]]),
                     below=below if number == 1 else [],
                     below_total=below_total, page_number=number,
                     pages=pages, assets="", standalone=False,
                     links=[dict(link, paged=link["revision"] in revisions) for link in links.get(r["key"], [])])))
-    from .build import render_all
+    return jobs, href
 
-    render_all(jobs, write, page, lang)
-    return href
+
+def attach_heats(jobs: list[tuple[str, str, dict[str, Any]]], heats: dict[tuple[str, str], Any]) -> None:
+    """A chapter's first page carries the chapter's tree."""
+    for _, _, context in jobs:
+        if context["page_number"] == 1:
+            context["heat"] = heats.get((context["revision"], context["s"]["key"]))
 
 
 def _carried(anchors: Reanchorer, ids: dict[tuple[str, str], int], comments: list[dict[str, Any]],
