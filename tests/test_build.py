@@ -141,6 +141,13 @@ def test_a_bad_project_is_one_line_and_touches_no_store(tmp_path: Path, text: st
     assert not (tmp_path / "work" / "lights.db").exists()
 
 
+def test_the_store_defaults_to_beside_the_project_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = project(tmp_path / "p", PROJECT.replace("store: work/lights.db\n", "").replace("site: site\n", ""))
+    monkeypatch.chdir(tmp_path)
+    assert invoke("build", str(path)).exit_code == 0
+    assert (tmp_path / "p" / "guidetrace.db").exists() and not (tmp_path / "guidetrace.db").exists()
+
+
 def test_a_failing_step_names_its_file(tmp_path: Path) -> None:
     path = project(tmp_path)
     (tmp_path / "comments.tsv").unlink()

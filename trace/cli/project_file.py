@@ -63,7 +63,7 @@ class ReportsOutput:
 @dataclass(frozen=True)
 class Project:
     file: Path
-    store: str | None
+    store: str  # a path beside the project file, or an SQLAlchemy URL
     trees: tuple[TreeInput, ...]
     comments: tuple[CommentsInput, ...]
     site: Path | None
@@ -91,7 +91,8 @@ def read_project(path: Path) -> Project:
     store = top.text("store")
     site = top.text("site")
     reports = _reports(doc["reports"], file, root) if doc.get("reports") is not None else None
-    return Project(path, str(root / store) if store and "://" not in store else store, trees, comments,
+    store = store or "guidetrace.db"  # beside the project file, wherever the build is run from
+    return Project(path, store if "://" in store else str(root / store), trees, comments,
                    root / site if site else None, top.choice("lang", LANGS), reports)
 
 
