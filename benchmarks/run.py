@@ -84,6 +84,14 @@ def disk_check(work: Path, files: int = 2000) -> float:
     return seconds
 
 
+def cpu_check() -> float:
+    """Seconds for a fixed loop of Python (summing 30 million integers): this virtual machine's speed
+    varies by the hour (a third or more), and this says how fast it was during a run."""
+    start = time.perf_counter()
+    sum(range(30_000_000))
+    return time.perf_counter() - start
+
+
 FLOOR_RUNS = 3  # the floor is mostly disk writes, the noisiest thing here (1.6-3.0 s at 100k in one day): ratios
 # are taken to the fastest of these runs, the least the floor was seen to cost
 
@@ -247,8 +255,8 @@ def main() -> None:
     print(f"guidetrace benchmarks ({'quick' if args.quick else 'full'}) on {platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}; work in {work}")
     compile_package()
-    disk = disk_check(work)
-    print(f"  creating 2,000 empty files in the work folder: {disk:.2f} s")
+    disk, cpu = disk_check(work), cpu_check()
+    print(f"  creating 2,000 empty files in the work folder: {disk:.2f} s; the CPU probe (cpu_check): {cpu:.2f} s")
     started = time.perf_counter()
     sizes = tuple(int(n) for n in args.sizes.split(",")) if args.sizes else (
         (10_000,) if args.quick else (10_000, 100_000, 1_000_000))
@@ -272,7 +280,8 @@ def main() -> None:
     print("\n".join(ratios(results)))
     print(f"  total {total:.1f} s")
     payload = {"machine": {"arch": platform.machine(), "cores": os.cpu_count(), "python": platform.python_version(),
-                           "platform": platform.platform(), "create_2000_files_seconds": round(disk, 3)},
+                           "platform": platform.platform(), "create_2000_files_seconds": round(disk, 3),
+                           "cpu_probe_seconds": round(cpu, 3)},
                "mode": "quick" if args.quick else "full", "results": results, "total_seconds": round(total, 1)}
     if args.json:
         args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
