@@ -92,6 +92,7 @@ def cpu_check() -> float:
     return time.perf_counter() - start
 
 
+STEPS = ("ingest", "site", "dedup", "corpus", "postgres")
 FLOOR_RUNS = 3  # the floor is mostly disk writes, the noisiest thing here (1.6-3.0 s at 100k in one day): ratios
 # are taken to the fastest of these runs, the least the floor was seen to cost
 
@@ -170,6 +171,8 @@ def bench_ingest(work: Path, n: int, results: list[dict[str, object]], db_url: s
 
 def bench_site(work: Path, n: int, results: list[dict[str, object]]) -> None:
     db = work / f"ingest-{n}.db"
+    if not db.exists():
+        raise SystemExit(f"{db}: no store to build the site from (run the ingest step first)")
     out = work / f"site-{n}"
     set_aside(out, work)
     run(f"site for {n:,} opinions", [GUIDETRACE, "--db", str(db), "site", str(out)], results, opinions=n)
@@ -248,6 +251,8 @@ def main() -> None:
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--sizes", help="Ingest sizes, comma-separated (default 10000,100000,1000000; --quick 10000).")
     parser.add_argument("--only-ingest", action="store_true", help="Only the SQLite ingest steps (both layouts).")
+    parser.add_argument("--only", help="Only these steps, comma-separated: ingest, site, dedup, corpus, postgres "
+                                       "(site reads the store an earlier run's ingest left in --work).")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="guidetrace-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -260,14 +265,19 @@ def main() -> None:
     started = time.perf_counter()
     sizes = tuple(int(n) for n in args.sizes.split(",")) if args.sizes else (
         (10_000,) if args.quick else (10_000, 100_000, 1_000_000))
-    for n in sizes:
+    steps = set(args.only.split(",")) if args.only else {"ingest"} if args.only_ingest else set(STEPS)
+    if steps - set(STEPS):
+        parser.error(f"--only: unknown step(s) {', '.join(sorted(steps - set(STEPS)))} (expected {', '.join(STEPS)})")
+    for n in sizes if "ingest" in steps else ():
         bench_ingest(work, n, results)
         bench_ingest(work, n, results, layout="mic")
-    if not args.only_ingest:
+    if "site" in steps:
         bench_site(work, 10_000 if args.quick else 100_000, results)
+    if "dedup" in steps:
         bench_dedup(work, 20_000 if args.quick else 200_000, results)
+    if "corpus" in steps:
         bench_corpus(work, results)
-    if not args.quick and not args.no_postgres and not args.only_ingest:
+    if not args.quick and not args.no_postgres and "postgres" in steps:
         server = postgres_server()
         if server is not None:
             try:
