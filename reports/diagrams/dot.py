@@ -1,12 +1,12 @@
 """The Graphviz emitter: a Diagram as DOT text, and rendering it with `dot`.
 
-Every value is quoted here (`quote`): text from comments or titles is always a
-quoted DOT string with its `"` and `\\` escaped, never an HTML-like label nor one
-of DOT's escape sequences (`\\N`, `\\l`), and Graphviz escapes labels again in
+Every value is quoted here (`quote`): text from comments or titles is a plain word
+or a quoted DOT string with its `"` and `\\` escaped, never an HTML-like label nor
+one of DOT's escape sequences (`\\N`, `\\l`), and Graphviz escapes labels again in
 its SVG, so such text can never become markup in a diagram. The text is laid out
 as the graphviz library lays out its own (tests compare the two), written
 directly: the library quoted each of a site's 150,000 values through two regexes
-and a wrapper (0.30 s for the 5,000-section corpus's 111 diagrams; 0.05 s here).
+and a wrapper (0.30 s for the 5,000-section corpus's 111 diagrams; 0.09 s here).
 """
 
 from __future__ import annotations

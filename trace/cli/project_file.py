@@ -88,10 +88,9 @@ def read_project(path: Path) -> Project:
     comments = tuple(_comments(item, file, root) for item in top.items("comments"))
     if not trees and not comments:
         raise GuidetraceError("nothing to build: give trees: or comments:", file=file, line=doc.get(LINE))
-    store = top.text("store")
+    store = top.text("store") or "guidetrace.db"  # beside the project file, wherever the build is run from
     site = top.text("site")
     reports = _reports(doc["reports"], file, root) if doc.get("reports") is not None else None
-    store = store or "guidetrace.db"  # beside the project file, wherever the build is run from
     return Project(path, store if "://" in store else str(root / store), trees, comments,
                    root / site if site else None, top.choice("lang", LANGS), reports)
 
@@ -103,7 +102,8 @@ def _reports(item: Any, file: str, root: Path) -> ReportsOutput:
 
     f = _Fields(item, file, ("folder", "names", "formats"))
     names = tuple(f.texts("names", tuple(REPORTS))) or DEFAULT_REPORTS
-    formats = tuple(f.texts("formats", ("md", "csv", "json", "xlsx", "html"))) or ("xlsx",)
+    files = tuple(dict.fromkeys(fmt for kind in REPORTS.values() for fmt in kind.formats if fmt != "table"))
+    formats = tuple(f.texts("formats", files)) or ("xlsx",)  # `table` is for the terminal
     for name in names:
         for fmt in formats:
             if fmt not in REPORTS[name].formats:
