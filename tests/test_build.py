@@ -127,6 +127,8 @@ def test_db_option_overrides_the_project_store(tmp_path: Path) -> None:
     (PROJECT.replace("    round: r1\n", "    round: r1\n    grow_tree: yes please\n"),
      "guidetrace.yaml:9: grow_tree: expected true or false, found 'yes please'"),
     ("trees: tree.csv\n", "guidetrace.yaml:1: trees: expected a list, found 'tree.csv'"),
+    ("comments: [comments.tsv]\n", "guidetrace.yaml: expected a mapping of file, revision, round,"),
+    ("trees: [3]\n", "guidetrace.yaml: expected a mapping of file, bundled,"),
     ("- a\n- b\n", "guidetrace.yaml:1: expected a mapping with trees:, comments: and site:"),
     ("site: out\n", "guidetrace.yaml:1: nothing to build: give trees: or comments:"),
     ("trees: [\n", "guidetrace.yaml:2: invalid YAML"),
@@ -146,6 +148,17 @@ def test_the_store_defaults_to_beside_the_project_file(tmp_path: Path, monkeypat
     monkeypatch.chdir(tmp_path)
     assert invoke("build", str(path)).exit_code == 0
     assert (tmp_path / "p" / "guidetrace.db").exists() and not (tmp_path / "guidetrace.db").exists()
+
+
+def test_a_tree_may_be_named_alone(tmp_path: Path) -> None:
+    """A YAML tree names its guideline and revision itself: `trees: [a.yaml, b.yaml]` is enough."""
+    (tmp_path / "t.yaml").write_text("guideline: {key: g, title: 街灯}\nrevision: {key: '1', label: 第1版}\n"
+                                     "sections:\n  - {key: '1', kind: chapter, title: 総則}\n", encoding="utf-8")
+    path = tmp_path / "guidetrace.yaml"
+    path.write_text("trees: [t.yaml]\n", encoding="utf-8")
+    assert read_project(path).trees[0].file == tmp_path / "t.yaml"
+    result = invoke("build", str(path))
+    assert result.exit_code == 0 and "1: 2 sections (2 added" in result.stderr, result.output
 
 
 def test_a_failing_step_names_its_file(tmp_path: Path) -> None:
@@ -184,7 +197,8 @@ def test_the_readme_example_is_a_valid_project(tmp_path: Path) -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     example = readme.split("### One project file, one command", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
     spec = read_project(project(tmp_path, example))
-    assert [t.bundled for t in spec.trees] == [True, False] and spec.trees[1].revision == "4.0-draft"
+    assert [t.bundled for t in spec.trees] == [True, False, False] and spec.trees[2].revision == "4.0-draft"
+    assert spec.trees[1].file == tmp_path / "trees" / "3.1.yaml" and spec.trees[1].revision is None
     assert spec.comments[0].grow_tree and spec.site == tmp_path / "site" and spec.lang == "ja"
     assert spec.store == str(tmp_path / "work" / "guidetrace.db")
     assert spec.reports is not None and spec.reports.formats == ("xlsx", "csv") and len(spec.reports.names) == 4

@@ -84,7 +84,8 @@ def read_project(path: Path) -> Project:
         raise GuidetraceError("expected a mapping with trees:, comments: and site:", file=file, line=1)
     root = path.parent
     top = _Fields(doc, file, ("store", "trees", "comments", "site", "reports", "lang"))
-    trees = tuple(_tree(item, file, root) for item in top.items("trees"))
+    trees = tuple(_tree({"file": item} if isinstance(item, str) else item, file, root)  # a name: a file alone
+                  for item in top.items("trees"))
     comments = tuple(_comments(item, file, root) for item in top.items("comments"))
     if not trees and not comments:
         raise GuidetraceError("nothing to build: give trees: or comments:", file=file, line=doc.get(LINE))
@@ -122,8 +123,9 @@ def _tree(item: Any, file: str, root: Path) -> TreeInput:
     if bundled == bool(given):
         raise GuidetraceError("a tree gives either file: or bundled: true", file=file, line=f.line)
     return TreeInput(root / given if given else None, bundled, f.choice("format", ("auto", *(t.name for t in TREE_FORMATS)))
-                     or "auto", f.text("guideline"), f.text("title"), f.text("revision"), f.text("label"),
-                     f.text("predecessor"), f.choice("status", ("draft", "final")) or "final", f.flag("allow_removals"))
+                     or "auto", f.optional("guideline"), f.optional("title"), f.optional("revision"),
+                     f.optional("label"), f.optional("predecessor"), f.choice("status", ("draft", "final")) or "final",
+                     f.flag("allow_removals"))
 
 
 def _comments(item: Any, file: str, root: Path) -> CommentsInput:
@@ -131,9 +133,9 @@ def _comments(item: Any, file: str, root: Path) -> CommentsInput:
 
     f = _Fields(item, file, tuple(x.name for x in fields(CommentsInput)))
     topics = f.text("topics")
-    return CommentsInput(root / f.text("file", required=True), f.text("revision", required=True), f.text("round"),
-                         f.choice("format", FORMATS) or "auto", f.text("columns"), f.flag("grow_tree"),
-                         root / topics if topics else None, f.text("encoding"), f.choice("lang", LANGS),
+    return CommentsInput(root / f.text("file", required=True), f.text("revision", required=True), f.optional("round"),
+                         f.choice("format", FORMATS) or "auto", f.optional("columns"), f.flag("grow_tree"),
+                         root / topics if topics else None, f.optional("encoding"), f.choice("lang", LANGS),
                          f.flag("allow_removals"))
 
 
@@ -142,7 +144,7 @@ class _Fields:
 
     def __init__(self, item: Any, file: str, allowed: tuple[str, ...]):
         if not isinstance(item, dict):
-            raise GuidetraceError(f"expected a mapping of {', '.join(allowed)}", file=file)
+            raise GuidetraceError(f"expected a mapping of {', '.join(allowed)}, found {item!r}", file=file)
         self.item, self.file, self.line = item, file, item.get(LINE)
         unknown = sorted(str(k) for k in item if k != LINE and k not in allowed)
         if unknown:
@@ -163,6 +165,9 @@ class _Fields:
         if isinstance(value, bool) or not isinstance(value, (str, int)) or not str(value).strip():
             raise self._fail(key, "text")
         return str(value)
+
+    def optional(self, key: str) -> str | None:
+        return self.text(key) or None
 
     def flag(self, key: str) -> bool:
         value = self.item.get(key, False)
