@@ -17,6 +17,26 @@ def test_version_and_help(run) -> None:  # type: ignore[no-untyped-def]
         assert run(*args, "--help").exit_code == 0
 
 
+def test_installed_command_collects_rarely(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The installed command raises the collector's thresholds (a fifth of an ingest went to re-scanning
+    long-lived rows); the library, imported by someone else's program, leaves them alone."""
+    import gc
+
+    from guidetrace.trace.cli.main import GC_THRESHOLDS, main
+
+    before = gc.get_threshold()
+    monkeypatch.setattr(sys, "argv", ["guidetrace", "--version"])
+    try:
+        assert before != GC_THRESHOLDS
+        try:
+            main()
+        except SystemExit as done:
+            assert done.code in (0, None)
+        assert gc.get_threshold() == GC_THRESHOLDS
+    finally:
+        gc.set_threshold(*before)
+
+
 def test_guideline_commands(run) -> None:  # type: ignore[no-untyped-def]
     assert run("guideline", "load", "--bundled").exit_code == 0
     rows = json.loads(run("guideline", "list", "--revision", "3.0-draft", "--format", "json").output)

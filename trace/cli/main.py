@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -359,5 +360,14 @@ def _register() -> None:
 _register()
 
 
+GC_THRESHOLDS = (100_000, 50, 50)  # CPython's are (700, 10, 10)
+
+
 def main() -> None:
+    """The installed command. A command is one short process that builds large, long-lived structures (a
+    document's rows, a tree's index, the site's fragments) holding no cycles worth finding; at CPython's
+    default thresholds the collector re-scanned them thousands of times, a fifth of the main process's
+    time in an ingest of 100,000 opinions (2.8 s, measured with gc.callbacks; 0.2 s at these). Young
+    objects are still collected, every 100,000 allocations, so cyclic garbage stays bounded."""
+    gc.set_threshold(*GC_THRESHOLDS)
     cli(prog_name="guidetrace")
