@@ -133,3 +133,22 @@ def test_xlsx_whose_declared_range_understates_its_rows_loads_every_row(tmp_path
                 data = re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:C3"', data)
             dst.writestr(item, data)
     assert len(list(read_document(bad).opinions)) == 10
+
+
+def test_opinions_listed_by_round_and_place_not_by_load_order(store: Store, tmp_path: Path) -> None:
+    """list_comments sorts in Python (not ORDER BY): rounds by key, then part and place in the document, on
+    both backends, whatever order the rows were written in."""
+    load_bundled_trees(store)
+    doc = tmp_path / "unordered.tsv"
+    doc.write_text("番号\t該当箇所\tご意見\tご意見に対する考え方\n"
+                   "10\t3.1.2\t十番目の意見です。\t原案のとおりとします。\n"
+                   "2\t3.1.2\t二番目の意見です。\t原案のとおりとします。\n"
+                   "1\t3.1.2\t一番目の意見です。\t原案のとおりとします。\n", encoding="utf-8")
+    for key in ("zz-later-key", "aa-earlier-key"):
+        load_comments(store, doc, revision="3.0-draft", round_key=key)
+    with store.sessions() as s:
+        listed = [(r["round"], r["label"]) for r in list_comments(s)]
+        one_round = [r["label"] for r in list_comments(s, round_key="zz-later-key")]
+    assert listed == [("aa-earlier-key", "10"), ("aa-earlier-key", "2"), ("aa-earlier-key", "1"),
+                      ("zz-later-key", "10"), ("zz-later-key", "2"), ("zz-later-key", "1")]
+    assert one_round == ["10", "2", "1"]
