@@ -66,3 +66,54 @@ def test_search_shards_are_whole_with_or_without_workers(tmp_path, monkeypatch, 
     assert written["search-meta.js"] == 'GT_SEARCH_META({"shards": 10, "rows": 30});\n'
     got = [row for n in range(10) for row in json.loads(written[f"search-{n}.js"].split(",", 1)[1].rsplit(")", 1)[0])]
     assert got == [[f"p{i}.html", f"label {i}", f"text {i}"] for i in range(30)]
+
+
+def _seed_site_reports(session):  # type: ignore[no-untyped-def]
+    from guidetrace.reports.registry import REPORTS
+
+    return REPORTS["topics"].build(session, None), REPORTS["plan"].build(session, None)
+
+
+def test_reports_built_ahead_are_those_built_here(loaded, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """built_ahead: the topic summary and plan come from a forked child on its own connection (SQLite and
+    PostgreSQL), asked for in any order, equal to those built in this process."""
+    from guidetrace.reports.built_once import built_once
+    from guidetrace.reports.site.built_ahead import built_ahead
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    builders = (lambda s: os.getpid(), lambda s: _seed_site_reports(s)[0], lambda s: _seed_site_reports(s)[1])
+    with loaded.sessions() as session, built_once(session):
+        here = _seed_site_reports(session)
+        with built_ahead(session, builders) as ahead:
+            plan, topics, pid = ahead(2), ahead(1), ahead(0)
+    assert pid != os.getpid()  # the child built them
+    assert (topics, plan) == here and topics and plan.groups
+
+
+def test_an_error_building_ahead_reaches_the_caller(loaded, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from guidetrace.reports.site.built_ahead import built_ahead
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+
+    def fail(session):  # type: ignore[no-untyped-def]
+        raise GuidetraceError("plan: no revision to plan for")
+
+    with loaded.sessions() as session, built_ahead(session, (lambda s: 1, fail)) as ahead:
+        assert ahead(0) == 1
+        with pytest.raises(GuidetraceError, match="no revision to plan for"):
+            ahead(1)
+
+
+def test_built_here_when_no_child_can_share_the_store(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A store in memory (or one core) cannot be read by a child: the builders run here, once, when asked."""
+    from guidetrace.reports.site.built_ahead import built_ahead
+    from guidetrace.trace.store import open_store
+
+    calls: list[int] = []
+    store = open_store("sqlite://")
+    with store.sessions() as session, built_ahead(session, (lambda s: calls.append(os.getpid()) or 5,)) as ahead:
+        assert calls == [] and ahead(0) == 5 and ahead(0) == 5
+    assert calls == [os.getpid()]
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    with store.sessions() as session, built_ahead(session, (lambda s: os.getpid(),)) as ahead:
+        assert ahead(0) == os.getpid()

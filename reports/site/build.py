@@ -10,6 +10,7 @@ import gc
 import os
 import shutil
 from collections import defaultdict
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
@@ -25,7 +26,7 @@ from guidetrace.comments.queries import list_comments, round_rows
 from guidetrace.guideline.queries import latest_revision
 from guidetrace.reports.graph import build_graph
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.models import Guideline, Topic
+from guidetrace.trace.models import ConsultationRound, Guideline, Topic
 
 from ..built_once import built_once
 from ..diagrams.common import MAX_NODES
@@ -38,6 +39,7 @@ from ..diagrams.topic_map import topic_map_diagram
 from ..registry import REPORTS
 from ..sections.build import SectionsReport
 from ..topics.build import TopicSummary
+from .built_ahead import built_ahead
 from .forked import forked_map
 from .page_writer import page_writer
 from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, topic_page
@@ -124,14 +126,26 @@ def _build_into(session: Session, outdir: Path, lang: str, internal: bool = Fals
                 previous: Path | None = None) -> None:
     gc.disable()  # millions of long-lived records and no cycles worth finding: collections cost 7 % of a build
     try:
-        with built_once(session):  # the facts and graphs the reports below share
-            _build_pages(session, outdir, lang, internal, progress, previous)
+        with built_once(session), built_ahead(session, (_topic_summary, _plan)) as ahead:  # see built_ahead
+            _build_pages(session, outdir, lang, internal, progress, previous, ahead)
     finally:
         gc.enable()
 
 
+def _topic_summary(session: Session) -> list[TopicSummary]:
+    return REPORTS["topics"].build(session, None) if _has_rounds(session) else []  # type: ignore[no-any-return]
+
+
+def _plan(session: Session) -> Any:
+    return REPORTS["plan"].build(session, None) if _has_rounds(session) else None
+
+
+def _has_rounds(session: Session) -> bool:
+    return session.scalar(select(ConsultationRound.id).limit(1)) is not None
+
+
 def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, progress: Any,
-                 previous: Path | None) -> None:
+                 previous: Path | None, ahead: Callable[[int], Any]) -> None:
     rounds = round_rows(session)
     campaigns = REPORTS["campaigns"].build(session, None)  # the registry's builders, as `report` runs them
     no_graphviz = not graphviz_available()  # asked once per build, not once per page
@@ -146,9 +160,12 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
     diagrams = _heat_diagrams(reports, lang)
     with ThreadPoolExecutor(max_workers=1) as drawing:  # Graphviz lays them out while the rest is read
         trees = drawing.submit(_draw, dict(diagrams))  # the heat trees first: the rest needs the topics and graph
-        topics = REPORTS["topics"].build(session, None) if rounds else []
         graph = build_graph(session, opinions=False)  # sections, links and topics: what lineage and impact draw
-        more: dict[Any, Any] = {"lineage": lineage_diagram(graph, lang=lang)}
+        lineage = {"lineage": lineage_diagram(graph, lang=lang)}
+        drawn = [trees, drawing.submit(_draw, lineage)]
+        comments = list_comments(session, public=not internal, lang=lang)
+        topics: list[TopicSummary] = ahead(0)  # built meanwhile (see built_ahead)
+        more: dict[Any, Any] = {}
         if topics:
             more["topic_map"] = topic_map_diagram(topics, lang=lang, url_for=lambda k: section_page(latest.key, k),
                                                   topic_url=topic_page, titles=section_titles(session))
@@ -156,13 +173,13 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
             more[("impact", t.topic)] = impact_diagram(graph, latest.key, t.topic, depth=1, sections=_most_cited(t),
                                                        url_for=lambda k: section_page(latest.key, k), lang=lang,
                                                        topic_label=t.label(lang), limit=IMPACT_STARTS)
-        others = drawing.submit(_draw, more)  # drawn after the trees, by the same thread
-        comments = list_comments(session, public=not internal, lang=lang)
+        drawn.append(drawing.submit(_draw, more))  # drawn after the trees, by the same thread
         revisions = {rep.revision for rep in reports} | {latest.key}
         sections_to_render, href = section_jobs(session, comments, revisions)
-        first, second = trees.result(), others.result()
+        parts = [d.result() for d in drawn]
+    diagrams.update(lineage)
     diagrams.update(more)
-    raw = {**first, **second} if first is not None and second is not None else None
+    raw = {k: v for part in parts for k, v in part.items()} if all(p is not None for p in parts) else None  # type: ignore[union-attr]
     per_round: dict[str, int] = defaultdict(int)
     for c in comments:
         per_round[c["round"]] += 1
@@ -204,8 +221,7 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
                        search_rows(session, comments, href, revisions)
                        ) as search_written:  # folded by workers while the plan is built here
         if rounds:
-            write("plan.html", page("plan.html", lang, plan=REPORTS["plan"].build(session, None), assets="",
-                                    standalone=False))
+            write("plan.html", page("plan.html", lang, plan=ahead(1), assets="", standalone=False))
         if campaigns.campaigns:
             write("campaigns.html", page("campaigns.html", lang, report=campaigns, assets="", standalone=False))
         search_written()
