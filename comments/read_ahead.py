@@ -11,7 +11,6 @@ the same one-line error.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import queue
 import threading
@@ -20,6 +19,7 @@ from itertools import islice
 from multiprocessing.reduction import ForkingPickler
 from typing import Any, TypeVar
 
+from guidetrace.trace.child_process import can_fork, child_pipe, tell_error
 from guidetrace.trace.errors import GuidetraceError
 
 from .records import CommentDocument, OpinionRecord
@@ -47,17 +47,12 @@ def _worth_it(document: CommentDocument) -> bool:
         large = os.path.getsize(document.file) >= FROM_BYTES
     except OSError:
         return False
-    return large and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+    return large and can_fork()
 
 
 def _from_child(document: CommentDocument, size: int, prepare: Callable[[list[OpinionRecord]], H] | None,
                 ) -> Iterator[tuple[list[OpinionRecord], H | None]]:
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_read, args=(sender, receiver, document, size, prepare), daemon=True)
-    child.start()
-    sender.close()
-    try:
+    with child_pipe(_read, document, size, prepare) as receiver:
         while True:
             try:
                 kind, payload = receiver.recv()
@@ -73,16 +68,10 @@ def _from_child(document: CommentDocument, size: int, prepare: Callable[[list[Op
                 return
             else:
                 raise payload
-    finally:
-        receiver.close()
-        if child.is_alive():
-            child.terminate()
-        child.join()
 
 
-def _read(connection: Any, receiver: Any, document: CommentDocument, size: int,
+def _read(connection: Any, document: CommentDocument, size: int,
           prepare: Callable[[list[OpinionRecord]], Any] | None) -> None:
-    receiver.close()  # else the pipe keeps a reader after the parent dies, and a full pipe blocks this child forever
     sender = _Ahead(connection)
     try:
         it = iter(document.opinions)
@@ -93,10 +82,10 @@ def _read(connection: Any, receiver: Any, document: CommentDocument, size: int,
         sender.send(("done", (document.meta, dict(document.columns))))
     except OSError as exc:
         if not isinstance(exc, (BrokenPipeError, ConnectionResetError)):
-            _tell(sender, exc)
+            tell_error(sender, exc)
         # else the parent is gone (killed, or it stopped reading after an error): nobody to tell
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent, which raises it
-        _tell(sender, exc)
+        tell_error(sender, exc)
     finally:
         sender.close()
 
@@ -144,12 +133,3 @@ class _Ahead:
             pass  # the parent is gone: nobody to send the rest to
         finally:
             self.connection.close()
-
-
-def _tell(sender: Any, exc: BaseException) -> None:
-    try:
-        sender.send(("error", exc))
-    except (BrokenPipeError, ConnectionResetError):
-        pass
-    except Exception:  # an exception that cannot be pickled: its message still can
-        sender.send(("error", GuidetraceError(str(exc))))

@@ -10,8 +10,6 @@ memory — the reports are built here, when asked for, exactly as before.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -19,6 +17,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from guidetrace.trace.child_process import can_fork, child_pipe, tell_error
 from guidetrace.trace.errors import GuidetraceError
 
 from ..built_once import built_once
@@ -37,44 +36,32 @@ def built_ahead(session: Session, builders: Sequence[Builder]) -> Iterator[Calla
         yield lambda i: done[i] if i in done else done.setdefault(i, builders[i](session))
         return
     assert isinstance(engine, Engine)
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_build, args=(engine, builders, sender, receiver), daemon=True)
-    child.start()
-    sender.close()
     received: list[Any] = []
+    with child_pipe(_build, engine, builders) as receiver:
 
-    def result(i: int) -> Any:
-        while len(received) <= i:
-            try:
-                kind, payload = receiver.recv()
-            except EOFError:
-                raise GuidetraceError("site: the process building the topics and plan stopped without a word") from None
-            if kind == "error":
-                raise payload
-            received.append(payload)
-        return received[i]
+        def result(i: int) -> Any:
+            while len(received) <= i:
+                try:
+                    kind, payload = receiver.recv()
+                except EOFError:
+                    raise GuidetraceError("site: the process building the topics and plan stopped without a word"
+                                          ) from None
+                if kind == "error":
+                    raise payload
+                received.append(payload)
+            return received[i]
 
-    try:
         yield result
-    finally:
-        receiver.close()
-        if child.is_alive():
-            child.terminate()
-        child.join()
 
 
 def _can_fork(engine: Any) -> bool:
-    if not isinstance(engine, Engine) or (os.cpu_count() or 1) < 2:
-        return False
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not isinstance(engine, Engine) or not can_fork():
         return False
     url = engine.url
     return not (url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"))
 
 
-def _build(engine: Engine, builders: Sequence[Builder], sender: Any, receiver: Any) -> None:
-    receiver.close()
+def _build(sender: Any, engine: Engine, builders: Sequence[Builder]) -> None:
     engine.dispose(close=False)  # the parent's pooled connections stay the parent's: this child opens its own
     try:
         with Session(engine) as session, built_once(session):  # the facts are loaded once, for every builder
@@ -83,9 +70,6 @@ def _build(engine: Engine, builders: Sequence[Builder], sender: Any, receiver: A
     except (BrokenPipeError, ConnectionResetError):
         pass  # the parent is gone, or stopped listening after an error of its own
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent, which raises it
-        try:
-            sender.send(("error", exc))
-        except Exception:  # an exception that cannot be pickled: its message still can
-            sender.send(("error", GuidetraceError(str(exc))))
+        tell_error(sender, exc)
     finally:
         sender.close()
