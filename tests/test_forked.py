@@ -117,3 +117,66 @@ def test_built_here_when_no_child_can_share_the_store(monkeypatch) -> None:  # t
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     with store.sessions() as session, built_ahead(session, (lambda s: os.getpid(),)) as ahead:
         assert ahead(0) == os.getpid()
+
+
+def _opinions(session) -> int:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from guidetrace.trace.models import Comment
+
+    return int(session.scalar(select(func.count()).select_from(Comment)))
+
+
+def test_the_child_reads_the_snapshot_this_session_reads(loaded, seed, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A round committed by another writer before the child starts shows in both halves (the session's
+    snapshot is begun again with the child's); one committed after it has begun shows in neither."""
+    import time
+
+    from guidetrace.comments.store_comments import load_comments
+    from guidetrace.reports.site.built_ahead import built_ahead
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    flag = tmp_path / "committed"
+
+    def after_the_flag(session):  # type: ignore[no-untyped-def]
+        deadline = time.monotonic() + 30
+        while not flag.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return _opinions(session), os.getpid()
+
+    with loaded.sessions() as session:
+        before = _opinions(session)  # this session's snapshot begins here
+        load_comments(loaded, seed, revision="3.0-draft", round_key="second")  # another writer commits
+        with built_ahead(session, (lambda s: _opinions(s), after_the_flag)) as ahead:
+            load_comments(loaded, seed, revision="3.0-draft", round_key="third")  # committed after the child began
+            flag.touch()
+            here = _opinions(session)
+            assert ahead(0) == here == 2 * before  # the second round in both halves
+            counted, pid = ahead(1)
+            assert counted == here and pid != os.getpid()  # the third in neither
+    with loaded.sessions() as session:
+        assert _opinions(session) == 3 * before
+
+
+def test_built_here_while_a_writer_holds_the_store(loaded, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """SQLite: the snapshot cannot be shared while a load holds the write lock, and the lock is not waited
+    for; a session with changes of its own is not restarted. Both build here."""
+    import sqlite3
+
+    from guidetrace.reports.site.built_ahead import built_ahead
+    from guidetrace.trace.models import Topic
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    if loaded.dialect == "sqlite":
+        writer = sqlite3.connect(loaded.url.removeprefix("sqlite:///"), isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")
+        try:
+            with loaded.sessions() as session, built_ahead(session, (lambda s: os.getpid(),)) as ahead:
+                assert ahead(0) == os.getpid()
+        finally:
+            writer.close()
+    with loaded.sessions() as session:
+        session.add(Topic(key="unsaved", label_ja="未保存", label_en="unsaved"))
+        with built_ahead(session, (lambda s: os.getpid(),)) as ahead:
+            assert ahead(0) == os.getpid()
+        assert session.new  # left as it was

@@ -4,14 +4,16 @@ A site needs the topic summary and the plan, both made from the opinion facts: a
 opinions about 1.7 s of one core (facts 0.9 s, topics 0.4 s, plan 0.4 s) that this process,
 busy reading and preparing the opinions themselves, used to spend before and after. A forked
 child builds them meanwhile on the other core and sends each one back as soon as it is made
-(about a megabyte pickled). Where that cannot work — one core, no fork, a store held in
-memory — the reports are built here, when asked for, exactly as before.
+(about a megabyte pickled). It reads the snapshot this process reads (`trace/shared_snapshot`),
+so a load committed meanwhile shows in neither half. Where that cannot work — one core, no
+fork, a store held in memory or opened read-only, a load holding SQLite's write lock at that
+moment — the reports are built here, when asked for, exactly as before.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from sqlalchemy import Engine
@@ -19,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from guidetrace.trace.child_process import can_fork, child_pipe, tell_error
 from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.shared_snapshot import adopt_snapshot, shared_snapshot
 
 from ..built_once import built_once
 
@@ -28,43 +31,54 @@ Builder = Callable[[Session], Any]
 @contextmanager
 def built_ahead(session: Session, builders: Sequence[Builder]) -> Iterator[Callable[[int], Any]]:
     """Yields result(i): what builders[i](session) returns, built ahead in a forked child when that is
-    possible (each waited for only when asked), else built here when asked. An error in the child is
-    raised here, by the result(i) that asks for it."""
+    possible (each waited for only when asked), else built here when asked. The child reads the very
+    snapshot `session` reads (see shared_snapshot). An error in the child is raised here, by the
+    result(i) that asks for it."""
     engine = session.get_bind()
-    if not _can_fork(engine):
-        done: dict[int, Any] = {}
-        yield lambda i: done[i] if i in done else done.setdefault(i, builders[i](session))
-        return
-    assert isinstance(engine, Engine)
-    received: list[Any] = []
-    with child_pipe(_build, engine, builders) as receiver:
+    with ExitStack() as stack:
+        receiver = None
+        if isinstance(engine, Engine) and _can_fork(engine):
+            with shared_snapshot(session, engine) as snapshot:
+                if snapshot is not None:
+                    receiver = stack.enter_context(child_pipe(_build, engine, builders, snapshot))
+                    _receive(receiver)  # the child has begun reading: the snapshot is shared, the gate can open
+        if receiver is None:
+            done: dict[int, Any] = {}
+            yield lambda i: done[i] if i in done else done.setdefault(i, builders[i](session))
+            return
+        received: list[Any] = []
 
         def result(i: int) -> Any:
             while len(received) <= i:
-                try:
-                    kind, payload = receiver.recv()
-                except EOFError:
-                    raise GuidetraceError("site: the process building the topics and plan stopped without a word"
-                                          ) from None
-                if kind == "error":
-                    raise payload
-                received.append(payload)
+                received.append(_receive(receiver))
             return received[i]
 
         yield result
 
 
-def _can_fork(engine: Any) -> bool:
-    if not isinstance(engine, Engine) or not can_fork():
+def _receive(receiver: Any) -> Any:
+    try:
+        kind, payload = receiver.recv()
+    except EOFError:
+        raise GuidetraceError("site: the process building the topics and plan stopped without a word") from None
+    if kind == "error":
+        raise payload
+    return payload
+
+
+def _can_fork(engine: Engine) -> bool:
+    if not can_fork():
         return False
     url = engine.url
     return not (url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"))
 
 
-def _build(sender: Any, engine: Engine, builders: Sequence[Builder]) -> None:
+def _build(sender: Any, engine: Engine, builders: Sequence[Builder], snapshot: tuple[str, str]) -> None:
     engine.dispose(close=False)  # the parent's pooled connections stay the parent's: this child opens its own
     try:
         with Session(engine) as session, built_once(session):  # the facts are loaded once, for every builder
+            adopt_snapshot(session, snapshot)
+            sender.send(("ready", None))
             for build in builders:
                 sender.send(("result", build(session)))
     except (BrokenPipeError, ConnectionResetError):
