@@ -219,7 +219,7 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
     render_all(jobs, write, page, lang, opinions=sum(len(t.comments) for t in topics))
     with search_shards(lambda name, text: (outdir / "assets" / name).write_text(text, encoding="utf-8"),
                        search_rows(session, comments, href, revisions)
-                       ) as search_written:  # folded by workers while the plan is built here
+                       ) as search_written:  # folded by workers while the plan page is rendered here
         if rounds:
             write("plan.html", page("plan.html", lang, plan=ahead(1), assets="", standalone=False))
         if campaigns.campaigns:
