@@ -37,7 +37,7 @@ def built_ahead(session: Session, builders: Sequence[Builder]) -> Iterator[Calla
     engine = session.get_bind()
     with ExitStack() as stack:
         receiver = None
-        if isinstance(engine, Engine) and _can_fork(engine):
+        if isinstance(engine, Engine) and can_fork():  # shared_snapshot says whether this store can be shared
             with shared_snapshot(session, engine) as snapshot:
                 if snapshot is not None:
                     receiver = stack.enter_context(child_pipe(_build, engine, builders, snapshot))
@@ -64,13 +64,6 @@ def _receive(receiver: Any) -> Any:
     if kind == "error":
         raise payload
     return payload
-
-
-def _can_fork(engine: Engine) -> bool:
-    if not can_fork():
-        return False
-    url = engine.url
-    return not (url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"))
 
 
 def _build(sender: Any, engine: Engine, builders: Sequence[Builder], snapshot: tuple[str, str]) -> None:
