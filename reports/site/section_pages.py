@@ -134,7 +134,8 @@ def _links_by_section(session: Session, revision_id: int) -> dict[str, list[dict
             select(mine.key, SectionLink.kind, other.key, other_rev.key)
             .join(SectionLink, here == mine.id).join(other, there == other.id)
             .join(other_rev, other.revision_id == other_rev.id)
-            .where(mine.revision_id == revision_id).order_by(mine.position))
+            .where(mine.revision_id == revision_id).order_by(mine.position, SectionLink.id))  # a total order:
+        # PostgreSQL listed one section's links in either order from one build to the next
         for key, kind, other_key, other_revision in rows:
             out[key].append({"kind": kind, "section": other_key, "revision": other_revision})
     return out
