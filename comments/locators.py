@@ -20,7 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from guidetrace.guideline import numbering
 from guidetrace.guideline.keys import circled_to_paren
+from guidetrace.guideline.numbering import Step, read_number
 from guidetrace.trace.rules import packaged_yaml
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -41,6 +43,7 @@ class Locator:
     pages: tuple[int, int] | None = None
     explicit: bool = True  # named with a locator word (第, Section, Annex) rather than a bare number
     range_to: str | None = None  # address of the range's last member
+    steps: tuple[Step, ...] = ()  # a chain (第2部第1章3の(2)) read by the tree's numbering model, walked down the tree
 
 
 _BLANKS = re.compile(r"[ \t\u3000]+")
@@ -84,6 +87,8 @@ def _static_alternatives() -> list[tuple[str, str]]:
     """Alternatives that do not depend on the tree, in the order they are tried at one position."""
     g = grammar()
     hier = "|".join(map(re.escape, g["hierarchy_suffixes"]))
+    part = "|".join(map(re.escape, g["part_suffixes"]))
+    n = rf"(?:\d{{1,3}}|(?<=第)[{''.join(g['kanji_numerals'])}]{{1,3}}|(?<=第[ ])[{''.join(g['kanji_numerals'])}]{{1,3}})"
     law = [re.escape(s) for s in g["article_suffixes"]]
     app_id = r"(?:[A-Za-z](?![A-Za-z])|\d+|(?:VIII|VII|III|II|IV|IX|VI|V|X|I)(?![A-Za-z]))"
     return [
@@ -95,7 +100,9 @@ def _static_alternatives() -> list[tuple[str, str]]:
                 rf"(?:[ ]?第?[ ]?\d{{1,3}}[ ]?{law[2]})?"
                 rf"|第[ ]?\d{{1,3}}[ ]?{law[1]}(?:[ ]?第?[ ]?\d{{1,3}}[ ]?{law[2]})?|第[ ]?\d{{1,3}}[ ]?{law[2]}"
                 rf"|{_words('article_words')}[ ]?\d{{1,4}}(?:[ ]?\(\d{{1,3}}\))?"),
-        ("hier", rf"(?<![\d.])第?[ ]?\d{{1,3}}[ ]?(?:{hier})(?:[ ]?第?[ ]?\d{{1,3}}[ ]?(?:{hier}))*"),
+        ("hier", rf"(?<![\d.])(?:第[ ]?{n}[ ]?(?:{part})(?:[ ]?第?[ ]?{n}[ ]?(?:{hier}))*|第?[ ]?{n}[ ]?(?:{hier})"
+                 rf"(?:[ ]?第?[ ]?{n}[ ]?(?:{hier}))*)(?:[ ]?\d{{1,2}}(?:[ ]?\.)?(?=[ ]?の|[ ]?\(|[ ]*$|[ ]*\n|[ ,、]))?"
+                 rf"(?:[ ]?の(?=[ ]?\())?(?:[ ]?\(\d{{1,2}}\))*"),
         ("enword", rf"{_words('numbered_words')}[ ]?{NUM}(?:[ ]?\((?:\d{{1,2}}|[a-z])\))?"),
         ("apptable", rf"{_words('appendix_table_words')}[ ]?\d{{1,3}}"),
         ("appendix", rf"(?<![{_CJK}])(?:【[ ]?)?{_words('appendix_words')}(?:[ ]?】)?[ ]?[-:]?[ ]?{app_id}"),
@@ -169,13 +176,18 @@ class LocatorScanner:
                        address=".".join(n for n, _ in parts))
 
     def _hier(self, raw: str, start: int, end: int) -> Locator:
+        """第3章第2節 is the address n:3.2 (第2節 alone counts from the chapter in context); a chain with a
+        part or an item after its units (第2部第1章3の(2), 第2章2.) is walked down the tree by its steps."""
+        steps = read_number(raw)[0]
+        if not all(s.level == numbering.NUM and s.unit for s in steps):
+            return Locator("chain", raw, start, end, steps=steps)
         suffixes = grammar()["hierarchy_suffixes"]
-        parts = re.findall(rf"(\d+)[ ]?({'|'.join(map(re.escape, suffixes))})", raw)
-        level = suffixes.index(parts[0][1])
-        dotted = ".".join(n.lstrip("0") or "0" for n, _ in parts)
+        level = suffixes.index(steps[0].unit)
+        dotted = ".".join(s.value for s in steps)
         if level == 0:
-            return Locator("address", raw, start, end, address="n:" + dotted)
-        return Locator("relative", raw, start, end, relative=f"n{level}", number=int(parts[0][0]), address=dotted)
+            return Locator("address", raw, start, end, address="n:" + dotted, steps=steps)
+        return Locator("relative", raw, start, end, relative=f"n{level}", number=int(steps[0].value), address=dotted,
+                       steps=steps)
 
     def _enword(self, raw: str, start: int, end: int) -> Locator:
         m = _DOTTED_TAIL.search(raw)

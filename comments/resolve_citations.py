@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from guidetrace.guideline.keys import canonical_key, title_key
+from guidetrace.guideline.numbering import PAREN, PART, Step, read_number
 
-from .locators import Locator, normalize_lines
+from .locators import Locator, grammar, normalize_lines
 from .tree_index import TreeIndex
 
 CONFIDENCE = {"number": 1.0, "measure": 1.0, "appendix": 1.0, "article": 1.0, "table": 0.9, "figure": 0.9,
@@ -102,15 +103,22 @@ class CitationResolver:
         pages: list[Locator] = []
         gaps: list[str] = []
         last = 0
-        for token in tokens:
+        for i, token in enumerate(tokens):
             gaps.append(norm[last:token.start])
             if origin != TEXT_ORIGIN:
                 self._titles(gaps[-1], res, origin, whole=not tokens)
             last = token.end
             if token.kind == "page":
                 pages.append(token)
-            elif token.kind != "line" and not (token.kind == "address" and self._other_law(norm, token)):
-                getattr(self, f"_on_{token.kind}")(token, res, origin)
+            elif token.kind != "line" and not (token.kind in ("address", "chain") and self._other_law(norm, token)):
+                words = norm[token.end:tokens[i + 1].start if i + 1 < len(tokens) else len(norm)].split("\n", 1)[0]
+                before = len(res.cited)
+                if token.kind == "chain" or (token.kind == "item" and token.explicit):
+                    getattr(self, f"_on_{token.kind}")(token, res, origin, words)
+                else:
+                    getattr(self, f"_on_{token.kind}")(token, res, origin)
+                if len(res.cited) == before + 1 and words:
+                    self._named_below(token, words, res, origin)
         gaps.append(norm[last:])
         if origin != TEXT_ORIGIN:
             self._titles(gaps[-1], res, origin, whole=not tokens)
@@ -175,6 +183,11 @@ class CitationResolver:
 
     def _lookup(self, address: str) -> str | None:
         found = self.index.by_address.get(address)
+        if found is None and address.startswith("n:"):  # the tree keys it otherwise: walk down by its steps
+            steps = read_number(address[2:])[0]
+            reached = self.index.numbering.find(steps, absolute=True) if steps else None
+            if reached is not None and reached.complete:
+                return reached.key
         # `Clause 5.3.2(a)`: the clause when (a) is not in the tree
         if found is None and address.endswith(")") and "(" in address:
             found = self.index.by_address.get(address[: address.rindex("(")])
@@ -207,6 +220,39 @@ class CitationResolver:
             return (f"Appendix {value}" if kind == "app" else f"別表{value}"), "general", "appendix"
         return canonical_key(value), "general", None
 
+    def _on_chain(self, token: Locator, res: Resolution, origin: str, words: str = "") -> None:
+        """第2部第1章3の(2): walked down from the top (a part or a chapter opens it) or from the section in
+        context, each step inside the one before; a step the tree lacks leaves the deepest section reached,
+        with a note and lower confidence, never a section of the same number elsewhere."""
+        steps = token.steps
+        absolute = steps[0].level == PART or steps[0].unit == grammar()["hierarchy_suffixes"][0]
+        reached = self.index.numbering.find(steps, res.context, absolute=absolute, words=words)
+        if reached is None or (reached.used == 0 and not reached.ambiguous):
+            if origin != TEXT_ORIGIN:
+                res.unresolved.append(Unresolved(token.text, "number", f"no section {token.text!r} in "
+                                                 f"{self.index.revision}", origin))
+            return
+        if reached.complete:
+            res.cite(reached.key, "number", token.text, origin)
+            return
+        if origin == TEXT_ORIGIN:
+            return
+        if reached.key != self.index.root:
+            missing = "".join(str(s) for s in steps[reached.used:])
+            res.cite(reached.key, "number", token.text, origin, 0.6, note=f"{missing} is not in the tree")
+        reason = (f"{token.text} could be " + ", ".join(reached.ambiguous)) if reached.ambiguous else \
+            f"no {''.join(str(s) for s in steps[reached.used:])} under {reached.key} in {self.index.revision}"
+        res.unresolved.append(Unresolved(token.text, "number", reason, origin))
+
+    def _named_below(self, token: Locator, words: str, res: Resolution, origin: str) -> None:
+        """第3章基本的方針A等: a name right after a number names a section inside it, and the most specific wins."""
+        cited = next(reversed(res.cited))
+        inner = self.index.numbering.named_below(cited, words)
+        if inner is None or inner in res.cited:
+            return
+        kept = res.cited.pop(cited)
+        res.cite(inner, kept.evidence, f"{token.text}{words.strip()}", origin, kept.confidence, note="named inside")
+
     def _on_relative(self, token: Locator, res: Resolution, origin: str) -> None:
         """第2節 under the chapter in context; 第2項 / 第1号 under the article in context."""
         prefix = "n:" if (token.relative or "").startswith("n") else "art:"
@@ -222,13 +268,19 @@ class CitationResolver:
         if origin != TEXT_ORIGIN:
             res.unresolved.append(Unresolved(token.text, "number", "no section in context to count from", origin))
 
-    def _on_item(self, token: Locator, res: Resolution, origin: str) -> None:
+    def _on_item(self, token: Locator, res: Resolution, origin: str, words: str = "") -> None:
         if origin == TEXT_ORIGIN and not token.explicit:
             return
         number = token.number or 0
         context = res.context
         while context is not None and self.index.kinds.get(context) in ("item", "measure", "column"):
             context = self.index.parent.get(context)
+        if context is None and token.explicit and words.strip():  # (1) and its heading's words: the words decide
+            reached = self.index.numbering.find((Step(PAREN, str(number)),), None, words=words)
+            if reached is not None and reached.complete:
+                res.cite(reached.key, "heading", f"{token.text}{words.strip()}", origin, 0.8,
+                         note="number and heading words")
+                return
         if context is None:
             if not token.explicit and origin != TEXT_ORIGIN:  # `5 見直し`: a chapter number and its title
                 self._on_address(Locator("address", token.text, token.start, token.end, address=f"n:{number}"),

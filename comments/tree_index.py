@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from guidetrace.guideline.keys import ROOT_KEY, title_key
+from guidetrace.guideline.numbering import Numbering
 from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.trace.models import Revision, Section
 
@@ -61,14 +62,14 @@ class TreeIndex:
     id_prefixes: set[str] = field(default_factory=set)
     pages: dict[str, tuple[int, ...]] = field(default_factory=dict)
     order: dict[str, int] = field(default_factory=dict)
-    tree: SectionTree[str] = field(default_factory=lambda: SectionTree[str](()))
+    numbering: Numbering = field(default_factory=lambda: Numbering(()))  # edges and walks; holds the tree
     on_page: dict[int, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)  # page_sections, once a page
 
     def add(self, key: str, kind: str, parent: str | None, title: str | None,
             pages: tuple[int, ...] = (), aliases: tuple[str, ...] = (), section_id: int = 0) -> None:
         self.ids[key], self.kinds[key], self.titles[key] = section_id, kind, title
         self.order[key] = len(self.order)
-        self.tree.add(key, parent)
+        self.numbering.add(key, parent, title)
         self.pages[key] = pages
         for text in (title, *aliases):
             if text and len(title_key(text)) >= MIN_TITLE:
@@ -110,6 +111,10 @@ class TreeIndex:
             if address and address not in self.by_address:
                 self.by_address[address] = key
                 self.address.setdefault(key, address)
+
+    @property
+    def tree(self) -> SectionTree[str]:
+        return self.numbering.tree
 
     @property
     def parent(self) -> dict[str, str | None]:
