@@ -1,14 +1,17 @@
-"""Classifying an answer into dispositions, from a column, a heading and phrases (data/dispositions.yaml).
+"""Classifying an answer into dispositions, from a column, a heading and its sentences (data/dispositions.yaml).
 
 The strongest evidence decides: an explicit column (修正の有無, Disposition, Status), then
-a heading over the rows, then the answer's phrases. A column or heading that only
-says "not revised" is refined by the phrases. Each match keeps its evidence
-(`column`, `heading`, `text`, `carried-down`), so a reader can see why.
+a heading over the rows, then the answer's sentences, each read for what it says the
+guideline text does (changed, already says it, stays, later revision, …) and the answer
+decided from them by one explicit order (`decide`). A column or heading that only says
+"not revised" is refined by the sentences. Each match keeps its evidence (`column`,
+`heading`, `text`, `carried-down`), so a reader can see why.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +19,7 @@ from guidetrace.guideline.keys import normalize_text
 from guidetrace.trace.rules import packaged_yaml
 
 UNCLASSIFIED = "unclassified"
+COVERED = "covered"
 NOT_REVISED = "not_revised"
 REVISED = "revised"
 _SENTENCE = re.compile(r"[^。！？!?\n]+?(?:[。！？!?]|\.(?=\s|$)|$)", re.M)
@@ -25,8 +29,8 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+?(?:[。！？!?]|\.(?=\s|$)|$)", re.M
 class Rule:
     id: str
     disposition: str
-    rank: int
     pattern: re.Pattern[str]
+    needs_place: bool = False  # counts only in a sentence that names a place in the text
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class Match:
     rule: str
     supplementary: bool
     evidence: str = "text"
+    weak: bool = False  # covered, but tied neither to the request nor to a place: a reason for keeping the text
 
 
 @dataclass(frozen=True)
@@ -60,10 +65,12 @@ def _compact(value: str) -> str:
 class AnswerClassifier:
     rules: tuple[Rule, ...]
     supplementary: tuple[str, ...]
-    ranks: dict[str, int]
+    order: tuple[str, ...]
     column_values: dict[str, str]
     heading_rules: tuple[tuple[str, re.Pattern[str]], ...]
     deferred: re.Pattern[str] | None = None
+    point_ties: re.Pattern[str] | None = None
+    place_ties: re.Pattern[str] | None = None
 
     def classify(self, answer: str | None, *, column: str | None = None, heading: str | None = None,
                  carried: bool = False) -> Classification:
@@ -108,17 +115,36 @@ class AnswerClassifier:
             sentence = sentence.strip()
             is_supplementary = sentence.startswith(self.supplementary)
             later = bool(self.deferred and self.deferred.search(sentence))
+            place = bool(self.place_ties and self.place_ties.search(sentence))
+            tied = place or bool(self.point_ties and self.point_ties.search(sentence))
             for rule in self.rules:
+                if rule.needs_place and not place:
+                    continue
                 disposition = "noted" if later and rule.disposition == REVISED else rule.disposition
                 if rule.pattern.search(sentence) and not any(
                     m.disposition == disposition and m.rule == rule.id for m in matches
                 ):
-                    matches.append(Match(disposition, rule.id, is_supplementary, evidence))
+                    matches.append(Match(disposition, rule.id, is_supplementary, evidence,
+                                         weak=disposition == COVERED and not tied))
         if not matches:
             return Classification(UNCLASSIFIED, ())
-        main = [m for m in matches if not m.supplementary] or matches
-        primary = min(main, key=lambda m: self.ranks[m.disposition]).disposition
-        return Classification(primary, tuple(matches))
+        return Classification(decide(matches, self.order), tuple(matches))
+
+
+def decide(matches: Sequence[Match], order: Sequence[str]) -> str:
+    """The answer's disposition from what its sentences say: the first of `order` (statements about the
+    text before promises and explanations) among the main sentences; supplementary ones (なお) only
+    when no main sentence says anything. A weak covered (the text described, tied to neither the request
+    nor a place) is a reason for keeping the text: it counts just after noted."""
+    main = [m for m in matches if not m.supplementary] or list(matches)
+    if not main:
+        return UNCLASSIFIED
+    after_noted = order.index("noted") + 0.5 if "noted" in order else len(order)
+
+    def position(m: Match) -> float:
+        return after_noted if m.weak else order.index(m.disposition)
+
+    return min(main, key=position).disposition
 
 
 def _expand(pattern: str, forms: dict[str, list[str]]) -> str:
@@ -135,16 +161,21 @@ def default_classifier() -> AnswerClassifier:
     data = packaged_yaml("guidetrace.comments", "dispositions.yaml")
     forms = {k: [str(w) for w in v] for k, v in (data.get("forms") or {}).items()}
     rules = tuple(
-        Rule(r["id"], d["key"], int(d["rank"]), re.compile(_expand(r["pattern"], forms)))
+        Rule(r["id"], d["key"], re.compile(_expand(r["pattern"], forms)), r.get("needs") == "place")
         for d in data["dispositions"]
         for r in d["rules"]
     )
-    ranks = {d["key"]: int(d["rank"]) for d in data["dispositions"]}
+    order = tuple(str(k) for k in data["decision_order"])
+    if sorted(order) != sorted(d["key"] for d in data["dispositions"]):
+        raise ValueError("dispositions.yaml: decision_order must name every disposition once")
     columns = {_compact(str(v)): key for key, values in (data.get("column_values") or {}).items() for v in values}
     headings = tuple((h["disposition"], re.compile(h["pattern"])) for h in data.get("heading_rules") or ())
     markers = data.get("deferred_markers") or ()
     deferred = re.compile("|".join(f"(?:{m})" for m in markers)) if markers else None
-    return AnswerClassifier(rules, tuple(data.get("supplementary", ())), ranks, columns, headings, deferred)
+    ties = {k: re.compile("|".join(f"(?:{p})" for p in data.get(k) or ())) if data.get(k) else None
+            for k in ("point_ties", "place_ties")}
+    return AnswerClassifier(rules, tuple(data.get("supplementary", ())), order, columns, headings, deferred,
+                            ties["point_ties"], ties["place_ties"])
 
 
 def disposition_keys() -> tuple[str, ...]:

@@ -243,7 +243,7 @@ def test_no_header_lists_the_cells_it_saw(tmp_path: Path) -> None:
     ("ご意見を踏まえ、追記いたしました。", None, None, "revised"), ("修正させていただきます。", None, None, "revised"),
     ("記載しているところです。", None, None, "covered"), ("素案のとおりとします。", None, None, "declined"),
     ("今後の検討の参考とさせていただきます。", None, None, "noted"), ("次期改定において修正します。", None, None, "noted"),
-    ("対処して参ります。", None, None, "noted"), ("We will update the text in the next revision.", None, None, "noted"),
+    ("対処して参ります。", None, None, "answered"), ("We will update the text in the next revision.", None, None, "noted"),
     ("The text has been revised.", None, None, "revised"), ("Not accepted.", None, None, "declined"),
     ("Already covered in 4.2.", None, None, "covered"), ("Out of scope.", None, None, "out_of_scope"),
     ("See the explanation.", "Accepted in principle", None, "revised"), ("", "Partially accepted", None, "revised"),
@@ -257,6 +257,50 @@ def test_no_header_lists_the_cells_it_saw(tmp_path: Path) -> None:
 def test_dispositions_from_column_heading_and_text(answer: str, column: str | None, heading: str | None,
                                                     primary: str) -> None:
     assert default_classifier().classify(answer, column=column, heading=heading).primary == primary
+
+
+@pytest.mark.parametrize(("answer", "primary"), [
+    # one sentence each
+    ("第2章に記述しているところです。", "covered"), ("適切に対処して参ります。", "answered"),
+    ("関係機関と連携して取り組んで参ります。", "answered"), ("引き続き検討を進めてまいります。", "answered"),
+    ("必要な支援を行ってまいります。", "answered"), ("御意見を踏まえ、3.2に追記しました。", "revised"),
+    ("次期改定の際に検討します。", "noted"), ("原案のとおりとします。", "declined"),
+    # "already says it" beats a generic promise, in one sentence or in two
+    ("御指摘の点は第3章に記述しているところであり、ご意見も踏まえて適切に対処して参ります。", "covered"),
+    ("その旨は4.1に記載しております。今後も適切に対処してまいります。", "covered"),
+    # the request already met, and the text kept: covered; the text only described as a reason: declined
+    ("ご意見の趣旨は第3章におおむね記述しており、素案のとおりとします。", "covered"),
+    ("用語集は章の順に掲載しており、現行の記載のままとさせていただきます。", "declined"),
+    # a change beats everything; a later revision beats a promise; an arrangement is about the text only with a place
+    ("記載しておりますが、御意見を踏まえ、例を追記いたします。", "revised"),
+    ("今後の改定において参考とさせていただきます。引き続き取り組んでまいります。", "noted"),
+    ("5の見直しにおいて、市民の意見を聴くこととしております。", "covered"),
+    ("新車への義務付けを拡大することとしております。", "answered"),
+    # supplementary sentences decide only when nothing else does
+    ("原案のとおりとします。なお、ご意見を踏まえ解説を追記いたします。", "declined"),
+])
+def test_the_answer_is_decided_from_what_its_sentences_say_about_the_text(answer: str, primary: str) -> None:
+    assert default_classifier().classify(answer).primary == primary
+
+
+def test_decide_orders_statements_about_the_text_before_promises() -> None:
+    from guidetrace.comments.classify_answer import Match, decide
+
+    order = ("revised", "covered", "declined", "noted", "out_of_scope", "support", "answered")
+    table = [
+        ([("answered", False, False), ("covered", False, False)], "covered"),
+        ([("covered", False, True), ("declined", False, False)], "declined"),
+        ([("covered", False, False), ("declined", False, False)], "covered"),
+        ([("covered", False, True), ("answered", False, False)], "covered"),
+        ([("noted", False, False), ("covered", False, True)], "noted"),
+        ([("revised", True, False), ("declined", False, False)], "declined"),
+        ([("revised", True, False)], "revised"),
+        ([("support", False, False), ("answered", False, False)], "support"),
+        ([], "unclassified"),
+    ]
+    for said, primary in table:
+        matches = [Match(d, "r", supplementary, weak=weak) for d, supplementary, weak in said]
+        assert decide(matches, order) == primary, said
 
 
 def test_column_text_disagreement_is_kept_and_listed_by_check(store: Store, tmp_path: Path) -> None:
