@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from guidetrace.guideline.keys import canonical_key, title_key
 from guidetrace.guideline.numbering import PAREN, PART, Step, read_number
+from guidetrace.trace.rules import packaged_yaml
 
 from .locators import Locator, grammar, normalize_lines
 from .tree_index import TreeIndex
@@ -23,7 +25,9 @@ from .tree_index import TreeIndex
 CONFIDENCE = {"number": 1.0, "measure": 1.0, "appendix": 1.0, "article": 1.0, "table": 0.9, "figure": 0.9,
               "general": 1.0, "item": 0.9, "column": 0.9, "title": 0.7, "heading": 0.6, "page": 0.6, "implicit": 0.5}
 TEXT_ORIGIN = "opinion-text"
+OPENING = "opinion-opening"  # the place an opinion with no location column opens with
 TEXT_FACTOR = 0.6  # a locator found in the opinion rather than in its 該当箇所
+OPENING_FACTOR = 0.8  # the place an opinion opens with (P.12 3.1.2について)
 EVIDENCE_OF = {"n": "number", "id": "measure", "app": "appendix", "apptab": "appendix", "art": "article",
                "tab": "table", "fig": "figure"}
 OTHER_LAW = re.compile(r"(?:法|法律|令|規則|規程|条例|条約|要綱|指針|基準)[ ]?$")
@@ -69,8 +73,9 @@ class Resolution:
     def cite(self, key: str, evidence: str, text: str, origin: str, confidence: float | None = None,
              note: str | None = None) -> None:
         conf = CONFIDENCE.get(evidence, 0.8) if confidence is None else confidence
-        if origin == TEXT_ORIGIN:
-            evidence, note, conf = TEXT_ORIGIN, note or evidence, round(conf * TEXT_FACTOR, 2)
+        if origin in (TEXT_ORIGIN, OPENING):  # found in the opinion: the place it opens with weighs more
+            factor = OPENING_FACTOR if origin == OPENING else TEXT_FACTOR
+            evidence, note, conf = TEXT_ORIGIN, note or evidence, round(conf * factor, 2)
         if key in self.cited:
             self.cited[key].confidence = max(self.cited[key].confidence, conf)
         else:
@@ -79,6 +84,49 @@ class Resolution:
 
     def covers(self, index: TreeIndex, key: str) -> bool:
         return any(index.related(key, c) for c in self.cited)
+
+
+_LEAD_PREFIX = re.compile(r"^[\s「『【\[(○●■□◆◇・*#>\-]*(?:[^\s:、。]{1,8}:[ ]?)?$")
+_LEAD_JOIN = re.compile(r"^[\s、,・:;/」』】\])]*(?:及び|および|並びに|と|の|から|〜|~|-|–|and|or|to|through|&)?"
+                       r"[\s、,・:;/「『【\[(]*$"
+                       r"|^[ ]?[A-Za-z][A-Za-z \-/&']{0,60}(?:,|;| and)[ ]?$")  # "3.1 Definitions, 3.1.1.1": a title between
+
+
+def leading(norm: str, tokens: Sequence[Locator]) -> list[Locator]:
+    """The places an opinion's text opens with (P.12 3.1.2について, Section 4.2:, 3ページ2行目、(2)の…): tokens
+    from the very start, joined only by punctuation or a particle. A bare "1." opening a numbered list is no place."""
+    if not tokens or not _LEAD_PREFIX.match(norm[:tokens[0].start]):
+        return []
+    lead: list[Locator] = []
+    for token in tokens:
+        if token.kind == "quoted" or (lead and not _LEAD_JOIN.match(norm[lead[-1].end:token.start])):
+            break  # a quotation opening the text names a document or a phrase, not a place
+        lead.append(token)
+    if not any(t.kind in ("page", "line", "chain", "relative", "column") or (t.explicit and t.kind != "general")
+               or (t.address and "." in t.address.split(":", 1)[-1]) for t in lead):
+        return []
+    return lead
+
+
+def _sentence_end(norm: str, start: int) -> int:
+    ends = [i for i in (norm.find("。", start), norm.find("\n", start)) if i >= 0]
+    return min(ends) if ends else len(norm)
+
+
+@lru_cache(maxsize=1)
+def _elsewhere_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    g = packaged_yaml("guidetrace.comments", "locators.yaml")
+    return re.compile("|".join(f"(?:{p})" for p in g["other_documents"])), re.compile(g["this_document"])
+
+
+def elsewhere(norm: str, token: Locator) -> bool:
+    """A place named after another document (「〇〇指針」の第2章, ISO/IEC 27001 の 5.1): that document's place."""
+    if token.kind not in ("address", "chain", "relative"):
+        return False
+    other, this = _elsewhere_patterns()
+    window = norm[max(0, token.start - 40):token.start]
+    m = other.search(window)
+    return bool(m) and not this.search(window[:m.start()])
 
 
 class CitationResolver:
@@ -98,14 +146,20 @@ class CitationResolver:
         if origin == TEXT_ORIGIN:  # an opinion's own text: long, and seldom seen twice
             norm = normalize_lines(text)
             tokens = self.scanner.scan(norm)
+            lead = leading(norm, tokens)
+            if lead:  # 「P.12 3.1.2について…」: the place the opinion opens with is its citation, nothing later
+                norm, tokens, origin = norm[:_sentence_end(norm, lead[-1].end)], lead, OPENING
+            else:
+                tokens = [t for t in tokens if not elsewhere(norm, t)]
         else:
             norm, tokens = self._scanned(text)
         pages: list[Locator] = []
         gaps: list[str] = []
         last = 0
+        in_text = origin in (TEXT_ORIGIN, OPENING)
         for i, token in enumerate(tokens):
             gaps.append(norm[last:token.start])
-            if origin != TEXT_ORIGIN:
+            if not in_text:
                 self._titles(gaps[-1], res, origin, whole=not tokens)
             last = token.end
             if token.kind == "page":
@@ -120,7 +174,7 @@ class CitationResolver:
                 if len(res.cited) == before + 1 and words:
                     self._named_below(token, words, res, origin)
         gaps.append(norm[last:])
-        if origin != TEXT_ORIGIN:
+        if not in_text:
             self._titles(gaps[-1], res, origin, whole=not tokens)
         elif not res.cited:  # in running text a title is the fallback, never beside a locator
             for gap in gaps:

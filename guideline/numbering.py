@@ -120,7 +120,8 @@ def read_number(text: str, *, heading: bool = False) -> tuple[tuple[Step, ...], 
             continue
         if rest[0] == " " and steps:
             lookahead = rest.lstrip(" ")
-            if lookahead and any(p[k].match(lookahead) for k in ("paren", "unit", "part")):
+            bare = steps[-1].unit and not heading and p["dotted"].match(lookahead)  # 第1章 3 (a place, not a heading)
+            if lookahead and (bare or any(p[k].match(lookahead) for k in ("paren", "unit", "part"))):
                 pos += len(rest) - len(lookahead)
                 continue
             break
@@ -151,7 +152,7 @@ def _one_step(rest: str, before: Sequence[Step], *, heading: bool) -> tuple[list
         return [Step(level, str(int(value)) if value.isdigit() else value)], m.end()
     if m := p["dotted"].match(rest):
         after = rest[m.end():]
-        if heading and not before and not (after[:1] in (" ", "") or rest[m.end() - 1:m.end()] == "."):
+        if heading and not before and not (after[:1] in (" ", "", "(") or rest[m.end() - 1:m.end()] == "."):
             return None
         if after[:1] in ("年", "月", "日", "%", "倍", "件", "頁", ":"):
             return None
