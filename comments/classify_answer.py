@@ -20,6 +20,8 @@ from guidetrace.trace.rules import packaged_yaml
 
 UNCLASSIFIED = "unclassified"
 COVERED = "covered"
+ANSWERED = "answered"
+STATEMENT = "answered-statement"
 NOT_REVISED = "not_revised"
 REVISED = "revised"
 _SENTENCE = re.compile(r"[^。！？!?\n]+?(?:[。！？!?]|\.(?=\s|$)|$)", re.M)
@@ -71,6 +73,7 @@ class AnswerClassifier:
     deferred: re.Pattern[str] | None = None
     point_ties: re.Pattern[str] | None = None
     place_ties: re.Pattern[str] | None = None
+    statement: re.Pattern[str] | None = None  # a sentence that states or promises something
 
     def classify(self, answer: str | None, *, column: str | None = None, heading: str | None = None,
                  carried: bool = False) -> Classification:
@@ -81,7 +84,7 @@ class AnswerClassifier:
         disposition, evidence, rule = stated
         head = Match(disposition, rule, False, evidence)
         if disposition == NOT_REVISED:
-            if text.primary not in (UNCLASSIFIED, REVISED):
+            if text.primary not in (UNCLASSIFIED, REVISED) and text.rules != [STATEMENT]:  # a bare statement refines nothing
                 return Classification(text.primary, (head, *text.matches))
             conflict = text.primary if text.primary == REVISED else None
             return Classification("declined", (head, *text.matches), conflict)
@@ -98,8 +101,12 @@ class AnswerClassifier:
             if found := self.column_values.get(first):
                 return found, "column", f"column:{normalize_text(column)}"
             text = self.classify_text(column)
-            if text.primary != UNCLASSIFIED:
+            if text.primary != UNCLASSIFIED and text.rules != [STATEMENT]:
                 return text.primary, "column", f"column:{normalize_text(column)}"
+            norm = normalize_text(column)  # a code's legend reads like a group heading: 計画に反映するもの
+            for disposition, pattern in self.heading_rules:
+                if pattern.search(norm):
+                    return disposition, "column", f"column:{norm}"
         if heading:
             norm = normalize_text(heading)
             for disposition, pattern in self.heading_rules:
@@ -126,6 +133,10 @@ class AnswerClassifier:
                 ):
                     matches.append(Match(disposition, rule.id, is_supplementary, evidence,
                                          weak=disposition == COVERED and not tied))
+        if not matches and self.statement is not None:  # says nothing of the text: explains or commits outside it
+            said = [s.strip() for s in _SENTENCE.findall(normalize_text(answer)) if self.statement.search(s.strip())]
+            if said:
+                matches.append(Match(ANSWERED, STATEMENT, False, evidence))
         if not matches:
             return Classification(UNCLASSIFIED, ())
         return Classification(decide(matches, self.order), tuple(matches))
@@ -171,11 +182,12 @@ def default_classifier() -> AnswerClassifier:
     columns = {_compact(str(v)): key for key, values in (data.get("column_values") or {}).items() for v in values}
     headings = tuple((h["disposition"], re.compile(h["pattern"])) for h in data.get("heading_rules") or ())
     markers = data.get("deferred_markers") or ()
-    deferred = re.compile("|".join(f"(?:{m})" for m in markers)) if markers else None
+    deferred = re.compile("|".join(f"(?:{_expand(m, forms)})" for m in markers)) if markers else None
     ties = {k: re.compile("|".join(f"(?:{p})" for p in data.get(k) or ())) if data.get(k) else None
             for k in ("point_ties", "place_ties")}
+    statement = re.compile(data["statement"]) if data.get("statement") else None
     return AnswerClassifier(rules, tuple(data.get("supplementary", ())), order, columns, headings, deferred,
-                            ties["point_ties"], ties["place_ties"])
+                            ties["point_ties"], ties["place_ties"], statement)
 
 
 def disposition_keys() -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from guidetrace.trace.errors import GuidetraceError
 from ..front_matter import FrontMatter
 from ..headers import field_of, map_header
 from ..html_text import html_to_text
+from ..legend import decode, read_legend
 from ..limits import at_row, check_row
 from ..opinion_text import opinion_parts, split_tag
 from ..records import CommentDocument, OpinionRecord
@@ -55,6 +56,7 @@ class TableState:
     page: str | None = None  # the page being read (PDF)
     section_heading: str | None = None  # the last section-heading row
     page_start: bool = False  # no row read yet on this page
+    legend: dict[str, str] | None = None  # answer codes explained above the table (Ａ：計画に反映するもの …)
 
     def section(self, text: str) -> None:
         """A row naming only a place heads the opinions below it (as in the ministry's own layout)."""
@@ -65,6 +67,9 @@ class TableState:
         """A line between or inside tables: a new group (and part) once rows have been read."""
         text = normalize_text(html_to_text(text.lstrip("#").strip()))
         if not text:
+            return
+        if (legend := read_legend(text)) is not None:
+            self.legend = legend  # explains a code column; heads no rows
             return
         if self.mapping is None:
             self.group = text  # the last line above the first table heads its rows
@@ -289,7 +294,7 @@ def _opinion(state: TableState, row: list[str], number: int) -> OpinionRecord | 
         response=response.strip() or None,
         response_html=_cell(row, mapping, "answer") or (values["answer"] if "answer" in carried else None) or None,
         revised_flag=normalize_text(_cell(row, mapping, "revised")) or None,
-        disposition_cell=normalize_text(html_to_text(_cell(row, mapping, "disposition"))) or None,
+        disposition_cell=decode(normalize_text(html_to_text(_cell(row, mapping, "disposition"))), state.legend) or None,
         bulk=parts.bulk_note or (count is not None and count > 1),
         represents=count,
         line=number,

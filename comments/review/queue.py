@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from guidetrace.trace.models import Citation, Cluster, Comment, ConsultationRound, ReviewDecision, Section
 
-from ..classify_answer import UNCLASSIFIED
+from ..classify_answer import ANSWERED, STATEMENT, UNCLASSIFIED
 from ..resolve_citations import TITLE_ALONE
 from .decisions import ACTIVE, FIELD_OF, REVIEWED, current, field_value
 from .kinds import CONFIDENCE, KINDS
@@ -119,6 +119,12 @@ def _disposition_items(session: Session, rnd: ConsultationRound | None, kinds: S
         for _cid, key, weight, body, rkey, response in session.execute(
                 _base(rnd).add_columns(Comment.response).where(Comment.disposition == UNCLASSIFIED).order_by(Comment.id)):
             out.append(ReviewItem("unclassified", key, rkey, weight, "disposition", UNCLASSIFIED, "", None,
+                                  _excerpt(body), _excerpt(response)))
+        # an answer read as "answered" only because it states something and says nothing of the text
+        for _cid, key, weight, body, rkey, response in session.execute(
+                _base(rnd).add_columns(Comment.response).where(Comment.disposition == ANSWERED)
+                .where(cast(Comment.dispositions, String).like(f'%"{STATEMENT}"%')).order_by(Comment.id)):
+            out.append(ReviewItem("unclassified", key, rkey, weight, "disposition", ANSWERED, "text", None,
                                   _excerpt(body), _excerpt(response)))
     if "conflict" in kinds:
         for _cid, key, weight, body, rkey, disposition, entries in session.execute(
