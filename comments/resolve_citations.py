@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from guidetrace.guideline.keys import canonical_key, title_key
-from guidetrace.guideline.numbering import PAREN, PART, Step, read_number
+from guidetrace.guideline.numbering import PAREN, PART, Reached, Step, read_number
 from guidetrace.trace.rules import packaged_yaml
 
 from .locators import Locator, grammar, normalize_lines
@@ -33,6 +33,8 @@ EVIDENCE_OF = {"n": "number", "id": "measure", "app": "appendix", "apptab": "app
 OTHER_LAW = re.compile(r"(?:法|法律|令|規則|規程|条例|条約|要綱|指針|基準)[ ]?$")
 TITLE_ALONE = "by title alone"
 _BARE_CHAPTER = re.compile(r"\d{1,3}\.?")
+_LIST_JOIN = re.compile(r"(?:と|及び|および|並びに|、|・|,)")
+_FILLER = re.compile(r"^(?:の両方|の双方|など|等)")
 _NON_WORD = re.compile(r"[^\w]+")
 SCANNED = 50_000  # distinct places' scans remembered per resolver (a load)
 
@@ -114,6 +116,11 @@ def _sentence_end(norm: str, start: int) -> int:
 
 
 @lru_cache(maxsize=1)
+def _title_markers() -> tuple[str, ...]:
+    return tuple(title_key(m) for m in packaged_yaml("guidetrace.comments", "locators.yaml")["title_markers"])
+
+
+@lru_cache(maxsize=1)
 def _elsewhere_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     g = packaged_yaml("guidetrace.comments", "locators.yaml")
     return re.compile("|".join(f"(?:{p})" for p in g["other_documents"])), re.compile(g["this_document"])
@@ -137,6 +144,7 @@ class CitationResolver:
         self.scanner = index.scanner()
         self.chapter_style = any(re.fullmatch(r"第\d+章", k) for k in index.ids)
         self.scanned: dict[str, tuple[str, tuple[Locator, ...]]] = {}  # see _scanned
+        self._pages: set[int] = set()  # the pages the text being resolved names
 
     def resolve(self, text: str | None, *, origin: str, into: Resolution | None = None) -> Resolution:
         res = into or Resolution()
@@ -157,6 +165,8 @@ class CitationResolver:
         gaps: list[str] = []
         last = 0
         in_text = origin in (TEXT_ORIGIN, OPENING)
+        self._pages = {p for t in tokens if t.kind == "page" and t.pages for p in range(t.pages[0], t.pages[1] + 1)}
+        previous = -1  # the token before this one, when it cited one section
         for i, token in enumerate(tokens):
             gaps.append(norm[last:token.start])
             if not in_text:
@@ -173,6 +183,11 @@ class CitationResolver:
                     getattr(self, f"_on_{token.kind}")(token, res, origin)
                 if len(res.cited) == before + 1 and words:
                     self._named_below(token, words, res, origin)
+                added = len(res.cited) == before + 1
+                if added and previous == i - 1 and len(res.cited) >= 2 and \
+                        not norm[tokens[i - 1].end:token.start].strip(" の"):
+                    self._inner_wins(res)  # 第3章 施策の柱2: one place printed as two, the inner one named
+                previous = i if added else -1
         gaps.append(norm[last:])
         if not in_text:
             self._titles(gaps[-1], res, origin, whole=not tokens)
@@ -281,6 +296,8 @@ class CitationResolver:
         steps = token.steps
         absolute = steps[0].level == PART or steps[0].unit == grammar()["hierarchy_suffixes"][0]
         reached = self.index.numbering.find(steps, res.context, absolute=absolute, words=words)
+        if reached is not None and reached.ambiguous and self._pages:
+            reached = self._by_pages(reached, steps, words) or reached
         if reached is None or (reached.used == 0 and not reached.ambiguous):
             if origin != TEXT_ORIGIN:
                 res.unresolved.append(Unresolved(token.text, "number", f"no section {token.text!r} in "
@@ -297,6 +314,23 @@ class CitationResolver:
         reason = (f"{token.text} could be " + ", ".join(reached.ambiguous)) if reached.ambiguous else \
             f"no {''.join(str(s) for s in steps[reached.used:])} under {reached.key} in {self.index.revision}"
         res.unresolved.append(Unresolved(token.text, "number", reason, origin))
+
+    def _by_pages(self, reached: Reached, steps: Sequence[Step], words: str) -> Reached | None:
+        """第1章1 in a plan whose chapters restart in each part, with the page given beside it: the one
+        walk whose section is on that page."""
+        numbering, found = self.index.numbering, []
+        for option in reached.ambiguous:
+            rest = numbering.walk(steps[reached.used + len(numbering.edge[option]):], option, words)
+            if rest.complete and self._pages & set(self.index.pages.get(rest.key, ())):
+                found.append(Reached(rest.key, len(steps), len(steps)))
+        return found[0] if len(found) == 1 else None
+
+    def _inner_wins(self, res: Resolution) -> None:
+        """Two adjacent tokens that cited a section and one inside it name one place: the inner one."""
+        *_, outer, inner = res.cited
+        if outer in self.index.ancestors(inner):
+            kept = res.cited.pop(outer)
+            res.cited[inner].confidence = max(res.cited[inner].confidence, kept.confidence)
 
     def _named_below(self, token: Locator, words: str, res: Resolution, origin: str) -> None:
         """第3章基本的方針A等: a name right after a number names a section inside it, and the most specific wins."""
@@ -417,13 +451,16 @@ class CitationResolver:
             if info.latin and f" {' '.join(info.words)} " not in lowered:
                 continue  # a Latin title matches whole words only
             exact = whole and tkey == compact
+            named = origin == TEXT_ORIGIN and (info.latin or self._named_as_place(tkey, compact, gap))
             compact = compact.replace(tkey, "\x00", 1)
             candidates = self.index.by_title[tkey]
             known = [k for k in candidates if res.covers(self.index, k)]
             if known:
                 res.context = next((k for k in known if k in res.cited), res.context)
                 continue
-            if not (exact and len(candidates) == 1) and not self._distinctive(tkey, origin):
+            if origin == TEXT_ORIGIN and not named:
+                continue  # a heading's words met in passing (クラウドサービスの利用料金) name no place
+            if not (exact and len(candidates) == 1) and not self._distinctive(tkey, origin, named):
                 continue
             near = [k for k in candidates if res.context and self.index.related(k, res.context)]
             chosen = near or candidates
@@ -432,11 +469,27 @@ class CitationResolver:
             elif origin != TEXT_ORIGIN:
                 res.unresolved.append(Unresolved(tkey, "title", "title shared by " + ", ".join(chosen), origin))
 
-    def _distinctive(self, tkey: str, origin: str) -> bool:
-        """A phrase, never one generic word: several words in Latin, several characters otherwise."""
+    def _distinctive(self, tkey: str, origin: str, named: bool = False) -> bool:
+        """A phrase, never one generic word: several words in Latin, several characters otherwise (fewer
+        when the text names it as a place: 「責任分界」について)."""
         info = self.index.title_info[tkey]
         if info.generic:
             return False
         if info.latin:
             return len(info.words) >= 2
-        return len(tkey) >= 5
+        return len(tkey) >= (3 if named else 5)
+
+    def _named_as_place(self, tkey: str, compact: str, gap: str) -> bool:
+        """Quoted, or followed by について / の項 / の記載 … (after a list of headings: 審査の基準と審査結果の
+        通知の両方について): the words name a heading, not a thing (クラウドサービスの利用料金)."""
+        after = compact[compact.index(tkey) + len(tkey):]
+        while m := _LIST_JOIN.match(after):
+            nxt = "\x00" if after[m.end():].startswith("\x00") else next(  # \x00: a title already read
+                (t for t in sorted(self.index.by_title, key=len, reverse=True) if len(t) >= 3
+                 and after[m.end():].startswith(t)), None)
+            if nxt is None:
+                break
+            after = after[m.end() + len(nxt):]
+        if _FILLER.sub("", after, count=1).startswith(_title_markers()):
+            return True
+        return any(title_key(q).startswith(tkey) for q in re.findall(r"[「『“\"]([^」』”\"]{2,120})[」』”\"]", gap))

@@ -5,6 +5,8 @@ A location that names nothing the tree has is kept as unresolved with its text, 
 
 from __future__ import annotations
 
+from guidetrace.guideline.numbering import read_number
+
 from .records import OpinionRecord
 from .resolve_citations import TEXT_ORIGIN, CitationResolver, Resolution, Unresolved
 from .tree_index import TreeIndex
@@ -23,7 +25,12 @@ def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: Opini
     """
     if opinion.heading and opinion.heading not in headings:
         headings[opinion.heading] = _heading_key(resolver, opinion.heading)
-    res = Resolution(context=headings.get(opinion.heading) if opinion.heading else None)
+    context = headings.get(opinion.heading) if opinion.heading else None
+    if context is None and opinion.group and _names_a_unit(opinion.group):  # a group row 「第２部　各論」 over the rows
+        if opinion.group not in headings:
+            headings[opinion.group] = _heading_key(resolver, opinion.group)
+        context = headings[opinion.group]
+    res = Resolution(context=context)
     location_origin = "carried-down" if "location" in opinion.carried else "location"
     place = (opinion.location, opinion.location_detail, location_origin, res.context)
     if cache is not None and place in cache:
@@ -79,6 +86,11 @@ def _located(resolver: CitationResolver, location: str | None, origin: str, cont
 def _copy(res: Resolution) -> Resolution:
     """Citations are changed in place while an opinion is resolved (a confidence raised): a cached one never is."""
     return Resolution({k: c.copy() for k, c in res.cited.items()}, list(res.unresolved), res.context)
+
+
+def _names_a_unit(group: str) -> bool:
+    """A group heading that opens with a printed unit (第2部, 第3章) places the rows under it."""
+    return any(step.unit for step in read_number(group)[0])
 
 
 def _heading_key(resolver: CitationResolver, heading: str) -> str | None:

@@ -193,7 +193,7 @@ class Numbering:
         self.path: dict[str, tuple[Step, ...]] = {}
         self.depth: dict[str, int] = {}
         self.titles: dict[str, str] = {}
-        self.names: dict[str, str] = {}  # the words a section is known by: its title, or a key that is a name
+        self.names: dict[str, tuple[str, ...]] = {}  # the words a section is known by: its title, a key that is a name
         self._starting: dict[tuple[str, str], list[str]] = defaultdict(list)
         for key, parent, title in sections:
             self.add(key, parent, title)
@@ -206,9 +206,10 @@ class Numbering:
         self.path[key] = (self.path.get(parent, ()) if parent else ()) + edge
         self.titles[key] = title_key(title or "")
         steps, words = read_number(title or "", heading=True)
-        self.names[key] = title_key(words) if words else self.titles[key]
+        names = [title_key(words) if words else self.titles[key]]
         if not edge and parent is not None:
-            self.names[key] = self.names[key] or title_key(key)
+            names.append(title_key(key))  # 基本的方針B, 施策の柱2: a named part is cited by its key's name
+        self.names[key] = tuple(n for n in dict.fromkeys(names) if n)
         if edge:
             self._starting[(edge[0].level, edge[0].value)].append(key)
 
@@ -235,8 +236,11 @@ class Numbering:
     # Walking ------------------------------------------------------------------
 
     def below(self, start: str, step: Step) -> list[str]:
-        """Sections under `start` whose edge begins with `step`, nearest first (one depth only)."""
+        """Sections under `start` whose edge begins with `step`, nearest first (one depth only). A part
+        asked of a tree that keys no parts (2.1.3 for 第2部第1章3) is its top-level number."""
         found = [k for k in self._starting.get((step.level, step.value), ()) if k != start and self._under(k, start)]
+        if not found and step.level == PART and not any(lv == PART for lv, _ in self._starting):
+            found = [k for k in self._starting.get((NUM, step.value), ()) if self.depth[k] == 1 and self._under(k, start)]
         if not found:
             return []
         nearest = min(self.depth[k] for k in found)
@@ -271,9 +275,14 @@ class Numbering:
 
     def find(self, steps: Sequence[Step], context: str | None = None, *, absolute: bool = False,
              words: str = "") -> Reached | None:
-        """The walk from the context (then each section above it), or from the top for an absolute place;
+        """The walk from the context (then each section above it), or from the top for an absolute place
+        (a chapter from the top of the part in context: 第2部 heading the rows, 「第1章1」 is in it);
         the first complete walk wins, else the one that went furthest (None when no step was found)."""
         starts = [ROOT_KEY]
+        if absolute and context in self.tree and steps and steps[0].level != PART:
+            part = next((k for k in [context, *self.tree.ancestors(context)] if self.edge.get(k)
+                         and self.edge[k][0].level == PART), None)
+            starts = [part, ROOT_KEY] if part else starts
         if context and not absolute and context in self.tree:
             starts = [context, *self.tree.ancestors(context)]
             if ROOT_KEY not in starts:
@@ -296,7 +305,8 @@ class Numbering:
         wanted = title_key(words)
         if len(wanted) < 2:
             return None
-        scored = sorted(((similarity(wanted, self.names[k] or self.titles[k]), k) for k in options), reverse=True)
+        scored = sorted(((max((similarity(wanted, n) for n in self.names[k]), default=0.0), k) for k in options),
+                        reverse=True)
         if not scored or scored[0][0] < 0.6:
             return None
         if len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.1:
@@ -309,12 +319,13 @@ class Numbering:
         wanted = title_key(words)
         if len(wanted) < 2:
             return None
-        hits = [k for k in self.tree.subtree(start) if k != start and self.names.get(k)
-                and len(self.names[k]) >= 2 and wanted.startswith(self.names[k])]
+        named = {k: max((len(n) for n in self.names.get(k, ()) if len(n) >= 2 and wanted.startswith(n)), default=0)
+                 for k in self.tree.subtree(start) if k != start}
+        hits = [k for k, length in named.items() if length]
         if not hits:
             return None
-        longest = max(len(self.names[k]) for k in hits)
-        hits = [k for k in hits if len(self.names[k]) == longest]
+        longest = max(named[k] for k in hits)
+        hits = [k for k in hits if named[k] == longest]
         nearest = min(self.depth[k] for k in hits)
         hits = [k for k in hits if self.depth[k] == nearest]
         return hits[0] if len(hits) == 1 else None

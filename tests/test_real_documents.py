@@ -342,7 +342,8 @@ def test_corpus_accuracy_targets() -> None:
     assert t["languages_right"] == t["documents"]
     # The recorded review decisions (26-needs-review) mend what no rule should guess, and nothing else.
     assert t["decisions"] == 7 and t["citations_reviewed"] == t["opinions"], accuracy.report(results)
-    assert t["dispositions_reviewed"] == t["dispositions_right"] + 3, accuracy.report(results)
+    # 見直しの周期 is read as declined by the rules since answers are read for what they say of the text
+    assert t["dispositions_reviewed"] == t["dispositions_right"] + 2, accuracy.report(results)
 
 
 def test_hyphenated_numbering_subitems_and_paragraphs() -> None:

@@ -22,7 +22,7 @@ from ..records import CommentDocument, RoundMeta
 from .table_stream import stream_table
 
 csv.field_size_limit(MAX_LINE)
-_MD_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_SEPARATOR = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")  # GFM: one hyphen or more
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, str]]:

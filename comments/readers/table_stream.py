@@ -30,6 +30,7 @@ from ..records import CommentDocument, OpinionRecord
 HEADER_SEARCH_ROWS = 30
 CARRIED = ("location", "answer", "number")
 SAME_AS_ABOVE = re.compile(r"^(?:同上|上に同じ|上記に同じ|上記と同じ|同左|〃|Same as above|See above|Ditto)[。.]?$", re.I)
+_DITTO_PLACE = re.compile(r"^\s*(?:同|〃)\s*(?=[(（\d０-９第])")  # 同（２）: the place above, its last number changed
 _PART_LETTER = re.compile(r"^#*\s*(?P<part>[A-Z])[.．]\s")
 _NOT_APPLICABLE = re.compile(r"^(?:-|–|—|―|N/?A|n/?a|なし|無し|特になし|ー)$")
 Row = tuple[int, list[str] | str]
@@ -259,6 +260,8 @@ def _opinion(state: TableState, row: list[str], number: int) -> OpinionRecord | 
     values = {name: html_to_text(_cell(row, mapping, name)) for name in CARRIED}
     carried: list[str] = []
     own_place = any(html_to_text(_cell(row, mapping, f)) for f in ("page", "line"))
+    if (m := _DITTO_PLACE.match(values.get("location") or "")) and state.above.get("location"):
+        values["location"] = ditto_place(state.above["location"], values["location"][m.end():])
     for name in CARRIED:
         if name == "location" and own_place:
             continue  # a row that gives its own page or line is not under a merged 該当箇所
@@ -302,6 +305,16 @@ def _opinion(state: TableState, row: list[str], number: int) -> OpinionRecord | 
         carried=tuple(carried),
         group=state.group,
     )
+
+
+def ditto_place(above: str, rest: str) -> str:
+    """同（２） under 第２章２（１） is 第２章２（２）: the rest replaces the place's last number of its kind."""
+    above = above.split("\n", 1)[0].strip()
+    if re.match(r"[(（]", rest):
+        return re.sub(r"[(（][^)）]*[)）]\s*$", "", above) + rest
+    if re.match(r"[\d０-９]", rest):
+        return re.sub(r"[\d０-９]+[.．]?\s*$", "", above) + rest
+    return rest
 
 
 def _location(section: str, page: str, line: str, detail: str = "") -> str | None:
