@@ -308,12 +308,20 @@ class CitationResolver:
             return
         if origin == TEXT_ORIGIN:
             return
+        missing = "".join(str(s) for s in steps[reached.used:])
         if reached.key != self.index.root:
-            missing = "".join(str(s) for s in steps[reached.used:])
             res.cite(reached.key, "number", token.text, origin, 0.6, note=f"{missing} is not in the tree")
-        reason = (f"{token.text} could be " + ", ".join(reached.ambiguous)) if reached.ambiguous else \
-            f"no {''.join(str(s) for s in steps[reached.used:])} under {reached.key} in {self.index.revision}"
-        res.unresolved.append(Unresolved(token.text, "number", reason, origin))
+        if reached.ambiguous:
+            res.unresolved.append(Unresolved(token.text, "number", f"{token.text} could be " +
+                                             ", ".join(reached.ambiguous), origin))
+            return
+        # --grow-tree: the section the walk lacks, keyed as its parent's key plus its own number (第1部第2章 + 5)
+        above = "" if reached.key == self.index.root else reached.key
+        last = steps[-1].level
+        res.unresolved.append(Unresolved(
+            token.text, "number", f"no {missing} under {reached.key} in {self.index.revision}", origin,
+            proposed_key=above + missing, proposed_parent=reached.key,
+            proposed_kind="item" if last == PAREN else ("part" if last == PART else "section")))
 
     def _by_pages(self, reached: Reached, steps: Sequence[Step], words: str) -> Reached | None:
         """第1章1 in a plan whose chapters restart in each part, with the page given beside it: the one

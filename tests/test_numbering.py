@@ -139,3 +139,24 @@ def test_which_text_of_an_opinion_is_its_location(text: str, keys: list[str]) ->
     assert list(res.cited) == keys
     if keys and unicodedata.normalize("NFKC", text)[:1] in "PS":
         assert all(c.origin == OPENING for c in res.cited.values())
+
+
+def test_grow_tree_adds_a_missing_step_under_the_section_the_walk_reached(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from guidetrace.comments.queries import list_comments
+    from guidetrace.comments.store_comments import load_comments
+    from guidetrace.guideline.formats import read_tree
+    from guidetrace.guideline.store_tree import store_tree
+
+    tree = tmp_path / "plan.yaml"
+    tree.write_text('guideline: {key: p, title: 計画}\nrevision: {key: "1"}\nsections:\n'
+                    "  - {key: 第1部, parent: general, title: 総論}\n  - {key: 第1部第1章, parent: 第1部, title: 基本的事項}\n"
+                    "  - {key: 第1部第1章1, parent: 第1部第1章, title: 趣旨}\n", encoding="utf-8")
+    doc = tmp_path / "results.md"
+    doc.write_text("| 番号 | 該当箇所 | 意見 | 考え方 |\n|---|---|---|---|\n"
+                   "| 1 | 第１部第１章３の（２） | 期間を示すべき。 | 追記しました。 |\n", encoding="utf-8")
+    store_tree(store, read_tree(tree))
+    summary = load_comments(store, doc, revision="1", round_key="r", grow=True)
+    assert summary.grown == ["第1部第1章3(2)"] and summary.unresolved == 0
+    with store.sessions() as s:
+        (row,) = list_comments(s, round_key="r")
+    assert [c["section"] for c in row["citations"]] == ["第1部第1章3(2)"]
