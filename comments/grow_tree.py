@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from guidetrace.guideline.keys import implied_parent, kind_for_key, number_of
 from guidetrace.trace.models import Revision, Section
 
-from .resolve_citations import Unresolved
+from .resolution import Unresolved
 from .tree_index import TreeIndex
 
 

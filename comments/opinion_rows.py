@@ -20,7 +20,7 @@ from guidetrace.trace.models import Comment, Submitter, table_of
 from .batch_hints import location_text
 from .classify_answer import Classification, default_classifier
 from .records import OpinionRecord
-from .resolve_citations import Resolution
+from .resolution import Resolution
 from .vocabulary import UNANSWERED
 
 CLASSIFIED = 4096  # distinct answers remembered within one load

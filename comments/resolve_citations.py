@@ -12,128 +12,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
 
 from guidetrace.guideline.keys import canonical_key, title_key
 from guidetrace.guideline.numbering import PAREN, PART, Reached, Step, read_number
-from guidetrace.trace.rules import packaged_yaml
 
 from .locators import Locator, grammar, normalize_lines
+from .opinion_places import elsewhere, leading, sentence_end, title_markers
+from .resolution import OPENING, TEXT_ORIGIN, TITLE_ALONE, Resolution, Unresolved
 from .tree_index import TreeIndex
 
-CONFIDENCE = {"number": 1.0, "measure": 1.0, "appendix": 1.0, "article": 1.0, "table": 0.9, "figure": 0.9,
-              "general": 1.0, "item": 0.9, "column": 0.9, "title": 0.7, "heading": 0.6, "page": 0.6, "implicit": 0.5}
-TEXT_ORIGIN = "opinion-text"
-OPENING = "opinion-opening"  # the place an opinion with no location column opens with
-TEXT_FACTOR = 0.6  # a locator found in the opinion rather than in its 該当箇所
-OPENING_FACTOR = 0.8  # the place an opinion opens with (P.12 3.1.2について)
 EVIDENCE_OF = {"n": "number", "id": "measure", "app": "appendix", "apptab": "appendix", "art": "article",
                "tab": "table", "fig": "figure"}
-OTHER_LAW = re.compile(r"(?:法|法律|令|規則|規程|条例|条約|要綱|指針|基準)[ ]?$")
-TITLE_ALONE = "by title alone"
 _BARE_CHAPTER = re.compile(r"\d{1,3}\.?")
 _LIST_JOIN = re.compile(r"(?:と|及び|および|並びに|、|・|,)")
 _FILLER = re.compile(r"^(?:の両方|の双方|など|等)")
 _NON_WORD = re.compile(r"[^\w]+")
 SCANNED = 50_000  # distinct places' scans remembered per resolver (a load)
-
-
-@dataclass
-class Cited:
-    section: str
-    evidence: str
-    confidence: float
-    text: str
-    origin: str
-    position: int
-    note: str | None = None
-
-    def copy(self) -> Cited:
-        """A copy to change (a remembered resolution is copied per opinion; dataclasses.replace costs 5x)."""
-        return Cited(self.section, self.evidence, self.confidence, self.text, self.origin, self.position, self.note)
-
-
-@dataclass(frozen=True)
-class Unresolved:
-    text: str
-    evidence: str
-    reason: str
-    origin: str
-    proposed_key: str | None = None
-    proposed_parent: str | None = None
-    proposed_kind: str | None = None
-    proposed_title: str | None = None
-
-
-@dataclass
-class Resolution:
-    cited: dict[str, Cited] = field(default_factory=dict)
-    unresolved: list[Unresolved] = field(default_factory=list)
-    context: str | None = None
-
-    def cite(self, key: str, evidence: str, text: str, origin: str, confidence: float | None = None,
-             note: str | None = None) -> None:
-        conf = CONFIDENCE.get(evidence, 0.8) if confidence is None else confidence
-        if origin in (TEXT_ORIGIN, OPENING):  # found in the opinion: the place it opens with weighs more
-            factor = OPENING_FACTOR if origin == OPENING else TEXT_FACTOR
-            evidence, note, conf = TEXT_ORIGIN, note or evidence, round(conf * factor, 2)
-        if key in self.cited:
-            self.cited[key].confidence = max(self.cited[key].confidence, conf)
-        else:
-            self.cited[key] = Cited(key, evidence, conf, text.strip(), origin, len(self.cited), note)
-        self.context = key
-
-    def covers(self, index: TreeIndex, key: str) -> bool:
-        return any(index.related(key, c) for c in self.cited)
-
-
-_LEAD_PREFIX = re.compile(r"^[\s「『【\[(○●■□◆◇・*#>\-]*(?:[^\s:、。]{1,8}:[ ]?)?$")
-_LEAD_JOIN = re.compile(r"^[\s、,・:;/」』】\])]*(?:及び|および|並びに|と|の|から|〜|~|-|–|and|or|to|through|&)?"
-                       r"[\s、,・:;/「『【\[(]*$"
-                       r"|^[ ]?[A-Za-z][A-Za-z \-/&']{0,60}(?:,|;| and)[ ]?$")  # "3.1 Definitions, 3.1.1.1": a title between
-
-
-def leading(norm: str, tokens: Sequence[Locator]) -> list[Locator]:
-    """The places an opinion's text opens with (P.12 3.1.2について, Section 4.2:, 3ページ2行目、(2)の…): tokens
-    from the very start, joined only by punctuation or a particle. A bare "1." opening a numbered list is no place."""
-    if not tokens or not _LEAD_PREFIX.match(norm[:tokens[0].start]):
-        return []
-    lead: list[Locator] = []
-    for token in tokens:
-        if token.kind == "quoted" or (lead and not _LEAD_JOIN.match(norm[lead[-1].end:token.start])):
-            break  # a quotation opening the text names a document or a phrase, not a place
-        lead.append(token)
-    if not any(t.kind in ("page", "line", "chain", "relative", "column") or (t.explicit and t.kind != "general")
-               or (t.address and "." in t.address.split(":", 1)[-1]) for t in lead):
-        return []
-    return lead
-
-
-def _sentence_end(norm: str, start: int) -> int:
-    ends = [i for i in (norm.find("。", start), norm.find("\n", start)) if i >= 0]
-    return min(ends) if ends else len(norm)
-
-
-@lru_cache(maxsize=1)
-def _title_markers() -> tuple[str, ...]:
-    return tuple(title_key(m) for m in packaged_yaml("guidetrace.comments", "locators.yaml")["title_markers"])
-
-
-@lru_cache(maxsize=1)
-def _elsewhere_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    g = packaged_yaml("guidetrace.comments", "locators.yaml")
-    return re.compile("|".join(f"(?:{p})" for p in g["other_documents"])), re.compile(g["this_document"])
-
-
-def elsewhere(norm: str, token: Locator) -> bool:
-    """A place named after another document (「〇〇指針」の第2章, ISO/IEC 27001 の 5.1): that document's place."""
-    if token.kind not in ("address", "chain", "relative"):
-        return False
-    other, this = _elsewhere_patterns()
-    window = norm[max(0, token.start - 40):token.start]
-    m = other.search(window)
-    return bool(m) and not this.search(window[:m.start()])
 
 
 class CitationResolver:
@@ -156,7 +50,7 @@ class CitationResolver:
             tokens = self.scanner.scan(norm)
             lead = leading(norm, tokens)
             if lead:  # 「P.12 3.1.2について…」: the place the opinion opens with is its citation, nothing later
-                norm, tokens, origin = norm[:_sentence_end(norm, lead[-1].end)], lead, OPENING
+                norm, tokens, origin = norm[:sentence_end(norm, lead[-1].end)], lead, OPENING
             else:
                 tokens = [t for t in tokens if not elsewhere(norm, t)]
         else:
@@ -225,7 +119,7 @@ class CitationResolver:
     @staticmethod
     def _other_law(norm: str, token: Locator) -> bool:
         """`個人情報保護法第2条` names another law's article, not one of this guideline."""
-        return bool(token.address and token.address.startswith("art:") and OTHER_LAW.search(norm[:token.start]))
+        return bool(token.address and token.address.startswith("art:") and elsewhere(norm, token))
 
     # Locators -----------------------------------------------------------------
 
@@ -498,6 +392,6 @@ class CitationResolver:
             if nxt is None:
                 break
             after = after[m.end() + len(nxt):]
-        if _FILLER.sub("", after, count=1).startswith(_title_markers()):
+        if _FILLER.sub("", after, count=1).startswith(title_markers()):
             return True
         return any(title_key(q).startswith(tkey) for q in re.findall(r"[「『“\"]([^」』”\"]{2,120})[」』”\"]", gap))

@@ -8,7 +8,8 @@ from __future__ import annotations
 from guidetrace.guideline.numbering import read_number
 
 from .records import OpinionRecord
-from .resolve_citations import TEXT_ORIGIN, CitationResolver, Resolution, Unresolved
+from .resolution import TEXT_ORIGIN, Resolution, Unresolved
+from .resolve_citations import CitationResolver
 from .tree_index import TreeIndex
 
 CACHED = 50_000  # resolutions remembered within one load (by location, or by text for campaign copies)

@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 from guidetrace.trace.models import Revision
 
 from .records import OpinionRecord
-from .resolve_citations import CitationResolver, Resolution
+from .resolution import Resolution
+from .resolve_citations import CitationResolver
 from .tree_index import build_index
 
 SAMPLE = 200  # opinions read again per revision: enough to tell, cheap for any document

@@ -47,7 +47,8 @@ from .readers import read_document
 from .readers.raw import read_raw
 from .records import CommentDocument, OpinionRecord
 from .reload_match import ReloadMatcher, ReloadReport
-from .resolve_citations import CitationResolver, Resolution
+from .resolution import Resolution
+from .resolve_citations import CitationResolver
 from .resolve_opinion import resolve_opinion
 from .review.reattach import ReattachSummary, reattach
 from .review.transfer import DecisionFile, read_decisions, restore_decisions

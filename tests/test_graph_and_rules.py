@@ -81,11 +81,13 @@ def test_locator_forms(text: str, sections: list[str], evidence: str) -> None:
     assert list(res.cited) == sections and res.cited[sections[0]].evidence == evidence and not res.unresolved
 
 
-@pytest.mark.parametrize("text", ["3.1.2 ④", "3.1.2 (4)", "3.1.2. サービス\n4 インシデント発生時に備えたセキュリティ対策",
-                                  "３．１．２ ④"])
-def test_item_forms(text: str) -> None:
+@pytest.mark.parametrize(("text", "cited"), [
+    ("3.1.2 ④", ["3.1.2(4)"]), ("3.1.2 (4)", ["3.1.2(4)"]), ("３．１．２ ④", ["3.1.2(4)"]),  # one place: the item
+    ("3.1.2. サービス\n4 インシデント発生時に備えたセキュリティ対策", ["3.1.2", "3.1.2(4)"]),  # a section, then its item
+])
+def test_item_forms(text: str, cited: list[str]) -> None:
     res = CitationResolver(small_index()).resolve(text, origin="location")
-    assert list(res.cited) == ["3.1.2", "3.1.2(4)"] and res.cited["3.1.2(4)"].evidence == "item"
+    assert list(res.cited) == cited and res.cited["3.1.2(4)"].evidence == "item"
 
 
 def test_unresolved_locators_are_kept() -> None:

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guidetrace.comments.resolve_citations import OPENING, TEXT_ORIGIN, CitationResolver
+from guidetrace.comments.resolution import OPENING, TEXT_ORIGIN
+from guidetrace.comments.resolve_citations import CitationResolver
 from guidetrace.comments.tree_index import TreeIndex
 from guidetrace.guideline.numbering import read_number
 

@@ -219,7 +219,7 @@ def test_a_citation_copy_holds_every_field() -> None:
     """Cited.copy names its fields one by one (for speed): a field added later must be copied too."""
     import dataclasses
 
-    from guidetrace.comments.resolve_citations import Cited
+    from guidetrace.comments.resolution import Cited
 
     values = {f.name: f"v-{f.name}" for f in dataclasses.fields(Cited)}
     original = Cited(**values)  # type: ignore[arg-type]

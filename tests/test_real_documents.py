@@ -15,7 +15,8 @@ from guidetrace.comments.classify_answer import default_classifier
 from guidetrace.comments.headers import field_of, map_header
 from guidetrace.comments.queries import check_store, list_comments, round_rows
 from guidetrace.comments.records import OpinionRecord
-from guidetrace.comments.resolve_citations import TEXT_ORIGIN, CitationResolver, Resolution
+from guidetrace.comments.resolution import TEXT_ORIGIN, Resolution
+from guidetrace.comments.resolve_citations import CitationResolver
 from guidetrace.comments.resolve_opinion import resolve_opinion
 from guidetrace.comments.store_comments import load_comments
 from guidetrace.comments.tree_index import TreeIndex

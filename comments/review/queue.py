@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from guidetrace.trace.models import Citation, Cluster, Comment, ConsultationRound, ReviewDecision, Section
 
 from ..classify_answer import ANSWERED, STATEMENT, UNCLASSIFIED
-from ..resolve_citations import TITLE_ALONE
+from ..resolution import TITLE_ALONE
 from .decisions import ACTIVE, FIELD_OF, REVIEWED, current, field_value
 from .kinds import CONFIDENCE, KINDS
 
