@@ -63,7 +63,7 @@ def _alt(key: str) -> str:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    kanji = "".join(_words()["kanji_digits"]) + "十"  # type: ignore[operator]
+    kanji = "".join(_words()["kanji_digits"]) + "十"  # type: ignore[arg-type]
     brackets = [str(b) for b in _words()["measure_brackets"]]  # type: ignore[attr-defined]
     opens = "".join(re.escape(b[0]) for b in brackets)
     closes = "".join(re.escape(b[1]) for b in brackets)
