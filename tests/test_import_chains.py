@@ -26,7 +26,8 @@ from guidetrace.trace.store import Store
 
 CHAINS = Path(__file__).parent / "fixtures" / "import_chains"
 G = GuidelineRecord("chains", "見出しの連なり")
-PRODUCED = [f"{doc}{kind}" for doc in ("plan", "guide") for kind in ("-outline.pdf", "-plain.pdf", ".docx", ".html")]
+PRODUCED = [f"{doc}{kind}" for doc in ("plan", "guide") for kind in ("-outline.pdf", "-plain.pdf", ".docx", ".html")] \
+    + [f"plan-flat{kind}" for kind in ("-outline.pdf", ".docx", ".html")]  # outline and styles list only the parts
 
 
 def imported(path: Path) -> list[tuple[str, str | None, str | None]]:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..keys import ROOT_KEY, canonical_key, kind_for_key, normalize_text
@@ -94,6 +95,27 @@ def measure_line(text: str) -> bool:
     """A paragraph that is a measure's heading, its ID in brackets (【体制1-2】推進会議を設置する), as publishers
     print them in boxes; an ID without brackets opening a paragraph may be running text."""
     return normalize_text(text)[:1] in _BRACKETS and heading_line(text, limit=80) and read_heading(text).form == "id"
+
+
+def left_to_print(listed: Iterable[str], *, contents: bool = False) -> frozenset[str] | None:
+    """The forms a listing (an outline, heading styles, a contents page) lists, when it leaves the forms it never
+    lists to the printed headings: a contents page always (it stops at some depth), an outline or a set of
+    heading styles when it stops above the items (parts, chapters, appendices only). None: it lists them all."""
+    forms = frozenset(listed)
+    ranked = [rank(f) for f in forms if f not in ("", "column")]
+    stops_above_items = bool(ranked) and all(r is not None and r < 10 for r in ranked)
+    return forms if contents or stops_above_items else None
+
+
+def unlisted_heading(text: str, listed: frozenset[str] | None) -> bool:
+    """A line or paragraph that is a heading the listing left out: a boxed measure always; a numbered heading of
+    a form the listing never lists, when it leaves those to the printed headings (`left_to_print`)."""
+    if measure_line(text):
+        return True
+    if listed is None or not heading_line(text, limit=80):
+        return False
+    form = read_heading(text).form
+    return form not in listed and form not in ("", "column")
 
 
 def drop_document_title(headings: list[Heading]) -> list[Heading]:

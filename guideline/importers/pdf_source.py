@@ -18,7 +18,7 @@ from guidetrace.trace.errors import GuidetraceError
 
 from ..keys import normalize_text
 from ..numbering import read_heading
-from .headings import TOC_LINE, Heading, heading_line
+from .headings import TOC_LINE, Heading, heading_line, left_to_print, unlisted_heading
 
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$|^\d+\s*/\s*\d+$")
 TOC_SEARCH_PAGES = 10
@@ -145,17 +145,14 @@ def _locate(entries: list[Heading], lines: list[Line], *, skip_pages: set[int], 
 def _unlisted(found: list[tuple[Heading, int | None]], body: list[tuple[int, Line]],
               *, contents: bool) -> list[tuple[Heading, int | None]]:
     """Headings the outline or contents leave out, read from the body in their place among the entries, as
-    headings without a level (the tree nests them by their numbering): measure headings (【体制1-2】…, often
-    printed in boxes) always; from a contents page, also every numbered form it does not list at all — a
-    contents of parts, chapters and items leaves the （J） under them to the printed headings."""
+    headings without a level (the tree nests them by their numbering): boxed measures (【体制1-2】…) always;
+    the numbered forms a contents page never lists (a contents of parts, chapters and items leaves the （J）
+    to the printed headings), and those an outline of parts or chapters only leaves out."""
     known = {hit for _, hit in found if hit is not None}
-    listed = {read_heading(entry.text).form for entry, _ in found} if contents else set()
+    listed = left_to_print((read_heading(entry.text).form for entry, _ in found), contents=contents)
 
     def unlisted(text: str) -> bool:
-        if TOC_LINE.match(normalize_text(text)) or not heading_line(text, limit=80):
-            return False
-        form = read_heading(text).form
-        return form == "id" or (contents and form not in listed and form not in ("", "column"))
+        return not TOC_LINE.match(normalize_text(text)) and unlisted_heading(text, listed)
 
     boxes = [j for j, (_, line) in enumerate(body) if j not in known and unlisted(line.text)]
     if not boxes:

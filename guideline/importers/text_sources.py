@@ -11,7 +11,8 @@ from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.textfile import read_text
 
 from ..keys import normalize_text
-from .headings import TOC_LINE, Heading, heading_line, measure_line
+from ..numbering import read_heading
+from .headings import TOC_LINE, Heading, heading_line, left_to_print, unlisted_heading
 
 _STYLE_LEVEL = re.compile(r"^(?:Heading|見出し)\s*(\d)$", re.I)
 
@@ -19,11 +20,13 @@ _STYLE_LEVEL = re.compile(r"^(?:Heading|見出し)\s*(\d)$", re.I)
 def _with_bodies(items: list[tuple[int | None, str]], unstyled: frozenset[int] = frozenset()) -> list[Heading]:
     """(level, text) for headings and (None, text) for paragraphs -> headings with the text under them.
     A paragraph that is a measure's heading (【体制1-2】…, printed in a box rather than a heading style),
-    or one listed in `unstyled`, is a heading without a level: the tree nests it by its numbering."""
+    one listed in `unstyled`, or a numbered one that heading styles stopping above the items leave out
+    (only parts and chapters styled), is a heading without a level: the tree nests it by its numbering."""
+    listed = left_to_print(read_heading(text).form for level, text in items if level is not None)
     out: list[Heading] = []
     body: list[str] = []
     for i, (level, text) in enumerate(items):
-        if level is None and i not in unstyled and not measure_line(text):
+        if level is None and i not in unstyled and not unlisted_heading(text, listed):
             if out:
                 body.append(text)
             continue
