@@ -106,12 +106,12 @@ def test_measures_printed_as_paragraphs_sit_under_the_heading_above(tmp_path: Pa
 
 def test_unnumbered_headings_keep_short_unique_titles_else_their_place() -> None:
     headings = [Heading(t, level, trusted=True) for t, level in (
-        ("はじめに", 1), ("第1部 総論", 1), ("概要", 2), ("概要", 2), ("全般", 2),
+        ("はじめに", 1), ("第1部 総論", 1), ("概要", 2), ("概要", 2), ("全般", 2), ("第1 趣旨", 2),
         ("この計画が対象とする地域公共交通の範囲と関係者の整理", 2), ("第2部 各論", 1), ("おわりに", 1))]
     got = [(s.key, s.parent, s.title) for s in build_tree(headings, source="t")][1:]
     assert got == [("はじめに", "general", "はじめに"), ("第1部", "general", "総論"), ("第1部/1", "第1部", "概要"),
-                   ("第1部/2", "第1部", "概要"), ("第1部/3", "第1部", "全般"),
-                   ("第1部/4", "第1部", "この計画が対象とする地域公共交通の範囲と関係者の整理"),
+                   ("第1部/2", "第1部", "概要"), ("第1部/3", "第1部", "全般"), ("第1部/4", "第1部", "第1 趣旨"),
+                   ("第1部/5", "第1部", "この計画が対象とする地域公共交通の範囲と関係者の整理"),
                    ("第2部", "general", "各論"), ("おわりに", "general", "おわりに")]
 
 
@@ -133,10 +133,11 @@ KANA = "アイウ"
 
 @st.composite
 def plans(draw: st.DrawFn) -> tuple[list[Heading], list[tuple[str, str, str]], list[tuple[str, str]]]:
-    """A plan of parts (or of chapters only, or dotted), printed in one of several ways, with the keys the
-    scheme gives and a printed citation of each numbered place."""
+    """A plan of parts (or of chapters only, or dotted), printed in one of several ways, with outline levels,
+    none, or levels that stop at some depth (what lies deeper printed at that level), with the keys the scheme
+    gives and a printed citation of each numbered place."""
     shape = draw(st.sampled_from(["parts", "chapters", "dotted"]))
-    levelled = draw(st.booleans())
+    levels = draw(st.sampled_from(["outline", "none", 1, 2, 3]))  # a number: every level below it printed at it
     wide, kanji = draw(st.booleans()), draw(st.booleans())
     gap = draw(st.sampled_from([" ", "\u3000"]))
     headings: list[Heading] = []
@@ -149,7 +150,8 @@ def plans(draw: st.DrawFn) -> tuple[list[Heading], list[tuple[str, str, str]], l
 
     def add(level: int, printed: str, key: str, parent: str, place: str | None = None) -> None:
         title = draw(st.sampled_from(TITLES))
-        headings.append(Heading(f"{printed}{gap}{title}", level if levelled else None, trusted=True))
+        at = None if levels == "none" else level if levels == "outline" else min(level, int(levels))
+        headings.append(Heading(f"{printed}{gap}{title}", at, trusted=True))
         expected.append((key, parent, title))
         if place:
             places.append((place, key))

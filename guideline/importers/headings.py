@@ -21,8 +21,9 @@ Keys (`chain_key`) come from the heading chain, never from titles:
   its item 3 → 2.3 (two numbers meet at a dot), its (4) → 2.3(4); a bare item under an appendix
   A.1; a dotted number printed twice (restarting per part) is chained too;
 - a column is its section's key + /コラムN;
-- a heading without a number is keyed by its title when that is at most 20 characters and no
-  other heading has it, else by its parent's key + /N (its place among its unnumbered siblings);
+- a heading without a number is keyed by its title when that is at most 20 characters, holds no
+  digit and no other heading has it, else by its parent's key + /N (its place among its
+  unnumbered siblings);
 - a second, different heading that would take a key already taken gets key/2 (a repeat of the
   same heading — a running header, a contents line — is dropped).
 """
@@ -137,10 +138,14 @@ def levels_usable(headings: list[Heading], printed: list[Printed]) -> bool:
 def nest(stack: list[Open], printed: Printed, level: int | None, *, top: bool = False) -> None:
     """Closes the sections of `stack` that the heading does not belong to: what remains on top is its parent."""
     if level is not None:
-        while stack and stack[-1].level is not None and stack[-1].level >= level:
-            if stack[-1].level == level and printed.form == "id" and stack[-1].form != "id":
-                break  # a measure at its heading's own level is under that heading
+        while stack and stack[-1].level is not None and stack[-1].level > level:
             stack.pop()
+        while stack and stack[-1].level == level:  # the same level: the numbering tells a sibling from a child
+            run = [o.form for o in stack if o.level == level]
+            if printed.form not in run and beneath(printed.form, stack[-1].form):
+                break  # （1） printed at the level of its item K, a measure at its heading's: under it
+            if stack.pop().form == printed.form:
+                break
         return
     while stack and stack[-1].form == "id" and printed.form != "id":
         stack.pop()  # a measure holds no numbered heading unless an outline level puts one under it
@@ -158,6 +163,18 @@ def nest(stack: list[Open], printed: Printed, level: int | None, *, top: bool = 
         if stack[i].form == form and form:
             del stack[i:]
             return
+
+
+def beneath(form: str, above: str) -> bool:
+    """Whether a heading of `form` printed at the level of one of `above` belongs under it: a lower rank
+    under a higher (1.1 under 第1章), an item or a measure under a number or an item; never under a measure,
+    an unnumbered heading or a column, and an unnumbered heading never under anything at its own level."""
+    if form in ("", "top", "column") or above in ("", "top", "column", "id"):
+        return False
+    mine, theirs = rank(form), rank(above)
+    if mine is not None and theirs is not None:
+        return mine > theirs
+    return mine is None
 
 
 def join(parent: Open | None, own: str) -> str:
@@ -251,8 +268,8 @@ def build_tree(headings: list[Heading], *, source: str) -> tuple[SectionRecord, 
         elif p.steps:
             key = chain_key(p, parent, printed_twice)
         elif len(p.words) <= TITLE_KEY_LIMIT and titles[p.words] == 1 and p.words not in taken \
-                and canonical_key(p.words) == p.words:  # not 全般 (the root), not a title that reads as a number
-            key = p.words
+                and canonical_key(p.words) == p.words and not re.search(r"\d", p.words):
+            key = p.words  # not 全般 (the root), nor a number the grammar does not read (第1 総則)
         else:
             ordinals[parent_key] += 1
             key = f"{parent_key}/{ordinals[parent_key]}"
