@@ -23,9 +23,10 @@ _SPACES = re.compile(r"\s+")
 _TITLE_NOISE = re.compile(r"[\s・、。,.:：「」『』()\[\]【】]")
 _DOTTED = re.compile(r"^\d+(?:\s*\.\s*\d+)*\s*\.?$")
 _MEASURE = re.compile(r"^(?P<cat>[^\d.()/]+?)\s*(?P<num>\d+(?:\s*-\s*\d+)*)$")
-_APPENDIX = re.compile(r"^(?:【\s*)?(?:appendix|付録|別添|別紙)(?:\s*】)?\s*(?P<letter>[A-Za-z]|\d+)$", re.I)
+_APPENDIX = re.compile(r"^(?:【\s*)?(?:appendix|付録)(?:\s*】)?\s*(?P<letter>[A-Za-z]|\d+)$", re.I)
+_ANNEX_JA = re.compile(r"^(?:【\s*)?(?P<word>別紙|別添)(?:\s*】)?\s*(?P<number>[A-Za-z]|\d+)$")  # 別紙1 stays 別紙1
 _ITEM = re.compile(r"^(?P<parent>.+?)\((?P<num>\d+)\)$")
-_ANNEX = re.compile(r"^(?:(?:Annex|Attachment|Schedule) [A-Z0-9]+|(?:別表|別添|付録|附録|付属書|附属書)\s?\d+)$")
+_ANNEX = re.compile(r"^(?:(?:Annex|Attachment|Schedule) [A-Z0-9]+|(?:別表|別紙|別添|付録|附録|付属書|附属書)\s?[A-Z0-9]+)$")
 _LAW = re.compile(r"^第(?P<n>\d+)(?P<u>章|条)(?:第(?P<m>\d+)(?P<v>節|項))?(?:第(?P<k>\d+)(?P<w>款|号))?$")
 _FIGURE = re.compile(r"^(?:Table|表|Figure|図)\s?\d+(?:[-.]\d+)?$")
 
@@ -77,6 +78,9 @@ def canonical_key(raw: str) -> str:
     m = _APPENDIX.match(text)
     if m:
         return f"Appendix {m.group('letter').upper()}"
+    m = _ANNEX_JA.match(text)
+    if m:  # 別紙 and 別添 are numbered apart in one document: each keeps its own word
+        return f"{m.group('word')}{m.group('number').upper()}"
     m = _ITEM.match(text.replace(" ", ""))
     if m:
         return f"{canonical_key(m.group('parent'))}({int(m.group('num'))})"

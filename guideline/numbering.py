@@ -63,7 +63,7 @@ def _alt(key: str) -> str:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    kanji = "".join(_words()["kanji_digits"]) + "十"  # type: ignore[operator]
+    kanji = "".join(_words()["kanji_digits"]) + "十"  # type: ignore[arg-type]
     brackets = [str(b) for b in _words()["measure_brackets"]]  # type: ignore[attr-defined]
     opens = "".join(re.escape(b[0]) for b in brackets)
     closes = "".join(re.escape(b[1]) for b in brackets)
@@ -74,7 +74,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "unit": re.compile(rf"第\s?(?P<n>{number})\s?(?P<u>{units})|(?P<d>\d{{1,3}})\s?(?P<v>{units})"),
         "measure": re.compile(rf"[{opens}]\s?(?P<id>[^\d\s{opens}{closes}]{{1,12}}?\s?\d+(?:\s?-\s?\d+)*)\s?[{closes}]"),
         "ident": re.compile(r"(?P<id>[^\d\s.()（）:：、。,\[\]【】〔〕「」]{1,12}?\s?\d+(?:\s?-\s?\d+)+)(?![\d.])"),
-        "appendix": re.compile(rf"(?:{_alt('appendix_words')})\s?(?P<a>[A-Z](?![A-Za-z])|\d{{1,3}})(?![\d])", re.I),
+        "appendix": re.compile(rf"[{opens}]?\s?(?P<w>{_alt('appendix_words')})\s?[{closes}]?\s?"
+                               rf"(?P<a>[A-Z](?![A-Za-z])|\d{{1,3}})(?![\d])(?:\s?[{closes}])?", re.I),
+        "column": re.compile(rf"(?:{_alt('column_words')})(?:\s?\d+)?(?:\s?:\s?|\s|$)"),
         "letter_dotted": re.compile(r"(?P<a>[A-Z])\.(?P<n>\d{1,2}(?:\.\d{1,2})*)(?![\d])"),
         "dotted": re.compile(r"(?P<n>\d{1,3}(?:\s?[.\-]\s?\d{1,3})*)(?:\s?\.(?!\d)|(?![\d.\-]))"),
         "paren": re.compile(r"\(\s?(?P<n>\d{1,2}|[a-z]|[\u30a2-\u30f3])\s?\)"),
@@ -107,7 +109,8 @@ def read_number(text: str, *, heading: bool = False) -> tuple[tuple[Step, ...], 
 
     `第2部第1章3の(2) 見出し` → (part 2, num 1 章, num 3, paren 2), `見出し`. With `heading`,
     a bare number counts only when words follow it after a space or a period (`1 はじめに`,
-    `2. 範囲`), so that a year or a quantity opening a title is not read as a number.
+    `2. 範囲`), or an item (`3.1.2(4)`), or when it is dotted and runs into Japanese words (`1.1目的`),
+    so that a year or a quantity opening a title is not read as a number.
     """
     norm = _clean(text)
     steps: list[Step] = []
@@ -140,10 +143,10 @@ def _one_step(rest: str, before: Sequence[Step], *, heading: bool) -> tuple[list
         return [Step(PART, str(kanji_number(m.group("n"))), m.group("u"))], m.end()
     if m := p["unit"].match(rest):
         return [Step(NUM, str(kanji_number(m.group("n") or m.group("d"))), m.group("u") or m.group("v"))], m.end()
+    if m := p["appendix"].match(rest):  # before a measure: 【別紙1】 is an appendix, 【体制1】 a measure
+        return [Step(APP, m.group("a").upper().lstrip("0") or "0")], m.end()
     if m := p["measure"].match(rest):
         return [Step(ID, re.sub(r"\s", "", m.group("id")))], m.end()
-    if m := p["appendix"].match(rest):
-        return [Step(APP, m.group("a").upper().lstrip("0") or "0")], m.end()
     if not before and (m := p["letter_dotted"].match(rest)):
         return [Step(APP, m.group("a"))] + [Step(NUM, n) for n in m.group("n").split(".")], m.end()
     if m := p["paren"].match(rest):
@@ -152,7 +155,8 @@ def _one_step(rest: str, before: Sequence[Step], *, heading: bool) -> tuple[list
         return [Step(level, str(int(value)) if value.isdigit() else value)], m.end()
     if m := p["dotted"].match(rest):
         after = rest[m.end():]
-        if heading and not before and not (after[:1] in (" ", "", "(") or rest[m.end() - 1:m.end()] == "."):
+        joined = after[:1] == "(" or (not after[:1].isascii() and re.search(r"\d\s?[.\-]\s?\d", m.group("n")))
+        if heading and not before and not (after[:1] in (" ", "") or rest[m.end() - 1:m.end()] == "." or joined):
             return None
         if after[:1] in ("年", "月", "日", "%", "倍", "件", "頁", ":"):
             return None
@@ -164,6 +168,53 @@ def _one_step(rest: str, before: Sequence[Step], *, heading: bool) -> tuple[list
         if heading or before:
             return [Step(KANA, m.group("k"))], m.end()
     return None
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A heading as printed: its steps, its words (the title) and the form its last level is printed in.
+
+    Forms: `part` (第N部/編), `章` `節` `款`, `num2` (a dotted number of two levels; `num1` a bare K), `(1)`,
+    `①`, `ア`, `(ア)`, `(a)`, `id` (a measure), `app` (付録A), `app1` (C.1 in appendix C), `column`, and ``
+    (no number). Where a document gives no outline levels, the form is what tells one level from the next.
+    """
+
+    steps: tuple[Step, ...]
+    words: str
+    form: str
+    word: str = ""  # an appendix's word as printed (付録, Annex): its key says which kind it is
+
+
+def read_heading(text: str) -> Printed:
+    """`text` read as a heading: `read_number` with heading rules, and the form of its numbering."""
+    norm = _clean(text)
+    if (m := _patterns()["column"].match(norm)) and not read_number(norm, heading=True)[0]:
+        return Printed((), norm[m.end():].strip(), "column")
+    steps, words = read_number(text, heading=True)
+    if not steps:
+        return Printed((), norm, "")
+    last, first = steps[-1], steps[0]
+    trailing = len(steps) - next((i + 1 for i in range(len(steps) - 1, -1, -1)
+                                  if not (steps[i].level == NUM and not steps[i].unit)), 0)
+    form = {PART: "part", ID: "id"}.get(last.level, "")
+    if last.level == NUM:
+        form = last.unit or (f"app{trailing}" if first.level == APP and trailing == len(steps) - 1 else f"num{trailing}")
+    elif last.level == APP:
+        form = "app"
+    elif last.level == PAREN:
+        circled = len(steps) == 1 and re.match(r"\s*[\u2460-\u2473]", text)
+        form = "①" if circled else ("(1)" if last.value.isdigit() else "(a)")
+    elif last.level == KANA:
+        form = "(ア)" if len(steps) == 1 and norm.startswith("(") else "ア"
+    word = ""
+    if first.level == APP and (m := _patterns()["appendix"].match(norm)):
+        word = m.group("w")
+    return Printed(steps, words, form, word)
+
+
+def heading_words() -> dict[str, tuple[str, ...]]:
+    """The data file's word lists a heading reader needs: unnumbered headings, particles no title opens with."""
+    return {k: tuple(str(w) for w in _words()[k]) for k in ("unnumbered_headings", "particles")}  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)

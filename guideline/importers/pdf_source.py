@@ -17,7 +17,8 @@ from pathlib import Path
 from guidetrace.trace.errors import GuidetraceError
 
 from ..keys import normalize_text
-from .headings import TOC_LINE, Heading, parse_heading
+from ..numbering import read_heading
+from .headings import TOC_LINE, Heading, heading_line, left_to_print, unlisted_heading
 
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$|^\d+\s*/\s*\d+$")
 TOC_SEARCH_PAGES = 10
@@ -27,6 +28,14 @@ TOC_SEARCH_PAGES = 10
 class Line:
     page: int
     text: str
+
+
+def _unspaced(line: str) -> str:
+    """`第 1 章` → `第1章`: the spaces a PDF puts between digits and Japanese, except the one after a line's
+    leading number (`1 総則`, `3.1.2 審査`), which is what tells a heading's number from a quantity."""
+    lead = re.match(r"^\d+(?:\.\d+)*\.? (?=[^\x00-\x7f])", line)
+    cut = lead.end() if lead else 0
+    return line[:cut] + re.sub(r"(?<=[^\x00-\x7f]) (?=\d)|(?<=\d) (?=[^\x00-\x7f])", "", line[cut:])
 
 
 def _compact(text: str) -> str:
@@ -53,7 +62,7 @@ def pdf_headings(path: Path) -> list[Heading]:
             page = pdf[index]
             textpage = page.get_textpage()
             for raw in re.split(r"\r?\n", textpage.get_text_range()):
-                text = re.sub(r"(?<=[^\x00-\x7f]) (?=\d)|(?<=\d) (?=[^\x00-\x7f])", "", raw.strip())
+                text = _unspaced(raw.strip())
                 if text and not _PAGE_NUMBER.match(text):
                     lines.append(Line(index + 1, text))
             textpage.close()
@@ -66,7 +75,7 @@ def pdf_headings(path: Path) -> list[Heading]:
         return _locate(outline, lines, skip_pages=set())
     toc, toc_pages = _table_of_contents(lines)
     if toc:
-        return _locate(toc, lines, skip_pages=toc_pages)
+        return _locate(toc, lines, skip_pages=toc_pages, contents=True)
     return _numbered_lines(lines)
 
 
@@ -99,7 +108,7 @@ def _table_of_contents(lines: list[Line]) -> tuple[list[Heading], set[int]]:
     return entries, pages
 
 
-def _locate(entries: list[Heading], lines: list[Line], *, skip_pages: set[int]) -> list[Heading]:
+def _locate(entries: list[Heading], lines: list[Line], *, skip_pages: set[int], contents: bool = False) -> list[Heading]:
     """Finds each entry's heading line in the body, in order: its page, and the text up to the next heading."""
     body = [(i, line) for i, line in enumerate(lines) if line.page not in skip_pages]
     found: list[tuple[Heading, int | None]] = []
@@ -118,6 +127,7 @@ def _locate(entries: list[Heading], lines: list[Line], *, skip_pages: set[int]) 
         if hit is not None:
             cursor = hit + 1
         found.append((entry, hit))
+    found = _unlisted(found, body, contents=contents)
     out = []
     positions = [h for _, h in found if h is not None]
     for entry, hit in found:
@@ -127,8 +137,34 @@ def _locate(entries: list[Heading], lines: list[Line], *, skip_pages: set[int]) 
         following = next((p for p in positions if p > hit), len(body))
         text = "\n".join(line.text for _, line in body[hit + 1:following])
         page = body[hit][1].page
-        out.append(Heading(entry.text, entry.level, page, _body(text, entry.text), trusted=True))
+        out.append(Heading(entry.text, entry.level, page, _body(text, entry.text), inferred=entry.inferred,
+                           trusted=entry.trusted))
     return out
+
+
+def _unlisted(found: list[tuple[Heading, int | None]], body: list[tuple[int, Line]],
+              *, contents: bool) -> list[tuple[Heading, int | None]]:
+    """Headings the outline or contents leave out, read from the body in their place among the entries, as
+    headings without a level (the tree nests them by their numbering): boxed measures (【体制1-2】…) always;
+    the numbered forms a contents page never lists (a contents of parts, chapters and items leaves the （J）
+    to the printed headings), and those an outline of parts or chapters only leaves out."""
+    known = {hit for _, hit in found if hit is not None}
+    listed = left_to_print((read_heading(entry.text).form for entry, _ in found), contents=contents)
+
+    def unlisted(text: str) -> bool:
+        return not TOC_LINE.match(normalize_text(text)) and unlisted_heading(text, listed)
+
+    boxes = [j for j, (_, line) in enumerate(body) if j not in known and unlisted(line.text)]
+    if not boxes:
+        return found
+    merged: list[tuple[Heading, int | None]] = []
+    for entry, hit in found:
+        while boxes and hit is not None and boxes[0] < hit:
+            j = boxes.pop(0)
+            merged.append((Heading(normalize_text(body[j][1].text), None, body[j][1].page), j))
+        merged.append((entry, hit))
+    merged += [(Heading(normalize_text(body[j][1].text), None, body[j][1].page), j) for j in boxes]
+    return merged
 
 
 def _body(text: str, heading: str) -> str | None:
@@ -148,6 +184,6 @@ def _numbered_lines(lines: list[Line]) -> list[Heading]:
     out: list[Heading] = []
     for line in lines:
         text = normalize_text(line.text)
-        if len(text) <= 60 and not re.search(r"[。．]$", text) and parse_heading(text, []) is not None:
+        if heading_line(text):
             out.append(Heading(text, None, line.page, None, inferred=True))
     return _locate(out, lines, skip_pages=set()) if out else []

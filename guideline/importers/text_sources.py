@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -10,26 +11,31 @@ from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.textfile import read_text
 
 from ..keys import normalize_text
-from .headings import TOC_LINE, Heading, parse_heading
+from ..numbering import read_heading
+from .headings import TOC_LINE, Heading, heading_line, left_to_print, unlisted_heading
 
 _STYLE_LEVEL = re.compile(r"^(?:Heading|見出し)\s*(\d)$", re.I)
 
 
-def _with_bodies(items: list[tuple[int | None, str]]) -> list[Heading]:
-    """(level, text) for headings and (None, text) for paragraphs -> headings with the text under them."""
+def _with_bodies(items: list[tuple[int | None, str]], unstyled: frozenset[int] = frozenset()) -> list[Heading]:
+    """(level, text) for headings and (None, text) for paragraphs -> headings with the text under them.
+    A paragraph that is a measure's heading (【体制1-2】…, printed in a box rather than a heading style),
+    one listed in `unstyled`, or a numbered one that heading styles stopping above the items leave out
+    (only parts and chapters styled), is a heading without a level: the tree nests it by its numbering."""
+    listed = left_to_print(read_heading(text).form for level, text in items if level is not None)
     out: list[Heading] = []
     body: list[str] = []
-    for level, text in items:
-        if level is None:
+    for i, (level, text) in enumerate(items):
+        if level is None and i not in unstyled and not unlisted_heading(text, listed):
             if out:
                 body.append(text)
             continue
         if out:
-            out[-1] = Heading(out[-1].text, out[-1].level, None, "\n".join(body).strip() or None, trusted=True)
+            out[-1] = replace(out[-1], body="\n".join(body).strip() or None)
         body = []
-        out.append(Heading(text, level, None, None, trusted=True))
+        out.append(Heading(text, level, None, None, trusted=level is not None))
     if out:
-        out[-1] = Heading(out[-1].text, out[-1].level, None, "\n".join(body).strip() or None, trusted=True)
+        out[-1] = replace(out[-1], body="\n".join(body).strip() or None)
     return out
 
 
@@ -41,6 +47,7 @@ def docx_headings(path: Path) -> list[Heading]:
     except Exception as exc:
         raise GuidetraceError(f"not a readable Word document: {exc.__class__.__name__}", file=str(path)) from None
     items: list[tuple[int | None, str]] = []
+    unstyled: list[int] = []
     for p in document.paragraphs:
         text = normalize_text(p.text)
         if not text:
@@ -50,12 +57,12 @@ def docx_headings(path: Path) -> list[Heading]:
             continue  # a table of contents line (title …… page)
         if m:
             items.append((int(m.group(1)), text))
-        elif len(text) <= 60 and not re.search(r"[。．.]$", text) and parse_heading(text, []) is not None \
-                and re.match(r"^(第\s*\d+\s*章|\d+(\.\d+)*\s)", text):
-            items.append((text.count(".") + 1 if text[0].isdigit() else 1, text))  # numbered, not styled
+        elif heading_line(text) and re.match(r"^(第\s*\d+\s*[部編章]|\d+(\.\d+)*\s)", text):
+            unstyled.append(len(items))  # numbered, not styled: a heading without a level
+            items.append((None, text))
         else:
             items.append((None, text))
-    return _with_bodies(items)
+    return _with_bodies(items, frozenset(unstyled))
 
 
 def markdown_headings(path: Path) -> list[Heading]:
