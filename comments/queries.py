@@ -42,7 +42,8 @@ def find_round(session: Session, key: str | None) -> ConsultationRound:
     latest = session.scalars(select(ConsultationRound).order_by(ConsultationRound.period_start.desc(),
                                                                  ConsultationRound.id.desc()).limit(1)).first()
     if latest is None:
-        raise GuidetraceError("no comments loaded: run `guidetrace comments load FILE --revision R` first")
+        raise GuidetraceError("no comments loaded: run `guidetrace comments load FILE --revision R` first "
+                              "(`guidetrace comments load --bundled` for the shipped round)")
     return latest
 
 

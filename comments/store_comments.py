@@ -296,14 +296,18 @@ class _Writer:
 
 def load_raw(store: Store, path: Path, *, revision: str, round_key: str, fmt: str = "auto",
              encoding: str | None = None, threshold: float = 0.8, near: bool = True,
-             progress: Progress | None = None, allow_removals: bool = False) -> tuple[LoadSummary, ClusterSummary]:
-    """Raw submissions as a round of kind `raw`, clustered in the same transaction."""
+             progress: Progress | None = None, allow_removals: bool = False,
+             decisions_file: Path | None = None) -> tuple[LoadSummary, ClusterSummary]:
+    """Raw submissions as a round of kind `raw`, clustered in the same transaction (with the decisions
+    `rounds remove` kept, when given)."""
     from .store_clusters import cluster_round  # numpy loads only when clustering
 
+    decisions = read_decisions(decisions_file) if decisions_file else None
     document = read_raw(path, fmt=fmt, encoding=encoding)
     with store.transaction(bulk=_bulk(path)) as session:
         summary = store_document(session, document, revision=revision, round_key=round_key, progress=progress,
-                                 lexicon=store_lexicon(session), kind="raw", allow_removals=allow_removals)
+                                 lexicon=store_lexicon(session), kind="raw", allow_removals=allow_removals,
+                                 decisions=decisions)
         rnd = session.scalar(select(ConsultationRound).where(ConsultationRound.key == round_key))
         return summary, cluster_round(session, rnd, threshold=threshold, near=near)  # type: ignore[arg-type]
 

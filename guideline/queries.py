@@ -38,7 +38,8 @@ def find_revision(session: Session, key: str, guideline_key: str | None = None) 
 def latest_revision(session: Session) -> Revision:
     revs = session.scalars(select(Revision)).all()
     if not revs:
-        raise GuidetraceError("the store holds no guideline: run `guidetrace guideline load FILE` first")
+        raise GuidetraceError("the store holds no guideline: run `guidetrace guideline load FILE` first "
+                              "(`guidetrace guideline load --bundled` for the shipped trees)")
     has_successor = {r.predecessor_id for r in revs}
     leaves = [r for r in revs if r.id not in has_successor]
     return sorted(leaves, key=lambda r: (r.date or "", r.id))[-1]

@@ -199,6 +199,7 @@ def test_the_readme_example_is_a_valid_project(tmp_path: Path) -> None:
     spec = read_project(project(tmp_path, example))
     assert [t.bundled for t in spec.trees] == [True, False, False] and spec.trees[2].revision == "4.0-draft"
     assert spec.trees[1].file == tmp_path / "trees" / "3.1.yaml" and spec.trees[1].revision is None
-    assert spec.comments[0].grow_tree and spec.site == tmp_path / "site" and spec.lang == "ja"
+    assert spec.comments[0].file.name == "scsg-v3.0-draft-comment-results.md" and spec.comments[0].revision == "3.0-draft"
+    assert spec.comments[1].grow_tree and spec.site == tmp_path / "site" and spec.lang == "ja"
     assert spec.store == str(tmp_path / "work" / "guidetrace.db")
     assert spec.reports is not None and spec.reports.formats == ("xlsx", "csv") and len(spec.reports.names) == 4

@@ -17,7 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.models import Comment, ReviewDecision, Submitter
+from guidetrace.trace.models import Comment, ReviewDecision, Revision, Submitter
 from guidetrace.trace.output import write_atomic
 from guidetrace.trace.store import Store
 
@@ -38,10 +38,16 @@ class DecisionFile:
 
 @dataclass(frozen=True)
 class RemovalSummary:
+    """With what the round was loaded from, so the command that restores it can be printed whole."""
+
     round: str
     opinions: int
     decisions: int
     decisions_file: str | None
+    revision: str
+    kind: str  # result | raw: `comments load` or `comments load-raw`
+    source_file: str | None
+    source_sha256: str | None
 
 
 def decision_rows(session: Session, round_key: str) -> list[dict[str, Any]]:
@@ -63,7 +69,7 @@ def read_decisions(path: Path) -> DecisionFile:
     except (ValueError, UnicodeDecodeError) as exc:
         raise GuidetraceError(f"not a decisions file (JSON expected): {exc}", file=str(path)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("decisions"), list):
-        raise GuidetraceError("not a decisions file (written by `guidetrace rounds remove`)", file=str(path))
+        raise GuidetraceError("not a decisions file (written by `guidetrace rounds remove ROUND`)", file=str(path))
     for n, entry in enumerate(data["decisions"], 1):
         missing = [f for f in REQUIRED if not isinstance(entry, dict) or not isinstance(entry.get(f), str)]
         if missing:
@@ -109,9 +115,12 @@ def remove_round(store: Store, round_key: str, decisions_file: Path | None = Non
             write_decisions(path, rnd.key, rows)  # before anything is deleted: a failed write deletes nothing
         opinions = session.scalar(select(Comment.id).where(Comment.round_id == rnd.id).limit(1))
         count = len(session.scalars(select(Comment.id).where(Comment.round_id == rnd.id)).all()) if opinions else 0
+        summary = RemovalSummary(rnd.key, count, len(rows), str(path) if path else None,
+                                 session.scalar(select(Revision.key).where(Revision.id == rnd.revision_id)) or "",
+                                 rnd.kind, rnd.source_file, rnd.source_sha256)
         session.execute(delete(ReviewDecision).where(ReviewDecision.round_key == rnd.key))
         session.delete(rnd)
         session.flush()
         orphans = select(Submitter.id).where(~select(Comment.id).where(Comment.submitter_id == Submitter.id).exists())
         session.execute(delete(Submitter).where(Submitter.id.in_(orphans)))
-        return RemovalSummary(rnd.key, count, len(rows), str(path) if path else None)
+        return summary

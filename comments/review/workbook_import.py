@@ -36,7 +36,7 @@ def read_review_workbook(path: Path) -> list[DecisionRequest]:
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise GuidetraceError(f"not a readable workbook: {exc.__class__.__name__}", file=str(path)) from None
     if SHEET not in book.sheetnames:
-        raise GuidetraceError(f"no sheet {SHEET!r} (a workbook written by `guidetrace review export`)", file=str(path))
+        raise GuidetraceError(f"no sheet {SHEET!r} (a workbook written by `guidetrace review export -o FILE`)", file=str(path))
     sheet = book[SHEET]
     header = {_text(c.value): c.column for c in sheet[1] if c.value is not None}
     missing = [c for c in REQUIRED if c not in header]

@@ -106,7 +106,7 @@ def build_site(session: Session, outdir: Path, *, lang: str = "ja", force: bool 
         (building / "assets").mkdir(parents=True)
         previous = outdir if (outdir / MARKER).is_file() else None  # its unchanged pages are linked, not written
         _build_into(session, building, lang, internal, progress, previous)
-        (building / MARKER).write_text("written by guidetrace: `guidetrace site` replaces this folder\n",
+        (building / MARKER).write_text("written by guidetrace: `guidetrace site OUTDIR` replaces this folder\n",
                                        encoding="utf-8")
         previous = outdir.parent / f".{outdir.name}.previous-{os.getpid()}"
         if outdir.exists():

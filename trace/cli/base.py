@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.core import ParameterSource
 
 from ..errors import GuidetraceError
 
@@ -48,7 +50,7 @@ class Cli(click.Group):
         try:
             return super().invoke(ctx)
         except GuidetraceError as exc:
-            click.echo(f"guidetrace: error: {exc}", err=True)
+            click.echo(f"guidetrace: error: {pasteable(str(exc))}", err=True)
             ctx.exit(2)
         except Exception as exc:  # a database error (SQLAlchemy is imported only by commands that open a store)
             if not type(exc).__module__.startswith("sqlalchemy"):
@@ -62,6 +64,27 @@ class Cli(click.Group):
                 raise
             click.echo(f"guidetrace: error: {line}", err=True)
             ctx.exit(2)
+
+
+def command_line(*args: str) -> str:
+    """A command to print as a hint, quoted so that pasted into a shell it runs as shown, on the same store:
+    a --db given on the command line is repeated (GUIDETRACE_DB is still set in the same shell)."""
+    return shlex.join(["guidetrace", *_db_args(), *args])
+
+
+def pasteable(message: str) -> str:
+    """A message whose hints (`guidetrace …`, as the layers below write them) name this command's store."""
+    db = _db_args()
+    return message.replace("`guidetrace ", f"`{shlex.join(['guidetrace', *db])} ") if db else message
+
+
+def _db_args() -> list[str]:
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return []
+    root = ctx.find_root()
+    db = root.params.get("db")
+    return ["--db", db] if db and root.get_parameter_source("db") is ParameterSource.COMMANDLINE else []
 
 
 class Lazy:

@@ -34,7 +34,7 @@ def echo_comments(s: LoadSummary) -> None:
     for key in s.grown:
         click.echo(f"grown: added inferred section {key}", err=True)
     _echo_reload(s.reload)
-    _echo_review(s.review, s.restored)
+    echo_review(s.review, s.restored)
     for w in s.warnings:
         click.echo(f"warning: {w}", err=True)
 
@@ -48,7 +48,8 @@ def _echo_reload(r: ReloadReport) -> None:
             click.echo(f"{name} ({len(keys)}): {', '.join(keys[:SHOWN])}{more}", err=True)
 
 
-def _echo_review(r: ReattachSummary, restored: int) -> None:
+def echo_review(r: ReattachSummary, restored: int) -> None:
+    """Decisions restored from a file, re-applied, moved or left detached by a load (raw ones too)."""
     if restored:
         click.echo(f"review: {restored} decision(s) restored from the file", err=True)
     if r.kept or r.detached:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import shlex
 import sys
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from .. import __version__
 from ..errors import GuidetraceError
 from ..output import emit, render
 from .base import FORMATS, LANG, Cli, Lazy, RuleChoice
-from .load_echo import echo_comments, echo_tree
+from .load_echo import echo_comments, echo_review, echo_tree
 
 
 def _dispositions() -> tuple[str, ...]:
@@ -90,8 +91,8 @@ def guideline_import(file: Path, guideline_key: str, title: str | None, publishe
     tree = import_tree(file, guideline=GuidelineRecord(guideline_key, title or guideline_key, publisher),
                        revision=RevisionRecord(revision, label or revision, status, predecessor=predecessor,
                                                partial=False, source=file.name))
-    emit(tree_yaml(tree, note=f"Imported from {file.name} by guidetrace: review it, then `guidetrace guideline load`."),
-         output)
+    load = shlex.join(["guidetrace", "guideline", "load", output]) if output != "-" else "guidetrace guideline load FILE"
+    emit(tree_yaml(tree, note=f"Imported from {file.name} by guidetrace: review it, then `{load}`."), output)
     guessed = sum(s.inferred for s in tree.sections)
     click.echo(f"{output}: {len(tree.sections) - 1} sections ({guessed} inferred)", err=True)
 
@@ -166,8 +167,10 @@ def comments() -> None:
 
 
 @comments.command("load")
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option("--revision", required=True, help="The revision the comments were made on.")
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.option("--bundled", is_flag=True,
+              help="Load the comment results shipped with guidetrace (revision 3.0-draft), as `guidetrace demo` does.")
+@click.option("--revision", help="The revision the comments were made on (required with FILE).")
 @click.option("--round", "round_key", help="Round key (default: GUIDELINE-REVISION).")
 @click.option("--format", "fmt", type=click.Choice(["auto", "mic", "markdown", "tsv", "csv", "xlsx", "pdf", "docx"]),
               default="auto")
@@ -181,13 +184,23 @@ def comments() -> None:
 @click.option("--allow-removals", is_flag=True,
               help="Accept a reload that drops more than a tenth of the round's opinions.")
 @click.pass_obj
-def comments_load(obj: Lazy, file: Path, revision: str, round_key: str | None, fmt: str, columns: str | None,
-                  grow_tree: bool, topics_file: Path | None, encoding: str | None, lang: str | None,
-                  decisions_file: Path | None, allow_removals: bool) -> None:
+def comments_load(obj: Lazy, file: Path | None, bundled: bool, revision: str | None, round_key: str | None, fmt: str,
+                  columns: str | None, grow_tree: bool, topics_file: Path | None, encoding: str | None,
+                  lang: str | None, decisions_file: Path | None, allow_removals: bool) -> None:
     """Load one document in one transaction; loading it again changes nothing."""
     from guidetrace.comments.store_comments import load_comments
 
     from .progress import progress_bar
+    from .project_file import bundled_comments
+
+    if bundled:
+        if file is not None:
+            raise GuidetraceError("give a FILE or --bundled, not both")
+        file, revision = bundled_comments(revision)
+    elif file is None:
+        raise GuidetraceError("give the comment document FILE (with --revision), or --bundled for the shipped one")
+    elif revision is None:
+        raise GuidetraceError(f"give --revision: the revision the comments in {file} were made on")
 
     with progress_bar() as progress:
         s = load_comments(obj.store, file, revision=revision, round_key=round_key, fmt=fmt, columns=columns,
@@ -207,9 +220,11 @@ def comments_load(obj: Lazy, file: Path, revision: str, round_key: str | None, f
 @click.option("--exact-only", is_flag=True, help="Collapse only identical texts (after normalisation).")
 @click.option("--allow-removals", is_flag=True,
               help="Accept a reload that drops more than a tenth of the round's submissions.")
+@click.option("--decisions", "decisions_file", type=click.Path(path_type=Path),
+              help="Restore review decisions from this file (written by `rounds remove`).")
 @click.pass_obj
 def comments_load_raw(obj: Lazy, file: Path, revision: str, round_key: str, fmt: str, encoding: str | None,
-                      threshold: float, exact_only: bool, allow_removals: bool) -> None:
+                      threshold: float, exact_only: bool, allow_removals: bool, decisions_file: Path | None) -> None:
     """Load raw submissions (one row per submitter) and collapse duplicates into campaigns."""
     from guidetrace.comments.store_comments import load_raw
 
@@ -217,11 +232,13 @@ def comments_load_raw(obj: Lazy, file: Path, revision: str, round_key: str, fmt:
 
     with progress_bar() as progress:
         s, c = load_raw(obj.store, file, revision=revision, round_key=round_key, fmt=fmt, encoding=encoding,
-                        threshold=threshold, near=not exact_only, progress=progress, allow_removals=allow_removals)
+                        threshold=threshold, near=not exact_only, progress=progress, allow_removals=allow_removals,
+                        decisions_file=decisions_file)
     click.echo(f"{s.round} ({s.layout}): {s.submissions} submissions, {s.citations} citations "
                f"({s.unresolved} unresolved); {c.clusters} clusters hold {c.clustered} submissions "
                f"(largest {c.largest}); {c.distinct} distinct texts to read", err=True)
     click.echo(f"near-duplicates: {c.banding}", err=True)
+    echo_review(s.review, s.restored)
 
 
 @cli.command("dedup")
@@ -326,11 +343,12 @@ def build(obj: Lazy, project: Path) -> None:
     """Load a project file's trees and comment documents, then write its reports and site: the whole job, run
     again after any file changes (`--db` or GUIDETRACE_DB overrides its store:)."""
     from .build import build_project
-    from .project_file import read_project
+    from .project_file import make_store_folder, read_project
 
     spec = read_project(project)
     if obj.db is None:
         obj.db = spec.store
+        make_store_folder(spec)
     index = build_project(spec, obj.store, lang=obj.lang)
     if index is not None:
         click.echo(f"{sum(1 for _ in index.parent.glob('*.html'))} pages written", err=True)

@@ -37,7 +37,8 @@ class TreeInput:
 
 @dataclass(frozen=True)
 class CommentsInput:
-    """One comment-result document and the revision its opinions were made on."""
+    """One comment-result document (`file`, or the shipped one: `bundled: true`) and the revision its opinions
+    were made on."""
 
     file: Path
     revision: str
@@ -96,6 +97,18 @@ def read_project(path: Path) -> Project:
                    root / site if site else None, top.choice("lang", LANGS), reports)
 
 
+def make_store_folder(project: Project) -> None:
+    """The project's store is its output like the site: its folder (`store: work/guidetrace.db`) is made,
+    where `--db` naming a missing folder is refused as a likely typo."""
+    if "://" in project.store:
+        return
+    folder = Path(project.store).parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GuidetraceError(f"store: cannot create the folder {folder}: {exc.strerror}", file=str(project.file)) from None
+
+
 def _reports(item: Any, file: str, root: Path) -> ReportsOutput:
     from guidetrace.reports.registry import REPORTS
 
@@ -128,12 +141,31 @@ def _tree(item: Any, file: str, root: Path) -> TreeInput:
                      f.flag("allow_removals"))
 
 
+def bundled_comments(revision: str | None) -> tuple[Path, str]:
+    """The shipped comment results and their revision: what `comments load --bundled` (and `bundled: true`
+    under comments:) load, as `guidetrace demo` does."""
+    from guidetrace.comments.bundled import SEED_REVISION, seed_path
+
+    if revision not in (None, SEED_REVISION):
+        raise GuidetraceError(f"the bundled comment results are on revision {SEED_REVISION}, not {revision}")
+    return seed_path(), SEED_REVISION
+
+
 def _comments(item: Any, file: str, root: Path) -> CommentsInput:
     from guidetrace.comments.readers import FORMATS
 
-    f = _Fields(item, file, tuple(x.name for x in fields(CommentsInput)))
+    f = _Fields(item, file, (*(x.name for x in fields(CommentsInput)), "bundled"))
     topics = f.text("topics")
-    return CommentsInput(root / f.text("file", required=True), f.text("revision", required=True), f.optional("round"),
+    if f.flag("bundled"):
+        if f.text("file"):
+            raise GuidetraceError("a comment document gives either file: or bundled: true", file=file, line=f.line)
+        try:
+            path, revision = bundled_comments(f.optional("revision"))
+        except GuidetraceError as exc:
+            raise GuidetraceError(str(exc), file=file, line=f.line) from None
+    else:
+        path, revision = root / f.text("file", required=True), f.text("revision", required=True)
+    return CommentsInput(path, revision, f.optional("round"),
                          f.choice("format", FORMATS) or "auto", f.optional("columns"), f.flag("grow_tree"),
                          root / topics if topics else None, f.optional("encoding"), f.choice("lang", LANGS),
                          f.flag("allow_removals"))

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from guidetrace.comments.review.kinds import CONFIDENCE, KINDS
 
 from ..output import emit, render
-from .base import FORMATS, LANG, Lazy
+from .base import FORMATS, LANG, Lazy, command_line, pasteable
+
+if TYPE_CHECKING:
+    from guidetrace.comments.review.transfer import RemovalSummary
 
 BY = click.option("--by", help="Who decides (default: the OS user).")
 NOTE = click.option("--note", help="Why: kept in the log.")
@@ -190,7 +194,8 @@ def rounds(ctx: click.Context, fmt: str) -> None:
         with ctx.obj.store.sessions() as session:
             rows = round_rows(session)
         if not rows:
-            click.echo("no consultation rounds loaded yet: `guidetrace comments load FILE --revision R`", err=True)
+            click.echo(pasteable("no consultation rounds loaded yet: `guidetrace comments load FILE --revision R` loads "
+                                 "one, `guidetrace comments load --bundled` the shipped one"), err=True)
         emit(render(rows, fmt), None)
 
 
@@ -202,6 +207,7 @@ def rounds(ctx: click.Context, fmt: str) -> None:
 @click.pass_obj
 def rounds_remove(obj: Lazy, round_key: str, yes: bool, decisions_out: Path | None) -> None:
     """Remove a round, its opinions and everything derived from them; its decisions go to a file first."""
+    from guidetrace.comments.bundled import is_seed
     from guidetrace.comments.review.transfer import remove_round
 
     if not yes:
@@ -209,6 +215,18 @@ def rounds_remove(obj: Lazy, round_key: str, yes: bool, decisions_out: Path | No
     s = remove_round(obj.store, round_key, decisions_out)
     click.echo(f"removed {s.round}: {s.opinions} opinion(s)", err=True)
     if s.decisions_file:
-        click.echo(f"{s.decisions} decision(s) kept in {s.decisions_file} "
-                   f"(restore with `guidetrace comments load FILE --round {s.round} --decisions {s.decisions_file}`)",
-                   err=True)
+        click.echo(f"{s.decisions} decision(s) kept in {s.decisions_file}; to load the round again with them:", err=True)
+        seed = s.kind != "raw" and is_seed(s.source_file, s.source_sha256)
+        click.echo(f"  {restore_command(s, seed)}", err=True)
+        if not seed and not Path(s.source_file or "").is_file():
+            click.echo(f"(the round was loaded from {s.source_file}, which is not here: give its path)", err=True)
+
+
+def restore_command(s: RemovalSummary, seed: bool) -> str:
+    """The load that brings a removed round back with its decisions, quoted to paste as it is printed
+    (`seed`: it was the shipped seed, loaded again by `--bundled` wherever this install keeps it)."""
+    tail = ["--round", s.round, "--decisions", s.decisions_file or ""]
+    if seed:
+        return command_line("comments", "load", "--bundled", *tail)
+    load = "load-raw" if s.kind == "raw" else "load"
+    return command_line("comments", load, s.source_file or "FILE", "--revision", s.revision, *tail)
