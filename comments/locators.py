@@ -89,6 +89,7 @@ def _static_alternatives() -> list[tuple[str, str]]:
     hier = "|".join(map(re.escape, g["hierarchy_suffixes"]))
     part = "|".join(map(re.escape, g["part_suffixes"]))
     counters = "|".join(map(re.escape, g["counters"]))
+    kana = "".join(g["kana_items"])  # 2(2)イ: a sub-item after an item, not the start of a katakana word
     n = rf"(?:\d{{1,3}}|(?<=第)[{''.join(g['kanji_numerals'])}]{{1,3}}|(?<=第[ ])[{''.join(g['kanji_numerals'])}]{{1,3}})"
     law = [re.escape(s) for s in g["article_suffixes"]]
     app_id = r"(?:[A-Za-z](?![A-Za-z])|\d+|(?:VIII|VII|III|II|IV|IX|VI|V|X|I)(?![A-Za-z]))"
@@ -103,7 +104,7 @@ def _static_alternatives() -> list[tuple[str, str]]:
                 rf"|{_words('article_words')}[ ]?\d{{1,4}}(?:[ ]?\(\d{{1,3}}\))?"),
         ("hier", rf"(?<![\d.])(?:第[ ]?{n}[ ]?(?:{part})(?:[ ]?第?[ ]?{n}[ ]?(?:{hier}))*|第?[ ]?{n}[ ]?(?:{hier})"
                  rf"(?:[ ]?第?[ ]?{n}[ ]?(?:{hier}))*)(?:[ ]?\d{{1,2}}(?:[ ]?\.)?(?![\d.]|[ ]?(?:{counters})))?"
-                 rf"(?:[ ]?の(?=[ ]?\())?(?:[ ]?\(\d{{1,2}}\))*"),
+                 rf"(?:[ ]?の(?=[ ]?\())?(?:[ ]?\(\d{{1,2}}\))*(?:(?<=\))[ ]?[{kana}](?![\u30a0-\u30ff]))?"),
         ("enword", rf"{_words('numbered_words')}[ ]?{NUM}(?:[ ]?\((?:\d{{1,2}}|[a-z])\))?"),
         ("apptable", rf"{_words('appendix_table_words')}[ ]?\d{{1,3}}"),
         ("appendix", rf"(?<![{_CJK}])(?:【[ ]?)?{_words('appendix_words')}(?:[ ]?】)?[ ]?[-:]?[ ]?{app_id}"),

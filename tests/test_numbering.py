@@ -161,3 +161,11 @@ def test_grow_tree_adds_a_missing_step_under_the_section_the_walk_reached(store,
     with store.sessions() as s:
         (row,) = list_comments(s, round_key="r")
     assert [c["section"] for c in row["citations"]] == ["第1部第1章3(2)"]
+
+
+def test_a_katakana_sub_item_after_an_item_is_a_step_and_a_katakana_word_is_not() -> None:
+    index = parted_tree(1, 2, 2, 2)
+    index.add("第1部第2章2(2)イ", "item", "第1部第2章2(2)", "小見出し")
+    resolver = CitationResolver(index)
+    assert list(resolver.resolve("第1部第2章2(2)イ", origin="location").cited) == ["第1部第2章2(2)イ"]
+    assert list(resolver.resolve("第1部第2章2(2)イベントの開催", origin="location").cited) == ["第1部第2章2(2)"]
