@@ -169,3 +169,25 @@ def test_a_katakana_sub_item_after_an_item_is_a_step_and_a_katakana_word_is_not(
     resolver = CitationResolver(index)
     assert list(resolver.resolve("第1部第2章2(2)イ", origin="location").cited) == ["第1部第2章2(2)イ"]
     assert list(resolver.resolve("第1部第2章2(2)イベントの開催", origin="location").cited) == ["第1部第2章2(2)"]
+
+
+def test_diff_finds_chain_keys_renumbered_when_a_chapter_is_inserted_in_a_part(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from guidetrace.guideline.formats import read_tree
+    from guidetrace.guideline.queries import diff_revisions
+    from guidetrace.guideline.store_tree import store_tree
+
+    head = 'guideline: {key: p, title: 計画}\nrevision: {key: "%s"%s}\nsections:\n'
+    common = ("  - {key: 第1部, parent: general, title: 総論}\n  - {key: 第1部第1章, parent: 第1部, title: 基本的事項}\n")
+    old, new = tmp_path / "1.yaml", tmp_path / "2.yaml"
+    old.write_text(head % ("1", "") + common + "  - {key: 第1部第2章, parent: 第1部, title: 現状と課題}\n"
+                   "  - {key: 第1部第2章1, parent: 第1部第2章, title: 犯罪情勢}\n", encoding="utf-8")
+    new.write_text(head % ("2", ', predecessor: "1"') + common + "  - {key: 第1部第2章, parent: 第1部, title: 新しい章}\n"
+                   "  - {key: 第1部第3章, parent: 第1部, title: 現状と課題}\n"
+                   "  - {key: 第1部第3章1, parent: 第1部第3章, title: 犯罪情勢}\n", encoding="utf-8")
+    store_tree(store, read_tree(old))
+    store_tree(store, read_tree(new))
+    with store.sessions() as s:
+        diff = diff_revisions(s, "1", "2")
+    assert sorted((e["old"], e["new"]) for e in diff["renumbered"]) == [("第1部第2章", "第1部第3章"),
+                                                                       ("第1部第2章1", "第1部第3章1")]
+    assert [e["new"] for e in diff["added"]] == ["第1部第2章"]
