@@ -190,4 +190,4 @@ def test_diff_finds_chain_keys_renumbered_when_a_chapter_is_inserted_in_a_part(s
         diff = diff_revisions(s, "1", "2")
     assert sorted((e["old"], e["new"]) for e in diff["renumbered"]) == [("第1部第2章", "第1部第3章"),
                                                                        ("第1部第2章1", "第1部第3章1")]
-    assert [e["new"] for e in diff["added"]] == ["第1部第2章"]
+    assert [e["key"] for e in diff["added"]] == ["第1部第2章"]
