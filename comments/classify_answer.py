@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from guidetrace.guideline.keys import normalize_text
@@ -74,6 +74,7 @@ class AnswerClassifier:
     point_ties: re.Pattern[str] | None = None
     place_ties: re.Pattern[str] | None = None
     statement: re.Pattern[str] | None = None  # a sentence that states or promises something
+    refined: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # value -> (default, refined by)
 
     def classify(self, answer: str | None, *, column: str | None = None, heading: str | None = None,
                  carried: bool = False) -> Classification:
@@ -83,11 +84,12 @@ class AnswerClassifier:
             return text
         disposition, evidence, rule = stated
         head = Match(disposition, rule, False, evidence)
-        if disposition == NOT_REVISED:
-            if text.primary not in (UNCLASSIFIED, REVISED) and text.rules != [STATEMENT]:  # a bare statement refines nothing
+        if disposition in self.refined:  # 無, Noted: the answer's words say more precisely what became of it
+            default, by = self.refined[disposition]
+            if text.primary in by:
                 return Classification(text.primary, (head, *text.matches))
             conflict = text.primary if text.primary == REVISED else None
-            return Classification("declined", (head, *text.matches), conflict)
+            return Classification(default, (head, *text.matches), conflict)
         conflict = None
         if text.primary != UNCLASSIFIED and (text.primary == REVISED) != (disposition == REVISED):
             conflict = text.primary
@@ -186,8 +188,10 @@ def default_classifier() -> AnswerClassifier:
     ties = {k: re.compile("|".join(f"(?:{p})" for p in data.get(k) or ())) if data.get(k) else None
             for k in ("point_ties", "place_ties")}
     statement = re.compile(data["statement"]) if data.get("statement") else None
+    refined = {str(k): (str(v["default"]), frozenset(map(str, v["by"])))
+               for k, v in (data.get("refined_by_text") or {}).items()}
     return AnswerClassifier(rules, tuple(data.get("supplementary", ())), order, columns, headings, deferred,
-                            ties["point_ties"], ties["place_ties"], statement)
+                            ties["point_ties"], ties["place_ties"], statement, refined)
 
 
 def disposition_keys() -> tuple[str, ...]:

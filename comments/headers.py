@@ -82,6 +82,12 @@ _DATA = re.compile(r"[\d.\-\s]+")
 _SENTENCE_END = re.compile(r"[.!?]$")
 
 
+@lru_cache(maxsize=1)
+def _second_use() -> dict[str, frozenset[str]]:
+    data = packaged_yaml("guidetrace.comments", "header_synonyms.yaml").get("second_use") or {}
+    return {field: frozenset(_compact(str(label)) for label in labels) for field, labels in data.items()}
+
+
 def map_header(cells: Sequence[str]) -> dict[str, int] | None:
     """Field -> column index when the row looks like a header (an opinion column and one more at least).
 
@@ -104,8 +110,15 @@ def map_header(cells: Sequence[str]) -> dict[str, int] | None:
 def _labels(cells: tuple[str, ...], filled: int) -> dict[str, int] | None:
     """A document repeats its header on every page: each distinct row of labels is matched once."""
     mapping: dict[str, int] = {}
+    second = _second_use()
     for i, cell in enumerate(cells):
         field = field_of(cell)
+        if field and field in mapping and "disposition" not in mapping and field in second:
+            if _compact(cells[mapping[field]]) in second[field]:  # 対応 before 県の考え方: 対応 holds the codes
+                mapping["disposition"] = mapping.pop(field)
+            elif _compact(cell) in second[field]:  # 考え方 before 対応
+                mapping["disposition"] = i
+                continue
         if field and field not in mapping:
             mapping[field] = i
     if "opinion" in mapping and len(mapping) >= 2 and len(mapping) * 2 >= filled:

@@ -12,18 +12,20 @@ import re
 
 from guidetrace.guideline.keys import normalize_text
 
-_CODE = r"(?:[A-Z]|[a-z]|[ア-ン]|[○◎△×●▲■□◇◆◯〇]|\d{1,2})"
+# A code: a letter, a kana, a mark, a number, or a short word (修正, 既記載, 原案どおり)
+_CODE = r"(?:[A-Za-z]|[ア-ン]|[○◎△×●▲■□◇◆◯〇]|\d{1,2}|[^\s:.、,;/()【】\[\]]{2,6})"
 _PAIR = re.compile(rf"(?:^|(?<=[\s、,;/]))\(?(?P<code>{_CODE})\)?[ ]?[:.][ ]?(?P<words>.+?)"
                    rf"(?=[\s、,;/]+\(?{_CODE}\)?[ ]?[:.]|$)")
+_LABEL = re.compile(r"^[【\[][^】\]]{1,12}[】\]][ ]?")  # 【対応区分】 before the pairs
 
 
 def read_legend(text: str) -> dict[str, str] | None:
     """Two or more `code：words` pairs on one line, codes all different; else None (a heading, a note)."""
-    line = normalize_text(text)
+    line = _LABEL.sub("", normalize_text(text))
     pairs = [(m.group("code"), m.group("words").strip(" 、,;/")) for m in _PAIR.finditer(line)]
     codes = [c for c, _ in pairs]
-    if len(pairs) < 2 or len(set(codes)) != len(codes) or any(not w for _, w in pairs):
-        return None
+    if len(pairs) < 2 or len(set(codes)) != len(codes) or any(not w or re.search(r"\d", w) for _, w in pairs):
+        return None  # a legend explains codes in words: 期間：令和7年8月1日 提出意見数：31件 is front matter
     covered = sum(m.end() - m.start() for m in _PAIR.finditer(line))
     if covered < 0.8 * len(line.replace(" ", "")):
         return None  # a sentence with a colon in it, not a legend

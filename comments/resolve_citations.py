@@ -1,11 +1,12 @@
 """Resolving the free text of 該当箇所 (or of an opinion) to sections of one revision's tree.
 
-The text is scanned once into locator tokens (comments/locators.py); each becomes
-a citation when the tree has its address, or an unresolved entry with its text
-when it does not. The plain text between tokens is matched against section titles,
-which either confirms a citation already made or, for a distinctive title, adds
-one at lower confidence. In an opinion's own text (no 該当箇所 given) only
-what is unmistakably a locator counts, and bare numbers cite only what exists.
+The text is scanned once into locator tokens (comments/locators.py). A chain of printed steps
+(第2部第1章3の(2), 3.1.2(4)) is walked down the tree by its numbering model, each step inside
+the one before, and the most specific section reached wins (a name right after a number, an
+item printed beside its section); a step the tree lacks leaves the deepest section reached,
+with a note, and a proposal for --grow-tree. A place the tree lacks is kept unresolved with its
+text. The plain text between tokens is matched against titles (title_places.py); in an
+opinion's own text only the place it opens with counts (opinion_places.py).
 """
 
 from __future__ import annotations
@@ -17,16 +18,14 @@ from guidetrace.guideline.keys import canonical_key, title_key
 from guidetrace.guideline.numbering import PAREN, PART, Reached, Step, read_number
 
 from .locators import Locator, grammar, normalize_lines
-from .opinion_places import elsewhere, leading, sentence_end, title_markers
-from .resolution import OPENING, TEXT_ORIGIN, TITLE_ALONE, Resolution, Unresolved
+from .opinion_places import elsewhere, leading, sentence_end
+from .resolution import OPENING, TEXT_ORIGIN, Resolution, Unresolved
+from .title_places import TitleMatcher
 from .tree_index import TreeIndex
 
 EVIDENCE_OF = {"n": "number", "id": "measure", "app": "appendix", "apptab": "appendix", "art": "article",
                "tab": "table", "fig": "figure"}
 _BARE_CHAPTER = re.compile(r"\d{1,3}\.?")
-_LIST_JOIN = re.compile(r"(?:と|及び|および|並びに|、|・|,)")
-_FILLER = re.compile(r"^(?:の両方|の双方|など|等)")
-_NON_WORD = re.compile(r"[^\w]+")
 SCANNED = 50_000  # distinct places' scans remembered per resolver (a load)
 
 
@@ -36,6 +35,7 @@ class CitationResolver:
     def __init__(self, index: TreeIndex):
         self.index = index
         self.scanner = index.scanner()
+        self.titles = TitleMatcher(index)
         self.chapter_style = any(re.fullmatch(r"第\d+章", k) for k in index.ids)
         self.scanned: dict[str, tuple[str, tuple[Locator, ...]]] = {}  # see _scanned
         self._pages: set[int] = set()  # the pages the text being resolved names
@@ -64,7 +64,7 @@ class CitationResolver:
         for i, token in enumerate(tokens):
             gaps.append(norm[last:token.start])
             if not in_text:
-                self._titles(gaps[-1], res, origin, whole=not tokens)
+                self.titles.match(gaps[-1], res, origin, whole=not tokens)
             last = token.end
             if token.kind == "page":
                 pages.append(token)
@@ -84,10 +84,10 @@ class CitationResolver:
                 previous = i if added else -1
         gaps.append(norm[last:])
         if not in_text:
-            self._titles(gaps[-1], res, origin, whole=not tokens)
+            self.titles.match(gaps[-1], res, origin, whole=not tokens)
         elif not res.cited:  # in running text a title is the fallback, never beside a locator
             for gap in gaps:
-                self._titles(gap, res, origin, whole=False)
+                self.titles.match(gap, res, origin, whole=False)
         named = any(c.origin == origin for c in res.cited.values())
         for token in pages:
             self._on_page(token, res, origin, confirm_only=named)
@@ -223,7 +223,8 @@ class CitationResolver:
         numbering, found = self.index.numbering, []
         for option in reached.ambiguous:
             rest = numbering.walk(steps[reached.used + len(numbering.edge[option]):], option, words)
-            if rest.complete and self._pages & set(self.index.pages.get(rest.key, ())):
+            if rest.complete and any(self._pages & set(self.index.pages.get(k, ()))
+                                     for k in self.index.tree.subtree(rest.key)):
                 found.append(Reached(rest.key, len(steps), len(steps)))
         return found[0] if len(found) == 1 else None
 
@@ -263,8 +264,13 @@ class CitationResolver:
             return
         number = token.number or 0
         context = res.context
+        # up from the section in context to the first that has this item (取組の柱3(1)(2): 取組の柱3's (2)),
+        # else to the nearest that can hold items at all
+        holder = next((c for c in ([context, *self.index.ancestors(context)] if context else [])
+                       if (c, number) in self.index.items), None)
         while context is not None and self.index.kinds.get(context) in ("item", "measure", "column"):
             context = self.index.parent.get(context)
+        context = holder or context
         if context is None and token.explicit and words.strip():  # (1) and its heading's words: the words decide
             reached = self.index.numbering.find((Step(PAREN, str(number)),), None, words=words)
             if reached is not None and reached.complete:
@@ -338,60 +344,3 @@ class CitationResolver:
                 res.cite(keys[0], "title", token.text, origin, 0.8, note="quoted title")
             return
         self.resolve(token.text, origin=origin, into=res)
-
-    # Titles -------------------------------------------------------------------
-
-    def _titles(self, gap: str, res: Resolution, origin: str, *, whole: bool) -> None:
-        compact = title_key(gap)
-        if len(compact) < 2:
-            return
-        lowered = " " + _NON_WORD.sub(" ", gap.casefold()) + " "
-        for tkey in sorted((t for t in self.index.by_title if t in compact), key=len, reverse=True):
-            if tkey not in compact:
-                continue  # consumed by a longer title
-            info = self.index.title_info[tkey]
-            if info.latin and f" {' '.join(info.words)} " not in lowered:
-                continue  # a Latin title matches whole words only
-            exact = whole and tkey == compact
-            named = origin == TEXT_ORIGIN and (info.latin or self._named_as_place(tkey, compact, gap))
-            compact = compact.replace(tkey, "\x00", 1)
-            candidates = self.index.by_title[tkey]
-            known = [k for k in candidates if res.covers(self.index, k)]
-            if known:
-                res.context = next((k for k in known if k in res.cited), res.context)
-                continue
-            if origin == TEXT_ORIGIN and not named:
-                continue  # a heading's words met in passing (クラウドサービスの利用料金) name no place
-            if not (exact and len(candidates) == 1) and not self._distinctive(tkey, origin, named):
-                continue
-            near = [k for k in candidates if res.context and self.index.related(k, res.context)]
-            chosen = near or candidates
-            if len(chosen) == 1:
-                res.cite(chosen[0], "title", tkey, origin, 0.8 if exact else None, note=TITLE_ALONE)
-            elif origin != TEXT_ORIGIN:
-                res.unresolved.append(Unresolved(tkey, "title", "title shared by " + ", ".join(chosen), origin))
-
-    def _distinctive(self, tkey: str, origin: str, named: bool = False) -> bool:
-        """A phrase, never one generic word: several words in Latin, several characters otherwise (fewer
-        when the text names it as a place: 「責任分界」について)."""
-        info = self.index.title_info[tkey]
-        if info.generic:
-            return False
-        if info.latin:
-            return len(info.words) >= 2
-        return len(tkey) >= (3 if named else 5)
-
-    def _named_as_place(self, tkey: str, compact: str, gap: str) -> bool:
-        """Quoted, or followed by について / の項 / の記載 … (after a list of headings: 審査の基準と審査結果の
-        通知の両方について): the words name a heading, not a thing (クラウドサービスの利用料金)."""
-        after = compact[compact.index(tkey) + len(tkey):]
-        while m := _LIST_JOIN.match(after):
-            nxt = "\x00" if after[m.end():].startswith("\x00") else next(  # \x00: a title already read
-                (t for t in sorted(self.index.by_title, key=len, reverse=True) if len(t) >= 3
-                 and after[m.end():].startswith(t)), None)
-            if nxt is None:
-                break
-            after = after[m.end() + len(nxt):]
-        if _FILLER.sub("", after, count=1).startswith(title_markers()):
-            return True
-        return any(title_key(q).startswith(tkey) for q in re.findall(r"[「『“\"]([^」』”\"]{2,120})[」』”\"]", gap))

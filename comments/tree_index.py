@@ -50,6 +50,7 @@ class TitleInfo:
 @dataclass
 class TreeIndex:
     revision: str
+    partial: bool = False  # the tree lists only what the record shows
     ids: dict[str, int] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str | None] = field(default_factory=dict)
@@ -69,9 +70,10 @@ class TreeIndex:
             pages: tuple[int, ...] = (), aliases: tuple[str, ...] = (), section_id: int = 0) -> None:
         self.ids[key], self.kinds[key], self.titles[key] = section_id, kind, title
         self.order[key] = len(self.order)
-        self.numbering.add(key, parent, title)
         self.pages[key] = pages
-        for text in (title, *aliases):
+        self.numbering.add(key, parent, title)
+        named = (key,) if parent is not None and not self.numbering.edge[key] else ()  # 別紙, 基本理念: keys that are names
+        for text in dict.fromkeys((title, *aliases, *named)):
             if text and len(title_key(text)) >= MIN_TITLE:
                 self._add_title(title_key(text), text, key)
         for page in pages:
@@ -128,11 +130,24 @@ class TreeIndex:
         return self.tree.related(a, b)
 
     def page_sections(self, page: int) -> tuple[str, ...]:
-        """The highest sections holding the page: a child sharing its parent's page adds nothing."""
+        """The sections the page names: the highest holders, each taken down to its one child on the page
+        when it spans other pages too (取組の柱1 on pages 7-9, its (3) alone on page 9: page 9 is (3)) and
+        the tree is complete (a partial tree's one known child on a page may share it with unknown ones)."""
         found = self.on_page.get(page)
         if found is None:
             holders = self.by_page.get(page, [])
-            found = self.on_page[page] = tuple(k for k in holders if not any(p in holders for p in self.ancestors(k)))
+            inside = set(holders)
+            out = []
+            for key in holders:
+                if any(p in inside for p in self.ancestors(key)):
+                    continue
+                # a section spanning several pages, one child alone on this one: the child (a section whose
+                # only page is this one begins here, and is what the page names)
+                while not self.partial and len(set(self.pages.get(key, ())) - {page}) and \
+                        len(below := [c for c in self.tree.children(key) if c in inside]) == 1:
+                    key = below[0]
+                out.append(key)
+            found = self.on_page[page] = tuple(out)
         return found
 
     def span(self, first: str, last: str) -> list[str]:
@@ -158,7 +173,7 @@ class TreeIndex:
 
 def build_index(session: Session, revision: Revision) -> TreeIndex:
     parent = aliased(Section)
-    index = TreeIndex(revision=revision.key)
+    index = TreeIndex(revision=revision.key, partial=bool(revision.partial))
     rows = session.execute(
         select(Section.id, Section.key, Section.kind, parent.key, Section.title, Section.pages, Section.aliases)
         .outerjoin(parent, Section.parent_id == parent.id)

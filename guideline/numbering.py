@@ -28,6 +28,7 @@ from .keys import ROOT_KEY, circled_to_paren, normalize_text, title_key
 from .section_tree import SectionTree
 
 PART, NUM, PAREN, KANA, ID, APP = "part", "num", "paren", "kana", "id", "app"
+_NAME_NUMBER = re.compile(r"(?P<name>[^\d\s()（）.\-/]{2,12}?)(?P<n>\d{1,2})")
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     number = rf"(?:\d{{1,3}}|[{kanji}]{{1,4}})"
     units = _alt("hierarchy_units")
     return {
-        "part": re.compile(rf"第\s?(?P<n>{number})\s?(?P<u>{_alt('part_units')})"),
+        "part": re.compile(rf"(?:第\s?(?P<n>{number})|(?P<d>\d{{1,3}})(?=\s?(?:{_alt('part_units')})\s?第?\s?\d))"
+                           rf"\s?(?P<u>{_alt('part_units')})"),
         "unit": re.compile(rf"第\s?(?P<n>{number})\s?(?P<u>{units})|(?P<d>\d{{1,3}})\s?(?P<v>{units})"),
         "measure": re.compile(rf"[{opens}]\s?(?P<id>[^\d\s{opens}{closes}]{{1,12}}?\s?\d+(?:\s?-\s?\d+)*)\s?[{closes}]"),
         "ident": re.compile(r"(?P<id>[^\d\s.()（）:：、。,\[\]【】〔〕「」]{1,12}?\s?\d+(?:\s?-\s?\d+)+)(?![\d.])"),
@@ -78,7 +80,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                rf"(?P<a>[A-Z](?![A-Za-z])|\d{{1,3}})(?![\d])(?:\s?[{closes}])?", re.I),
         "column": re.compile(rf"(?:{_alt('column_words')})(?:\s?\d+)?(?:\s?:\s?|\s|$)"),
         "letter_dotted": re.compile(r"(?P<a>[A-Z])\.(?P<n>\d{1,2}(?:\.\d{1,2})*)(?![\d])"),
-        "dotted": re.compile(r"(?P<n>\d{1,3}(?:\s?[.\-]\s?\d{1,3})*)(?:\s?\.(?!\d)|(?![\d.\-]))"),
+        "dotted": re.compile(r"(?P<n>\d{1,3}(?:\s?[.\-]\s?\d{1,3})*)(?:\s?\.(?!\d)|(?![\d.]|-\s?\d))"),
         "paren": re.compile(r"\(\s?(?P<n>\d{1,2}|[a-z]|[\u30a2-\u30f3])\s?\)"),
         "kana": re.compile(rf"(?P<k>[{''.join(_words()['kana_items'])}])(?=[\s.、．]|$)"),  # type: ignore[arg-type]
         "no": re.compile(r"\s?の\s?"),
@@ -118,7 +120,7 @@ def read_number(text: str, *, heading: bool = False) -> tuple[tuple[Step, ...], 
     p = _patterns()
     while pos < len(norm):
         rest = norm[pos:]
-        if steps and (m := p["no"].match(rest)) and pos + m.end() < len(norm):
+        if steps and (m := p["no"].match(rest) or re.match(r"\s?-\s?(?=[(])", rest)) and pos + m.end() < len(norm):
             pos += m.end()  # 3の(2): の joins two steps
             continue
         if rest[0] == " " and steps:
@@ -140,7 +142,7 @@ def read_number(text: str, *, heading: bool = False) -> tuple[tuple[Step, ...], 
 def _one_step(rest: str, before: Sequence[Step], *, heading: bool) -> tuple[list[Step], int] | None:
     p = _patterns()
     if m := p["part"].match(rest):
-        return [Step(PART, str(kanji_number(m.group("n"))), m.group("u"))], m.end()
+        return [Step(PART, str(kanji_number(m.group("n") or m.group("d"))), m.group("u"))], m.end()
     if m := p["unit"].match(rest):
         return [Step(NUM, str(kanji_number(m.group("n") or m.group("d"))), m.group("u") or m.group("v"))], m.end()
     if m := p["appendix"].match(rest):  # before a measure: 【別紙1】 is an appendix, 【体制1】 a measure
@@ -246,6 +248,7 @@ class Numbering:
         self.titles: dict[str, str] = {}
         self.names: dict[str, tuple[str, ...]] = {}  # the words a section is known by: its title, a key that is a name
         self._starting: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._named_number: dict[tuple[str, str], list[str]] = defaultdict(list)  # a name ending in a number
         for key, parent, title in sections:
             self.add(key, parent, title)
 
@@ -263,6 +266,8 @@ class Numbering:
         self.names[key] = tuple(n for n in dict.fromkeys(names) if n)
         if edge:
             self._starting[(edge[0].level, edge[0].value)].append(key)
+        elif parent is not None and (m := _NAME_NUMBER.fullmatch(key)):
+            self._named_number[(NUM, m.group("n"))].append(key)  # 基本目標2: cited as 第3章2 too
 
     def _edge_of(self, key: str, parent: str, title: str | None) -> tuple[Step, ...]:
         if parent != ROOT_KEY and key.startswith(parent) and len(key) > len(parent):
@@ -290,6 +295,8 @@ class Numbering:
         """Sections under `start` whose edge begins with `step`, nearest first (one depth only). A part
         asked of a tree that keys no parts (2.1.3 for 第2部第1章3) is its top-level number."""
         found = [k for k in self._starting.get((step.level, step.value), ()) if k != start and self._under(k, start)]
+        if not found and step.level == NUM:
+            found = [k for k in self._named_number.get((NUM, step.value), ()) if k != start and self._under(k, start)]
         if not found and step.level == PART and not any(lv == PART for lv, _ in self._starting):
             found = [k for k in self._starting.get((NUM, step.value), ()) if self.depth[k] == 1 and self._under(k, start)]
         if not found:
@@ -321,7 +328,7 @@ class Numbering:
                     return Reached(current, used, len(steps), tuple(options))
                 options = [chosen]
             current = options[0]
-            used += len(self.edge[current])
+            used += len(self.edge[current]) or 1  # a named section found by its number (基本目標2) takes one step
         return Reached(current, min(used, len(steps)), len(steps))
 
     def find(self, steps: Sequence[Step], context: str | None = None, *, absolute: bool = False,
@@ -368,6 +375,7 @@ class Numbering:
         """A section under `start` that the words right after its number name (第3章基本的方針A等 → 基本的方針A):
         its name opens the words. The nearest such section, when only one is."""
         wanted = title_key(words)
+        wanted = wanted[1:] if wanted.startswith("の") else wanted  # 第4章の成果指標
         if len(wanted) < 2:
             return None
         named = {k: max((len(n) for n in self.names.get(k, ()) if len(n) >= 2 and wanted.startswith(n)), default=0)

@@ -30,7 +30,7 @@ from ..records import CommentDocument, OpinionRecord
 HEADER_SEARCH_ROWS = 30
 CARRIED = ("location", "answer", "number")
 SAME_AS_ABOVE = re.compile(r"^(?:同上|上に同じ|上記に同じ|上記と同じ|同左|〃|Same as above|See above|Ditto)[。.]?$", re.I)
-_DITTO_PLACE = re.compile(r"^\s*(?:同|〃)\s*(?=[(（\d０-９第])")  # 同（２）: the place above, its last number changed
+_DITTO_PLACE = re.compile(r"^\s*(?:同|〃)\s*(?=[(（\d０-９第部章節編])")  # 同（２）, 同章３: the place above, changed
 _PART_LETTER = re.compile(r"^#*\s*(?P<part>[A-Z])[.．]\s")
 _NOT_APPLICABLE = re.compile(r"^(?:-|–|—|―|N/?A|n/?a|なし|無し|特になし|ー)$")
 Row = tuple[int, list[str] | str]
@@ -120,7 +120,9 @@ def stream_table(rows: Iterator[Row], *, file: str, mapping: dict[str, int] | No
                     break
                 continue
             filled = [c for c in row if c and c.strip()]
-            if len(filled) == 1 and row[0].strip() and len(row) > 1 and not _cell(row, state.mapping, "opinion"):
+            # a row of one filled cell is a heading, however many empty cells an exporter left after it
+            if len(filled) == 1 and row[0].strip() and not _cell(row, state.mapping, "opinion") and \
+                    (len(row) > 1 or not row[0].strip().isdigit()):
                 if state.mapping.get("location") == 0 and _names_a_place(row[0]):
                     state.section(row[0])  # a section-heading row: the rows below are under it
                 elif not front.feed(row[0]):
@@ -259,11 +261,21 @@ def _opinion(state: TableState, row: list[str], number: int) -> OpinionRecord | 
         return None
     values = {name: html_to_text(_cell(row, mapping, name)) for name in CARRIED}
     carried: list[str] = []
-    own_place = any(html_to_text(_cell(row, mapping, f)) for f in ("page", "line"))
+    pages = {f: html_to_text(_cell(row, mapping, f)) for f in ("page", "line")}
+    # a row that gives a page or line of its own, other than the row above's, is not under a merged 該当箇所
+    own_place = any(cell and not SAME_AS_ABOVE.match(cell) and cell != state.above.get(f"@{f}")
+                    for f, cell in pages.items())
+    for f, cell in pages.items():  # 〃 in the page column too: the page above
+        if SAME_AS_ABOVE.match(cell) and f"@{f}" in state.above:
+            pages[f] = state.above[f"@{f}"]
+        if pages[f]:
+            state.above[f"@{f}"] = pages[f]
     if (m := _DITTO_PLACE.match(values.get("location") or "")) and state.above.get("location"):
         values["location"] = ditto_place(state.above["location"], values["location"][m.end():])
     for name in CARRIED:
-        if name == "location" and own_place:
+        if name == "location" and own_place and not SAME_AS_ABOVE.match(values[name]):
+            if values[name]:
+                state.above[name] = values[name]
             continue  # a row that gives its own page or line is not under a merged 該当箇所
         if name in mapping and (not values[name] or SAME_AS_ABOVE.match(values[name])) and name in state.above:
             values[name] = state.above[name]
@@ -287,7 +299,7 @@ def _opinion(state: TableState, row: list[str], number: int) -> OpinionRecord | 
         number=label,
         body=parts.body,
         body_html=raw_opinion,
-        location=_location(values["location"], _cell(row, mapping, "page"), _cell(row, mapping, "line"),
+        location=_location(values["location"], pages["page"], pages["line"],
                            _cell(row, mapping, "location_detail")),
         heading=state.section_heading,
         location_detail=parts.location,
@@ -310,6 +322,9 @@ def _opinion(state: TableState, row: list[str], number: int) -> OpinionRecord | 
 def ditto_place(above: str, rest: str) -> str:
     """同（２） under 第２章２（１） is 第２章２（２）: the rest replaces the place's last number of its kind."""
     above = above.split("\n", 1)[0].strip()
+    if unit := re.match(r"[部章節編]", rest):  # 同章３ under 第２部第３章１: 第２部第３章 + ３
+        cut = above.find(unit.group(0))
+        return (above[:cut + 1] + rest[1:]) if cut >= 0 else rest[1:]
     if re.match(r"[(（]", rest):
         return re.sub(r"[(（][^)）]*[)）]\s*$", "", above) + rest
     if re.match(r"[\d０-９]", rest):
@@ -322,7 +337,10 @@ def _location(section: str, page: str, line: str, detail: str = "") -> str | Non
     section = "" if _NOT_APPLICABLE.match(section.strip()) else section
     detail = normalize_text(html_to_text(detail))
     if detail and not _NOT_APPLICABLE.match(detail):
-        section = f"{section}\n{detail}" if section else detail
+        if section and normalize_text(detail).startswith(normalize_text(section).rstrip(".") + "."):
+            section = detail  # Section 1, Para 1.2: the paragraph's number holds the section's
+        else:
+            section = f"{section}\n{detail}" if section else detail
     page, line = normalize_text(html_to_text(page)), normalize_text(html_to_text(line))
     parts = [section] if section else []
     if page and not _NOT_APPLICABLE.match(page):
