@@ -100,21 +100,20 @@ def test_english_labels(loaded: Store, tmp_path: Path) -> None:
     assert "<b>answer</b>" in page and "ご意見に対する考え方</b>" not in page
 
 
-def test_demo_without_graphviz_writes_everything_with_notices(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """A fresh machine without Graphviz: the README's first command still succeeds."""
-    import shutil as _shutil
-
-    from guidetrace.reports.diagrams import dot
+def test_demo_without_any_renderer_writes_everything_with_notices(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Neither Graphviz nor graphviz-pure (GUIDETRACE_DOT=system, no dot on PATH): the README's first
+    command still succeeds, and each diagram says what it needs."""
     from guidetrace.trace.cli.demo import run_demo
 
-    real_which = _shutil.which
-    monkeypatch.setattr(dot.shutil, "which", lambda name, *a, **k: None if name == "dot" else real_which(name, *a, **k))
+    monkeypatch.setenv("GUIDETRACE_DOT", "system")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
     lines: list[str] = []
     index = run_demo(tmp_path / "demo", echo=lines.append)
-    assert index.is_file() and any(line.startswith("warning: Graphviz") for line in lines)
+    assert index.is_file() and "warning: diagrams were replaced by notices: they need a renderer for the diagrams: " \
+        "pip install graphviz-pure, or apt-get install graphviz fonts-noto-cjk" in lines
     notice = (tmp_path / "demo" / "diagrams" / "heat.txt").read_text(encoding="utf-8")
-    assert "apt-get install graphviz" in notice and not list((tmp_path / "demo" / "diagrams").glob("*.svg"))
-    assert "apt-get install graphviz" in index.read_text(encoding="utf-8")
+    assert "pip install graphviz-pure" in notice and not list((tmp_path / "demo" / "diagrams").glob("*.svg"))
+    assert 'class="notice"' in index.read_text(encoding="utf-8")
     assert len(list((tmp_path / "demo" / "reports").glob("*.xlsx"))) == 4
 
 
