@@ -163,3 +163,42 @@ def test_diagram_labels_lie_inside_their_nodes(renderer: str, tmp_path: Path, mo
     measured = fit(page, (tmp_path / "hard.svg").as_uri())
     assert len({n["node"] for n in measured["nodes"]}) == len(hard) * len(shapes) and outside(measured) == []
     assert problems == []
+
+
+def test_search_snippets_show_the_text_as_written_cut_at_word_boundaries(loaded: Store, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                         browser_page) -> None:
+    """A hit's snippet is the opinion as written (SBOM, not the folded `sbom`; full-width brackets kept),
+    never repeats the id and submitter its link shows, and starts and ends where the browser's word
+    segmenter puts a boundary, so no word or name is cut in half."""
+    import re
+
+    page, problems = browser_page
+    with loaded.sessions() as s:
+        index = build_site(s, tmp_path / "site")
+    rows: dict[str, str] = {}
+    for shard in (index.parent / "assets").glob("search-[0-9]*.js"):
+        data = re.fullmatch(r"GT_SEARCH_SHARD\(\d+,(.*)\);\n", shard.read_text(encoding="utf-8"), re.S)[1]  # type: ignore[index]
+        rows.update({r[1]: r[-1] for r in json.loads(data)})
+    page.goto(index.as_uri())
+    checked = 0
+    for query, expect in (("sbom", "SBOM"), ("自身のシステム", "「自身のシステム"),
+                          ("ｓｂｏｍ（ソフトウェア", "SBOM（ソフトウェア"), ("株式会社", None)):
+        page.fill("#gt-search", query)
+        page.wait_for_function("q => document.querySelector('#gt-search').value === q && "
+                               "document.querySelectorAll('#gt-results li a').length > 0", arg=query)
+        page.wait_for_timeout(300)  # the results of the last keystroke only
+        hits = page.locator("#gt-results li")
+        for i in range(hits.count()):
+            name = hits.nth(i).locator("a").inner_text()
+            shown = hits.nth(i).locator("small").inner_text().strip()
+            text = rows[name]
+            core = shown.removeprefix("…").removesuffix("…")
+            start = text.find(core, len(name))
+            assert start > len(name) and (shown.startswith("…") or start == len(name) + 1), (query, shown)
+            bounds = page.evaluate("t => Array.from(new Intl.Segmenter('ja', {granularity: 'word'}).segment(t), "
+                                   "p => p.index).concat([t.length])", text)
+            assert start in bounds and start + len(core) in bounds + [b - 1 for b in bounds], (query, shown)
+            if expect and expect.casefold() in text.casefold():
+                assert expect in shown and query not in shown.replace(expect, ""), (query, shown)
+            checked += 1
+    assert checked >= 10 and problems == []
