@@ -20,14 +20,14 @@ $(TEST_STAMP): $(STAMP)
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
-# Graphviz draws the diagrams: installed here when we can (root on Debian, as .ci/run does);
-# otherwise the demo still runs and says what to install.
+# The system's Graphviz draws the diagrams when present (it also writes PDF): installed here when we can
+# (root on Debian, as .ci/run does). Without it the embedded graphviz-pure, which pip installs, draws them.
 system-packages:
 	@if command -v dot >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz fonts-noto-cjk >/dev/null) \
-	  || echo "make: could not install Graphviz; diagrams will be notices (apt-get install graphviz fonts-noto-cjk)"; \
-	else echo "make: Graphviz is not installed; diagrams will be notices. To draw them: sudo apt-get install graphviz fonts-noto-cjk"; fi
+	  || echo "make: could not install Graphviz; the embedded graphviz-pure draws the diagrams (SVG and PNG, no PDF)"; \
+	else echo "make: no system Graphviz; the embedded graphviz-pure draws the diagrams (SVG and PNG; for PDF too: sudo apt-get install graphviz fonts-noto-cjk)"; fi
 
 demo: $(STAMP) system-packages
 	$(BIN)/guidetrace demo guidetrace-demo

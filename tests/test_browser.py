@@ -125,3 +125,80 @@ def test_plan_and_topic_links_land_on_opinions_and_search_finds_them(loaded: Sto
     page.wait_for_load_state("load")
     assert page.locator('article[id="scsg-3.0-draft/A-02"]').count() == 1
     assert problems == []
+
+
+@pytest.mark.parametrize("renderer", ["system", "embedded"])
+def test_diagram_labels_lie_inside_their_nodes(renderer: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+                                               browser_page) -> None:
+    """Each label line's box, as Chromium draws it in the diagram's font, inside its node's outline: on the
+    seed's heat tree and lineage as the demo writes them, and on labels chosen to be hard to measure (wide
+    capitals, half-width kana, ambiguous-width signs, combining marks, in every shape the builders use).
+    The embedded renderer is forced as a user meets it: a PATH without `dot`."""
+    from guidetrace.reports.diagrams.dot import render_diagram
+    from guidetrace.reports.diagrams.model import Diagram, Node, Style
+    from guidetrace.reports.diagrams.renderer import ENV, find_renderer, system_dot
+    from guidetrace.trace.cli.demo import run_demo
+
+    from .diagram_fit import fit, outside
+
+    page, problems = browser_page
+    monkeypatch.delenv(ENV, raising=False)
+    if renderer == "system":
+        require(system_dot() is not None, "Graphviz's dot (apt-get install graphviz)")
+    else:
+        monkeypatch.setenv("PATH", str(tmp_path / "no-dot"))
+    assert find_renderer().kind == renderer  # type: ignore[union-attr]
+    run_demo(tmp_path / "demo", echo=lambda line: None)
+    for name, at_least in (("heat", 35), ("lineage", 26)):
+        svg = tmp_path / "demo" / "diagrams" / f"{name}.svg"
+        assert ("graphviz-pure" in svg.read_text(encoding="utf-8")) == (renderer == "embedded")
+        measured = fit(page, svg.as_uri())
+        assert len({n["node"] for n in measured["nodes"]}) >= at_least and measured["fonts"] == ["Noto Sans CJK JP"]
+        assert outside(measured) == [], name
+    hard = ["WWMM mmww @%", "ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿ", "①②③…※→○△", "Cafe\u0301 nai\u0308ve", "3.2.1(4)\nサービス3-2\n120 / 1200",
+            "Appendix B SBOM（ソフトウェア部品表）", "ｶﾞｲﾄﾞﾗｲﾝ　第３章"]
+    shapes = ["box", "tab", "folder", "note", "component", "box3d", "ellipse"]
+    diagram = Diagram("hard", nodes=[Node(f"{s}{i}", text, Style(shape=s)) for s in shapes for i, text in enumerate(hard)])
+    (tmp_path / "hard.svg").write_bytes(render_diagram(diagram, "svg"))
+    measured = fit(page, (tmp_path / "hard.svg").as_uri())
+    assert len({n["node"] for n in measured["nodes"]}) == len(hard) * len(shapes) and outside(measured) == []
+    assert problems == []
+
+
+def test_search_snippets_show_the_text_as_written_cut_at_word_boundaries(loaded: Store, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                         browser_page) -> None:
+    """A hit's snippet is the opinion as written (SBOM, not the folded `sbom`; full-width brackets kept),
+    never repeats the id and submitter its link shows, and starts and ends where the browser's word
+    segmenter puts a boundary, so no word or name is cut in half."""
+    import re
+
+    page, problems = browser_page
+    with loaded.sessions() as s:
+        index = build_site(s, tmp_path / "site")
+    rows: dict[str, str] = {}
+    for shard in (index.parent / "assets").glob("search-[0-9]*.js"):
+        data = re.fullmatch(r"GT_SEARCH_SHARD\(\d+,(.*)\);\n", shard.read_text(encoding="utf-8"), re.S)[1]  # type: ignore[index]
+        rows.update({r[1]: r[-1] for r in json.loads(data)})
+    page.goto(index.as_uri())
+    checked = 0
+    for query, expect in (("sbom", "SBOM"), ("自身のシステム", "「自身のシステム"),
+                          ("ｓｂｏｍ（ソフトウェア", "SBOM（ソフトウェア"), ("株式会社", None)):
+        page.fill("#gt-search", query)
+        page.wait_for_function("q => document.querySelector('#gt-search').value === q && "
+                               "document.querySelectorAll('#gt-results li a').length > 0", arg=query)
+        page.wait_for_timeout(300)  # the results of the last keystroke only
+        hits = page.locator("#gt-results li")
+        for i in range(hits.count()):
+            name = hits.nth(i).locator("a").inner_text()
+            shown = hits.nth(i).locator("small").inner_text().strip()
+            text = rows[name]
+            core = shown.removeprefix("…").removesuffix("…")
+            start = text.find(core, len(name))
+            assert start > len(name) and (shown.startswith("…") or start == len(name) + 1), (query, shown)
+            bounds = page.evaluate("t => Array.from(new Intl.Segmenter('ja', {granularity: 'word'}).segment(t), "
+                                   "p => p.index).concat([t.length])", text)
+            assert start in bounds and start + len(core) in bounds + [b - 1 for b in bounds], (query, shown)
+            if expect and expect.casefold() in text.casefold():
+                assert expect in shown and query not in shown.replace(expect, ""), (query, shown)
+            checked += 1
+    assert checked >= 10 and problems == []

@@ -29,7 +29,7 @@ def library_source(diagram: Diagram) -> str:
 
     def add_node(target: graphviz.Digraph, node_id: str) -> None:
         n = by_id[node_id]
-        attrs = _node_attrs(n.style)
+        attrs = _node_attrs(n.style, n.label)
         if n.url:
             attrs["URL"], attrs["target"] = plain(n.url), "_top"
         if n.tooltip:

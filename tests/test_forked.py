@@ -65,7 +65,7 @@ def test_search_shards_are_whole_with_or_without_workers(tmp_path, monkeypatch, 
         written[name] = (tmp_path / name).read_text(encoding="utf-8")
     assert written["search-meta.js"] == 'GT_SEARCH_META({"shards": 10, "rows": 30});\n'
     got = [row for n in range(10) for row in json.loads(written[f"search-{n}.js"].split(",", 1)[1].rsplit(")", 1)[0])]
-    assert got == [[f"p{i}.html", f"label {i}", f"text {i}"] for i in range(30)]
+    assert got == [[f"p{i}.html", f"label {i}", f"text {i}", f"Ｔｅｘｔ {i}"] for i in range(30)]  # folded, as written
 
 
 def _seed_site_reports(session):  # type: ignore[no-untyped-def]

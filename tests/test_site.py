@@ -39,10 +39,10 @@ def test_pages_and_links(site: Path) -> None:
     assert index.count("<svg") == 4  # a heat tree per round, the topic map, the lineage
     assert f'<a href="{section_page("3.0-draft", "3.1.3")}"' in index
     final = (site / section_page("3.0", "サービス3-2")).read_text(encoding="utf-8")
-    assert f'継承 3.0-draft: <a href="{section_page("3.0-draft", "サービス3-2")}">サービス3-2</a>' in final
-    assert f'参照 3.0: <a href="{section_page("3.0", "都市OS2-2")}">都市OS2-2</a>' in final
+    assert f'継承 第3.0版（案）: <a href="{section_page("3.0-draft", "サービス3-2")}">サービス3-2</a>' in final
+    assert f'参照 第3.0版: <a href="{section_page("3.0", "都市OS2-2")}">都市OS2-2</a>' in final
     draft = (site / section_page("3.0-draft", "サプライチェーン1")).read_text(encoding="utf-8")
-    assert "継承 2.0: サプライチェーン1</li>" in draft  # 2.0 has no pages: named, not linked
+    assert "継承 第2.0版: サプライチェーン1</li>" in draft  # 2.0 has no pages: named, not linked
 
 
 def test_comment_markup_stays_text(site: Path) -> None:
@@ -95,26 +95,25 @@ def test_english_labels(loaded: Store, tmp_path: Path) -> None:
     with loaded.sessions() as s:
         index = build_site(s, tmp_path / "en", lang="en")
     text = index.read_text(encoding="utf-8")
-    assert '<html lang="en">' in text and "<h2>comment heat tree: scsg-3.0-draft</h2>" in text and "意見の分布" not in text
+    assert '<html lang="en">' in text and "<h2>comment heat tree: 第3.0版（案）</h2>" in text and "意見の分布" not in text
     page = (index.parent / section_page("3.0-draft", "3.1.3")).read_text(encoding="utf-8")
     assert "<b>answer</b>" in page and "ご意見に対する考え方</b>" not in page
 
 
-def test_demo_without_graphviz_writes_everything_with_notices(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """A fresh machine without Graphviz: the README's first command still succeeds."""
-    import shutil as _shutil
-
-    from guidetrace.reports.diagrams import dot
+def test_demo_without_any_renderer_writes_everything_with_notices(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Neither Graphviz nor graphviz-pure (GUIDETRACE_DOT=system, no dot on PATH): the README's first
+    command still succeeds, and each diagram says what it needs."""
     from guidetrace.trace.cli.demo import run_demo
 
-    real_which = _shutil.which
-    monkeypatch.setattr(dot.shutil, "which", lambda name, *a, **k: None if name == "dot" else real_which(name, *a, **k))
+    monkeypatch.setenv("GUIDETRACE_DOT", "system")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
     lines: list[str] = []
     index = run_demo(tmp_path / "demo", echo=lines.append)
-    assert index.is_file() and any(line.startswith("warning: Graphviz") for line in lines)
+    assert index.is_file() and "warning: diagrams were replaced by notices: they need a renderer for the diagrams: " \
+        "pip install graphviz-pure, or apt-get install graphviz fonts-noto-cjk" in lines
     notice = (tmp_path / "demo" / "diagrams" / "heat.txt").read_text(encoding="utf-8")
-    assert "apt-get install graphviz" in notice and not list((tmp_path / "demo" / "diagrams").glob("*.svg"))
-    assert "apt-get install graphviz" in index.read_text(encoding="utf-8")
+    assert "pip install graphviz-pure" in notice and not list((tmp_path / "demo" / "diagrams").glob("*.svg"))
+    assert 'class="notice"' in index.read_text(encoding="utf-8")
     assert len(list((tmp_path / "demo" / "reports").glob("*.xlsx"))) == 4
 
 

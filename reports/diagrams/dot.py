@@ -1,4 +1,5 @@
-"""The Graphviz emitter: a Diagram as DOT text, and rendering it with `dot`.
+"""The Graphviz emitter: a Diagram as DOT text, and rendering it with the program `renderer.py` finds
+(the system's `dot`, else the embedded graphviz-pure). Every node is given its size from its label.
 
 Every value is quoted here (`quote`): text from comments or titles is a plain word
 or a quoted DOT string with its `"` and `\\` escaped, never an HTML-like label nor
@@ -11,8 +12,8 @@ and a wrapper (0.30 s for the 5,000-section corpus's 111 diagrams; 0.09 s here).
 
 from __future__ import annotations
 
+import math
 import re
-import shutil
 import subprocess
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -20,7 +21,8 @@ from functools import lru_cache
 
 from guidetrace.trace.errors import GuidetraceError
 
-from .model import FORMATS, Diagram, Style
+from .model import FORMATS, Diagram, Style, label_size
+from .renderer import Renderer, find_renderer, needed
 
 FONT = "Noto Sans CJK JP"
 _BARE = re.compile(r"(?:[a-zA-Z_][a-zA-Z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?))\Z")
@@ -45,10 +47,30 @@ def _attrs(attrs: dict[str, str], label: str | None = None) -> str:
     return f" [{' '.join(parts)}]" if parts else ""
 
 
-def _node_attrs(style: Style) -> dict[str, str]:
+SQRT2 = math.sqrt(2)
+NODE_FONT_SIZE = 11
+PAD = (10.0, 5.0)  # points between a node's text and its outline, across and up or down
+DECORATED = frozenset({"tab", "folder", "note", "component", "box3d"})
+ROUND = frozenset({"ellipse", "oval", "circle"})
+
+
+def _node_size(shape: str, label: str) -> dict[str, str]:
+    """Width and height in inches from the label's estimated size (`label_size`), fixed: both renderers
+    draw the same boxes, and one that measures a kanji as a space still draws boxes that hold it."""
+    width, height = label_size(label, NODE_FONT_SIZE)
+    width, height = width + 2 * PAD[0], height + 2 * PAD[1]
+    if shape in DECORATED:  # a component's plugs, a box3d's depth, a note's fold: drawn inside the width
+        width += 8
+    if shape in ROUND:  # the text's box inscribed in the ellipse
+        width, height = width * SQRT2, height * SQRT2
+    inches = [math.ceil(max(points, least) / 72 * 100) / 100 for points, least in ((width, 54), (height, 36))]
+    return {"width": f"{inches[0]:g}", "height": f"{inches[1]:g}", "fixedsize": "true"}
+
+
+def _node_attrs(style: Style, label: str) -> dict[str, str]:
     styles = ["filled"] + ([style.line] if style.line != "solid" else []) + (["bold"] if style.bold else [])
     return {"shape": style.shape, "fillcolor": style.fill, "color": style.color, "fontcolor": style.font_color,
-            "style": ",".join(styles), "penwidth": f"{style.width:g}"}
+            "style": ",".join(styles), "penwidth": f"{style.width:g}", **_node_size(style.shape, label)}
 
 
 def dot_source(diagram: Diagram) -> str:
@@ -58,7 +80,7 @@ def dot_source(diagram: Diagram) -> str:
     graph_attrs = {"rankdir": diagram.direction, "fontname": FONT, "label": title, "labelloc": "t", "fontsize": "16",
                    "newrank": "true"}
     lines = ["digraph G {\n", f"\tgraph{_attrs(graph_attrs)}\n",
-             f"\tnode{_attrs({'fontname': FONT, 'fontsize': '11'})}\n",
+             f"\tnode{_attrs({'fontname': FONT, 'fontsize': str(NODE_FONT_SIZE)})}\n",
              f"\tedge{_attrs({'fontname': FONT, 'fontsize': '9'})}\n"]
     in_cluster = {n for c in diagram.clusters for n in c.nodes}
     by_id = {n.id: n for n in diagram.nodes}
@@ -66,7 +88,7 @@ def dot_source(diagram: Diagram) -> str:
 
     def node_line(node_id: str, indent: str) -> str:
         n = by_id[node_id]
-        attrs = _node_attrs(n.style)
+        attrs = _node_attrs(n.style, n.label)
         if n.url:
             attrs["URL"], attrs["target"] = n.url, "_top"
         if n.tooltip:
@@ -91,37 +113,45 @@ def dot_source(diagram: Diagram) -> str:
     return "".join(lines)
 
 
-INSTALL_GRAPHVIZ = "apt-get install graphviz fonts-noto-cjk"
+def graphviz_available(renderer: Renderer | None = None) -> bool:
+    """Whether anything can draw the diagrams: the system's Graphviz or the embedded graphviz-pure."""
+    return (renderer or find_renderer()) is not None
 
 
-def graphviz_available() -> bool:
-    return shutil.which("dot") is not None
+def _renderer(renderer: Renderer | None) -> Renderer:
+    found = renderer or find_renderer()
+    if found is None:
+        raise GuidetraceError(f"no program to lay out diagrams ({needed()}); --format dot works without one")
+    return found
 
 
-def render_diagram(diagram: Diagram, fmt: str) -> bytes:
+def render_diagram(diagram: Diagram, fmt: str, renderer: Renderer | None = None) -> bytes:
+    """The diagram as `fmt`, laid out by `renderer` (default: `find_renderer`, see renderer.py)."""
     if fmt not in FORMATS:
         raise GuidetraceError(f"unknown diagram format {fmt!r} (expected one of {', '.join(FORMATS)})")
     source = dot_source(diagram).encode("utf-8")
     if fmt == "dot":
         return source
-    if not graphviz_available():
-        raise GuidetraceError(f"Graphviz's `dot` is not installed ({INSTALL_GRAPHVIZ}); --format dot works without it")
-    done = _dot(source, fmt)
+    program = _renderer(renderer)
+    program.check(fmt)
+    done = _dot(program, source, fmt)
     if done.returncode != 0:
-        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GuidetraceError(f"graphviz failed: {said[-1] if said else f'dot exited with {done.returncode}'}")
+        said = [line for line in done.stderr.decode("utf-8", "replace").strip().splitlines()
+                if "no value for width" not in line]  # graphviz-pure's note on CJK metrics, said for every label
+        raise GuidetraceError(f"graphviz failed: {said[-1] if said else f'{program.kind} dot exited with {done.returncode}'}")
     return done.stdout
 
 
-def _dot(source: bytes, fmt: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(["dot", "-Kdot", f"-T{fmt}"], input=source, capture_output=True)
+def _dot(program: Renderer, source: bytes, fmt: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([program.program, "-Kdot", f"-T{fmt}"], input=source, capture_output=True)
 
 
 _XML = b"<?xml"
 _PAGE_ID = re.compile(rb'<g id="page\d+,\d+_graph0"')
 
 
-def render_svgs(diagrams: Sequence[Diagram], threads: int = 2, batch: int = 1) -> list[bytes]:
+def render_svgs(diagrams: Sequence[Diagram], threads: int = 2, batch: int = 1,
+                renderer: Renderer | None = None) -> list[bytes]:
     """Many diagrams as SVG, `batch` to a `dot` process, `threads` processes at a time.
 
     Starting `dot` (its plugins and fonts) costs more than laying out a chapter's tree: 111 diagrams
@@ -135,16 +165,15 @@ def render_svgs(diagrams: Sequence[Diagram], threads: int = 2, batch: int = 1) -
     """
     if not diagrams:
         return []
-    if not graphviz_available():
-        raise GuidetraceError(f"Graphviz's `dot` is not installed ({INSTALL_GRAPHVIZ}); --format dot works without it")
+    program = _renderer(renderer)
     batches = [list(range(i, min(i + batch, len(diagrams)))) for i in range(0, len(diagrams), batch)]
 
     def run(batch: list[int]) -> list[bytes]:  # each batch's DOT is written by the thread that runs it, so
         # writing the next overlaps `dot` laying out the last
-        done = _dot("".join(dot_source(diagrams[i]) for i in batch).encode("utf-8"), "svg")
+        done = _dot(program, "".join(dot_source(diagrams[i]) for i in batch).encode("utf-8"), "svg")
         parts = [_XML + p for p in done.stdout.split(_XML)[1:]]
         if done.returncode != 0 or len(parts) != len(batch):
-            return [render_diagram(diagrams[i], "svg") for i in batch]
+            return [render_diagram(diagrams[i], "svg", program) for i in batch]
         return [_PAGE_ID.sub(b'<g id="graph0"', p, count=1) for p in parts]
 
     if len(batches) == 1 or threads < 2:

@@ -18,7 +18,9 @@ SHAPES = {"root": "folder", "chapter": "tab", "measure": "note", "item": "box", 
 
 
 def heat_diagram(report: SectionsReport, *, root: str | None = None, depth: int | None = None,
-                 url_for: UrlFor = None, title: str | None = None, lang: str = "ja") -> Diagram:
+                 url_for: UrlFor = None, title: str | None = None, lang: str = "ja",
+                 round_label: str | None = None) -> Diagram:
+    """`round_label`: the round as readers know it (reports/names.py); without it, its key and revision's."""
     from ..labels import label
 
     rows, tree = report.by_key, report.tree
@@ -33,7 +35,8 @@ def heat_diagram(report: SectionsReport, *, root: str | None = None, depth: int 
     if depth is not None:
         chosen = [(k, d) for k, d in chosen if d <= depth]
     top = max((rows[k].direct for k, _ in chosen if rows[k].kind != "root"), default=0)
-    diagram = Diagram(title=title or f"{label('heat_tree', lang)}: {report.round} — {report.revision}",
+    named = round_label or f"{report.round} — {report.revision}"
+    diagram = Diagram(title=title or f"{label('heat_tree', lang)}: {named}",
                       direction="LR", note=note)
     for key, _ in chosen:
         r = rows[key]

@@ -15,7 +15,7 @@ EDGE_KINDS = ("contains", "refers_to")
 
 def impact_diagram(graph: nx.MultiDiGraph, revision: str, root: str, *, depth: int = 2, url_for: UrlFor = None,
                    sections: list[str] | None = None, lang: str = "ja", topic_label: str | None = None,
-                   limit: int | None = None) -> Diagram:
+                   limit: int | None = None, revision_label: str | None = None) -> Diagram:
     """`sections`: for a topic, the sections to edit (from the topic report); else every section its opinions cite.
     `limit`: draw from only the first this many of them, and say how many were left out."""
     from ..labels import label
@@ -24,10 +24,11 @@ def impact_diagram(graph: nx.MultiDiGraph, revision: str, root: str, *, depth: i
     if sections is not None and limit is not None and len(sections) > limit:
         sections, left_out = sections[:limit], len(sections) - limit
     impact_title = label("impact_of", lang)
+    shown_revision = revision_label or revision
     topic = f"topic:{root}"
     if topic in graph and sections is not None:
         starts = [section_node(revision, k) for k in sections if section_node(revision, k) in graph]
-        title = impact_title.format(topic_label or root, revision)
+        title = impact_title.format(topic_label or root, shown_revision)
     elif topic in graph:
         found: set[str] = set()
         for comment, _ in graph.in_edges(topic):  # comment --about--> topic
@@ -35,12 +36,12 @@ def impact_diagram(graph: nx.MultiDiGraph, revision: str, root: str, *, depth: i
                 node = section_node(revision, graph.nodes[cited]["key"]) if data.get("kind") == "cites" else None
                 if node is not None and node in graph:
                     found.add(node)
-        starts, title = sorted(found), impact_title.format(topic_label or root, revision)
+        starts, title = sorted(found), impact_title.format(topic_label or root, shown_revision)
     else:
         node = section_node(revision, root)
         if node not in graph:
             raise GuidetraceError(f"no section or topic {root!r} in revision {revision}")
-        starts, title = [node], impact_title.format(root, revision)
+        starts, title = [node], impact_title.format(root, shown_revision)
     reached: dict[str, int] = {}
     for s in starts:
         reached[s] = 0

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from guidetrace.guideline.queries import find_revision, latest_revision
 from guidetrace.reports.graph import build_graph
 
+from ..names import round_labels
 from ..sections.build import build_sections_report
 from ..topics.build import build_topic_summary
 from .common import UrlFor
@@ -21,13 +22,16 @@ def make_diagram(session: Session, kind: str, *, root: str | None = None, depth:
                  round_key: str | None = None, revision: str | None = None, lang: str = "ja",
                  url_for: UrlFor = None, topic_url: UrlFor = None) -> Diagram:
     if kind == "heat":
-        return heat_diagram(build_sections_report(session, round_key), root=root, depth=depth, url_for=url_for, lang=lang)
+        report = build_sections_report(session, round_key)
+        return heat_diagram(report, root=root, depth=depth, url_for=url_for, lang=lang,
+                            round_label=round_labels(session, lang).get(report.round))
     if kind == "topics":
         return topic_map_diagram(build_topic_summary(session), lang=lang, url_for=url_for, topic_url=topic_url,
-                                 titles=section_titles(session))
+                                 titles=section_titles(session), revision_label=latest_revision(session).label)
     if kind == "impact":
         rev = find_revision(session, revision) if revision else latest_revision(session)
-        return impact_diagram(build_graph(session), rev.key, root or "", depth=depth or 2, url_for=url_for)
+        return impact_diagram(build_graph(session), rev.key, root or "", depth=depth or 2, url_for=url_for,
+                              lang=lang, revision_label=rev.label)
     return lineage_diagram(build_graph(session), root=root, depth=depth or 1, lang=lang)
 
 

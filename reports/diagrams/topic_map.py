@@ -15,12 +15,12 @@ PER_TOPIC = 6  # sections drawn per topic (those with most opinions): a map of h
 
 def topic_map_diagram(topics: list[TopicSummary], *, lang: str = "ja", url_for: UrlFor = None,
                       topic_url: UrlFor = None, limit: int = 25, titles: dict[str, str] | None = None,
-                      per_topic: int = PER_TOPIC) -> Diagram:
+                      per_topic: int = PER_TOPIC, revision_label: str | None = None) -> Diagram:
     from ..labels import label
 
     shown = [t for t in topics if t.section_counts][:limit]
     revision = shown[0].revision if shown else ""
-    diagram = Diagram(title=f"{label('topic_map', lang)} ({revision})", direction="LR")
+    diagram = Diagram(title=f"{label('topic_map', lang)} ({revision_label or revision})", direction="LR")
     sections: dict[str, int] = {}
     for t in shown:
         style = Style(shape="ellipse", fill="#e8f0fe" if t.open else "#e6f4ea", bold=t.recurring)

@@ -36,6 +36,7 @@ from ..diagrams.impact import impact_diagram
 from ..diagrams.lineage import lineage_diagram
 from ..diagrams.make import section_titles
 from ..diagrams.topic_map import topic_map_diagram
+from ..names import revision_labels, round_labels
 from ..registry import REPORTS
 from ..sections.build import SectionsReport
 from ..topics.build import TopicSummary
@@ -147,6 +148,11 @@ def _has_rounds(session: Session) -> bool:
 def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, progress: Any,
                  previous: Path | None, ahead: Callable[[int], Any]) -> None:
     rounds = round_rows(session)
+    names: dict[str, dict[str, str]] = environment(lang).globals["names"]  # type: ignore[assignment]  # filled in place
+    names["round"].clear()
+    names["round"].update(round_labels(session, lang))
+    names["revision"].clear()
+    names["revision"].update(revision_labels(session))
     campaigns = REPORTS["campaigns"].build(session, None)  # the registry's builders, as `report` runs them
     no_graphviz = not graphviz_available()  # asked once per build, not once per page
 
@@ -157,7 +163,7 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
     reports = [REPORTS["sections"].build(session, r["round"]) for r in rounds]
     write = page_writer(outdir, previous, progress)
     latest = latest_revision(session)
-    diagrams = _heat_diagrams(reports, lang)
+    diagrams = _heat_diagrams(reports, lang, names["round"])
     with ThreadPoolExecutor(max_workers=1) as drawing:  # Graphviz lays them out while the rest is read
         trees = drawing.submit(_draw, dict(diagrams))  # the heat trees first: the rest needs the topics and graph
         graph = build_graph(session, opinions=False)  # sections, links and topics: what lineage and impact draw
@@ -168,11 +174,13 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
         more: dict[Any, Any] = {}
         if topics:
             more["topic_map"] = topic_map_diagram(topics, lang=lang, url_for=lambda k: section_page(latest.key, k),
-                                                  topic_url=topic_page, titles=section_titles(session))
+                                                  topic_url=topic_page, titles=section_titles(session),
+                                                  revision_label=latest.label)
         for t in topics:
             more[("impact", t.topic)] = impact_diagram(graph, latest.key, t.topic, depth=1, sections=_most_cited(t),
                                                        url_for=lambda k: section_page(latest.key, k), lang=lang,
-                                                       topic_label=t.label(lang), limit=IMPACT_STARTS)
+                                                       topic_label=t.label(lang), limit=IMPACT_STARTS,
+                                                       revision_label=latest.label)
         drawn.append(drawing.submit(_draw, more))  # drawn after the trees, by the same thread
         revisions = {rep.revision for rep in reports} | {latest.key}
         sections_to_render, href = section_jobs(session, comments, revisions)
@@ -218,7 +226,7 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
              for c in comments if len(c["citations"]) > CITATIONS_SHOWN]
     render_all(jobs, write, page, lang, opinions=sum(len(t.comments) for t in topics))
     with search_shards(lambda name, text: (outdir / "assets" / name).write_text(text, encoding="utf-8"),
-                       search_rows(session, comments, href, revisions)
+                       search_rows(session, comments, href, revisions, lang)
                        ) as search_written:  # folded by workers while the plan page is rendered here
         if rounds:
             write("plan.html", page("plan.html", lang, plan=ahead(1), assets="", standalone=False))
@@ -241,7 +249,7 @@ def _most_cited(topic: TopicSummary) -> list[str]:
     return keys if len(keys) <= IMPACT_STARTS else sorted(keys, key=lambda k: -topic.section_counts.get(k, 0))
 
 
-def _heat_diagrams(reports: list[SectionsReport], lang: str) -> dict[Any, Any]:
+def _heat_diagrams(reports: list[SectionsReport], lang: str, round_names: dict[str, str]) -> dict[Any, Any]:
     """One heat tree per round on the index — or, for a wide tree, its chapters, each linking to a page that
     holds that chapter's tree (rather than one diagram thousands of pixels wide). Keys: ("heat", i) for
     the i-th round, ("chapter", revision, chapter) for a chapter's own tree."""
@@ -250,13 +258,15 @@ def _heat_diagrams(reports: list[SectionsReport], lang: str) -> dict[Any, Any]:
         rev = rep.revision
         url = lambda k, rev=rev: section_page(rev, k)  # noqa: E731
         wide = len(rep.rows) > SPLIT
-        diagrams[("heat", i)] = heat_diagram(rep, url_for=url, lang=lang, depth=1 if wide else None)
+        diagrams[("heat", i)] = heat_diagram(rep, url_for=url, lang=lang, depth=1 if wide else None,
+                                             round_label=round_names.get(rep.round))
         if wide:
             tree = rep.tree
             for chapter in tree.children(tree.roots()[0]):
                 size = sum(1 for _ in tree.subtree(chapter))
                 if ("chapter", rev, chapter) not in diagrams:
                     diagrams[("chapter", rev, chapter)] = heat_diagram(rep, root=chapter, url_for=url, lang=lang,
+                                                                       round_label=round_names.get(rep.round),
                                                                        depth=None if size <= MAX_NODES else 2)
     return diagrams
 

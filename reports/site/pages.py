@@ -56,6 +56,10 @@ def environment(lang: str = "ja") -> Environment:
     env.filters["lbl"] = lambda value, prefix="": catalogue.get(f"{prefix}{value}", value)  # a code, as words
     env.filters["sk"] = lambda key: catalogue["root_key"] if key == "general" else key  # 全般, not `general`
     env.globals["topic_labels"] = {}
+    names: dict[str, dict[str, str]] = {"round": {}, "revision": {}}  # filled by the site's build (`name_rounds`)
+    env.globals["names"] = names
+    env.filters["rl"] = lambda key: names["round"].get(key, key)  # a round by its label, not its key
+    env.filters["vl"] = lambda key: names["revision"].get(key, key)  # a revision likewise
     env.globals["opinion"] = OpinionFragments(env)  # an opinion's view, run once per opinion
     env.globals["disposition_badge"] = MacroFragments(env, "disposition")
     env.globals["citation_link"] = MacroFragments(env, "citation", key=lambda x: (

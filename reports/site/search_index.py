@@ -2,10 +2,12 @@
 
 Pages open from file://, where a browser will not fetch a JSON file; each shard is a
 script that hands its rows to the page (`GT_SEARCH_SHARD(n, rows)`), loaded only when
-someone searches. Rows are [link, label, folded text]; texts are cut so that 100,000
-opinions stay a few dozen megabytes, read shard by shard until enough hits are found.
-Folding (NFKC) is most of the cost, so it happens as each shard is written, shards in parallel
-while the builder goes on with its last pages.
+someone searches. Rows are [link, label, folded text] and, when folding changed it, the text as written (the
+page shows a hit's snippet in the original's own characters, never the folded form); texts are
+cut so that 100,000 opinions stay a few dozen megabytes, read shard by shard until enough hits
+are found. Folding (NFKC) is most of the cost, so it happens as each shard is written, shards in
+parallel while the builder goes on with its last pages. Sections read as pages show them: 全般,
+not `general`, and the revision by its label.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from guidetrace.trace.models import Revision, Section
 
+from ..diagrams.common import shown_key
 from .forked import forked, forks
 from .pages import section_page
 
@@ -34,17 +37,26 @@ def fold(text: str) -> str:
 
 
 def search_rows(session: Session, comments: list[dict[str, Any]], href: dict[str, str],
-                revisions: Iterable[str]) -> list[list[str]]:
+                revisions: Iterable[str], lang: str = "ja") -> list[list[str]]:
     rows = []
-    for rev, key, title in session.execute(select(Revision.key, Section.key, Section.title).join(Revision)
-                                           .where(Revision.key.in_(list(revisions))).order_by(Revision.key, Section.position)):
-        rows.append([section_page(rev, key), f"{key} {title or ''} ({rev})", f"{key} {title or ''}"])
+    for rev, rev_label, key, title in session.execute(
+            select(Revision.key, Revision.label, Section.key, Section.title).join(Revision)
+            .where(Revision.key.in_(list(revisions))).order_by(Revision.key, Section.position)):
+        shown = shown_key(key, lang)
+        text = shown if title in (None, "", shown) else f"{shown} {title}"  # the root reads 全般, not 全般 全般
+        rows.append([section_page(rev, key), f"{text} ({rev_label or rev})", text])
     for c in comments:
         if c["id"] in href:
             who = c["submitter"]["name"] or ""
             text = f"{c['id']} {who} {(c['body'] or '')[:BODY]} {(c['response'] or '')[:ANSWER]}"
             rows.append([href[c["id"]], f"{c['id']} {who}".strip(), text])
     return rows
+
+
+def _row(link: str, label: str, text: str) -> list[str]:
+    """The text as written, its spaces collapsed as folding collapses them, only where it differs."""
+    folded, written = fold(text), " ".join(text.split())
+    return [link, label, folded] if folded == written else [link, label, folded, written]
 
 
 @contextmanager
@@ -56,8 +68,7 @@ def search_shards(write_asset: Any, rows: list[list[str]]) -> Iterator[Callable[
     del rows
 
     def shard(n: int) -> int:
-        data = json.dumps([[link, label, fold(text)] for link, label, text in held[0][n * SHARD:(n + 1) * SHARD]],
-                          ensure_ascii=False)
+        data = json.dumps([_row(*row) for row in held[0][n * SHARD:(n + 1) * SHARD]], ensure_ascii=False)
         write_asset(f"search-{n}.js", f"GT_SEARCH_SHARD({n},{data});\n")
         return n
 

@@ -10,6 +10,7 @@ from ..output import write_atomic
 from ..store import open_store
 
 REPORT_FORMATS = ("md", "csv", "json", "xlsx")
+DIAGRAMS = (("heat", None), ("topics", None), ("lineage", None), ("impact", "サービス3-2"), ("impact", "sbom"))
 
 
 def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "ja") -> Path:
@@ -18,8 +19,9 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
     from guidetrace.comments.queries import check_store
     from guidetrace.comments.store_comments import load_comments
     from guidetrace.guideline.bundled import load_bundled_trees
-    from guidetrace.reports.diagrams.dot import INSTALL_GRAPHVIZ, graphviz_available, render_diagram
+    from guidetrace.reports.diagrams.dot import render_diagram
     from guidetrace.reports.diagrams.make import make_diagram
+    from guidetrace.reports.diagrams.renderer import EMBEDDED, ENV, INSTALL_GRAPHVIZ, find_renderer, needed, system_dot
     from guidetrace.reports.graph import build_graph, export_graph
     from guidetrace.reports.site.build import build_site
 
@@ -33,6 +35,7 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
     db = outdir / "guidetrace.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
+    renderer = find_renderer()  # the system's Graphviz, else the embedded graphviz-pure (see renderer.py)
     store = open_store(str(db))
     try:
         trees = load_bundled_trees(store)
@@ -40,15 +43,13 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
         with store.sessions() as session:
             payloads, written = write_reports(session, DEFAULT_REPORTS, REPORT_FORMATS, outdir / "reports", lang)
             plan = payloads["plan"]
-            for kind, root in (("heat", None), ("topics", None), ("lineage", None), ("impact", "サービス3-2"),
-                               ("impact", "sbom")):
+            for kind, root in DIAGRAMS:
                 model = make_diagram(session, kind, root=root, lang=lang)
                 name = f"{kind}-{root}" if root else kind
-                if graphviz_available():
-                    written.append(_write(outdir / "diagrams" / f"{name}.svg", render_diagram(model, "svg")))
+                if renderer is not None:
+                    written.append(_write(outdir / "diagrams" / f"{name}.svg", render_diagram(model, "svg", renderer)))
                 else:  # the demo still writes every report and the site; each diagram says what it needs
-                    written.append(_write(outdir / "diagrams" / f"{name}.txt",
-                                          f"{name}: this diagram needs Graphviz: {INSTALL_GRAPHVIZ}\n"))
+                    written.append(_write(outdir / "diagrams" / f"{name}.txt", f"{name}: this diagram needs {needed()}\n"))
             written.append(_write(outdir / "graph.graphml", export_graph(build_graph(session), "graphml")))
             problems = check_store(session)
             index = build_site(session, outdir / "site", lang=lang)
@@ -64,8 +65,11 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
     top = plan.groups[0] if plan.groups else None
     if top:
         echo(f"plan: {len(plan.groups)} topics; first: {top.label(lang)} (score {top.score})")
-    if not graphviz_available():
-        echo(f"warning: Graphviz's `dot` is not installed: diagrams were replaced by notices ({INSTALL_GRAPHVIZ})")
+    if renderer is None:
+        echo(f"warning: diagrams were replaced by notices: they need {needed()}")
+    elif renderer.kind == "embedded":
+        why = f"{ENV} chose it" if system_dot() else f"no system Graphviz, which also writes PDF: {INSTALL_GRAPHVIZ}"
+        echo(f"diagrams drawn by the embedded {EMBEDDED} ({why})")
     echo(f"wrote {len(written)} reports and diagrams under {outdir}, and the store {db}")
     echo(f"site: {index.resolve()}")
     return index

@@ -85,7 +85,9 @@ for _kind in REPORTS.values():
 @click.pass_obj
 def diagram(obj: Lazy, kind: str, root: str | None, depth: int | None, round_key: str | None, revision: str | None,
             fmt: str, output: str | None, lang: str | None) -> None:
-    """Draw a diagram with Graphviz: heat tree, topic map, impact of an edit, revision lineage."""
+    """Draw a diagram: heat tree, topic map, impact of an edit, revision lineage.
+
+    Laid out by the system's Graphviz, else by the embedded graphviz-pure (no pdf); GUIDETRACE_DOT chooses."""
     from guidetrace.reports.diagrams.dot import render_diagram
     from guidetrace.reports.diagrams.make import make_diagram
 

@@ -71,19 +71,49 @@
 
   function fold(text) { return text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim(); }
 
+  // A hit's snippet in the text as written (row[3], else the folded row[2] was the same): the text is folded
+  // a character with its marks at a time, noting where each folded character came from, so the match
+  // found in the folded form is cut from the original; its ends are moved out to word boundaries (the
+  // browser's word segmenter, which knows Japanese), so no name is cut in half.
+  var words = window.Intl && Intl.Segmenter ? new Intl.Segmenter(document.documentElement.lang || "ja", {granularity: "word"}) : null;
+  var BEFORE = 20, AFTER = 40;
+
+  function snippet(row, query) {
+    var text = row.length > 3 ? row[3] : row[2], folded = "", from = [], space = true;
+    var pieces = text.match(/[\s\S][\u0300-\u036f\u3099\u309a\uff9e\uff9f\ufe00-\ufe0f]*/g) || [], at = 0;
+    pieces.forEach(function (piece) {
+      var f = fold(piece);
+      if (f === "") { if (!space) { folded += " "; from.push(at); } space = true; }
+      else { for (var i = 0; i < f.length; i++) { from.push(at); } folded += f; space = false; }
+      at += piece.length;
+    });
+    from.push(text.length);
+    var lead = text.indexOf(row[1]) === 0 ? row[1].length : 0;  // an opinion's id and submitter: the link shows them
+    var hit = folded.indexOf(query);
+    var start = hit < 0 ? 0 : from[hit], end = hit < 0 ? 0 : from[Math.min(hit + query.length, from.length - 1)];
+    if (start < lead) { start = end = lead; }
+    var s = Math.max(lead, start - BEFORE), e = Math.min(text.length, end + AFTER);
+    if (words) {
+      var cuts = Array.from(words.segment(text), function (part) { return part.index; }).concat([text.length]);
+      s = cuts.filter(function (c) { return c <= s && c >= lead; }).pop() || lead;
+      e = cuts.find(function (c) { return c >= e; });
+    }
+    return (s > lead ? "…" : "") + text.slice(s, e).trim() + (e < text.length ? "…" : "");
+  }
+
   function search(input, list) {
     var query = fold(input.value), mine = ++generation, found = 0;
     while (list.firstChild) { list.removeChild(list.firstChild); }
     list.hidden = query === "";
     if (query === "") { return; }
     function show(row) {
-      var item = document.createElement("li"), link = document.createElement("a"), at = row[2].indexOf(query);
+      var item = document.createElement("li"), link = document.createElement("a");
       link.href = row[0];
       link.textContent = row[1];
       item.appendChild(link);
-      var snippet = document.createElement("small");
-      snippet.textContent = " " + row[2].slice(Math.max(0, at - 20), at + query.length + 40);
-      item.appendChild(snippet);
+      var small = document.createElement("small");
+      small.textContent = " " + snippet(row, query);
+      item.appendChild(small);
       list.appendChild(item);
     }
     function note(text) { var li = document.createElement("li"); li.className = "muted"; li.textContent = text; list.appendChild(li); }
