@@ -112,12 +112,13 @@ def review_accept(obj: Lazy, opinions: tuple[str, ...], kinds: tuple[str, ...], 
 @click.argument("target")
 @click.pass_obj
 def review_undo(obj: Lazy, target: str) -> None:
-    """Undo a decision (its number in `review log`), or an opinion's latest: the machine's value returns."""
+    """Undo an edit (its number in `review log`) whole, or every edit on an OPINION: the machine's values return."""
     from guidetrace.comments.review.decisions import undo
+    from guidetrace.comments.review.log import step_entry, steps_of
 
     with obj.store.transaction() as session:
-        for d in undo(session, target):
-            click.echo(f"undone #{d.id}: {d.action} {d.value or ''} on {d.comment_key}", err=True)
+        for entry in map(step_entry, steps_of(undo(session, target))):
+            click.echo(f"undone #{entry['id']}: {_edit(entry)} on {entry['opinion']}", err=True)
 
 
 @review.command("log")
@@ -127,15 +128,15 @@ def review_undo(obj: Lazy, target: str) -> None:
 @click.option("-o", "--output")
 @click.pass_obj
 def review_log(obj: Lazy, round_key: str | None, opinion: str | None, fmt: str, output: str | None) -> None:
-    """Every decision: who, when, on what, the value before and after, and whether it is still in force."""
+    """Every edit (one line each, however many decisions it stored): who, when, on what, the values before and
+    after, and whether it is still in force."""
     from guidetrace.comments.review.log import decision_log, shown
 
     with obj.store.sessions() as session:
         rows = decision_log(session, round_key=round_key, opinion=opinion)
     if fmt != "json":
-        rows = [{**r, "before": shown(r["before"]), "after": shown(r["after"])} for r in rows]
-    cols = None if fmt == "json" else ["id", "opinion", "action", "value", "before", "after", "by", "at", "state",
-                                       "note"]
+        rows = [{**r, "edit": _edit(r), "before": shown(r["before"]), "after": shown(r["after"])} for r in rows]
+    cols = None if fmt == "json" else ["id", "opinion", "edit", "before", "after", "by", "at", "state", "note"]
     emit(render(rows, fmt, columns=cols), output)
 
 
@@ -172,6 +173,11 @@ def review_import(obj: Lazy, file: Path, by: str | None) -> None:
     with obj.store.transaction() as session:
         made = decide(session, requests, by=by)
     click.echo(f"{file.name}: {len(made)} decision(s) recorded", err=True)
+
+
+def _edit(entry: dict) -> str:  # type: ignore[type-arg]
+    """A step's decisions as one edit: `uncite general, cite 3.1.3`."""
+    return ", ".join(f"{d['action']} {d['value'] or ''}".rstrip() for d in entry["decisions"])
 
 
 def _echo_decisions(made: list) -> None:  # type: ignore[type-arg]
