@@ -6,8 +6,8 @@ from typing import Any
 
 from guidetrace.trace.output import render
 
-from ..labels import label
-from ..tabular import md_cell, md_code
+from ..labels import label, shown_key
+from ..tabular import md_cell, md_code, to_csv, to_table, words
 from .build import Plan, PlanEntry
 
 COLUMNS = ["rank", "topic", "label", "score", "section", "opinions", "status", "addressed_in", "impact", "comments"]
@@ -41,20 +41,21 @@ def plan_rows(plan: Plan, lang: str = "ja") -> list[dict[str, Any]]:
 def plan_markdown(plan: Plan, lang: str = "ja") -> str:
     lines = [f"# {md_cell(plan_title(plan, lang))}", "",
              label("plan_sections_note", lang).format(md_cell(plan.revision)) + " "
-             + ", ".join(f"{k} × {v}" for k, v in plan.score["weights"].items()) + ".", ""]
+             + label("list_sep", lang).join(f"{label('factor_' + k, lang)} × {v}" for k, v in plan.score["weights"].items())
+             + label("full_stop", lang), ""]
     cols = ("section", "opinions", "status", "impact", "comments")
     for rank, group in enumerate(plan.groups, start=1):
-        factors = ", ".join(f"{k} {v}" for k, v in group.factors.items() if v)
-        lines += [f"## {rank}. {md_cell(group.label(lang))} ({md_code(group.topic)}), "
+        factors = label("list_sep", lang).join(f"{label('factor_' + k, lang)} {v}" for k, v in group.factors.items() if v)
+        lines += [f"## {rank}. {md_cell(group.label(lang))} ({md_code(group.topic)}){label('list_sep', lang)}"
                   f"{label('score', lang)} {group.score}", "",
-                  f"{label('plan_factors', lang)}: {factors}.", "",
+                  f"{label('plan_factors', lang)}: {factors}{label('full_stop', lang)}", "",
                   "| " + " | ".join(label(f"plan_{c}", lang) for c in cols) + " |", "|---|---|---|---|---|"]
         for e in group.entries:
             status = _status(e, lang) if e.status != "addressed" else (
                 f"{label('addressed', lang)} {e.revision} {e.addressed_in or ''}".rstrip()
                 + (f" ({label('proposed', lang)})" if e.source == "proposed" else ""))
-            lines.append(f"| {_md(e.section)} | {e.opinions} | {_md(status)} | {_md(', '.join(e.impact))} | "
-                         f"{_md(', '.join(e.comments))} |")
+            lines.append(f"| {_md(shown_key(e.section, lang))} | {e.opinions} | {_md(status)} | "
+                         f"{_md(words(e.impact, lang))} | {_md(words(e.comments, lang))} |")
         lines.append("")
     return "\n".join(lines)
 
@@ -71,10 +72,8 @@ def render_plan(plan: Plan, fmt: str, lang: str = "ja") -> str:
         return plan_markdown(plan, lang)
     rows = plan_rows(plan, lang)
     if fmt == "csv":
-        from guidetrace.trace.output import to_csv
-
-        return to_csv(rows, COLUMNS, headers(lang))
-    return render(rows, fmt, columns=COLUMNS)
+        return to_csv(rows, COLUMNS, headers(lang), lang)
+    return to_table(rows, COLUMNS, headers(lang), lang)
 
 
 def plan_xlsx(plan: Plan, lang: str = "ja") -> bytes:
