@@ -35,7 +35,7 @@ def label(key: str, lang: str) -> str:
     return labels(lang).get(key, key)
 
 
-def say(name: str, lang: str, *args: Any, **values: Any) -> str:
+def say(name: str, lang: str, /, *args: Any, **values: Any) -> str:
     """A message of the catalogue with its values filled in (`{0}`, `{name}`)."""
     return label(name, lang).format(*args, **values)
 

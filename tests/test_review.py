@@ -85,16 +85,16 @@ def test_decisions_survive_reload_and_correction(run, seed: Path, tmp_path: Path
 
     # The same document again: every decision still applies.
     result = run("comments", "load", str(seed), "--revision", "3.0-draft")
-    assert "5 decision(s) re-applied" in result.output
+    assert "判断 5件を再適用" in result.output
     assert comments(run) == after
 
     # A corrected copy: A-02 edited, A-05 removed, A-09/A-10 swapped, everything after A-05 renumbered.
     fixed = corrected_copy(seed, tmp_path / "corrected.md", store_url)
     result = run("comments", "load", str(fixed), "--revision", "3.0-draft")
     assert result.exit_code == 0, result.output
-    assert "could not be re-attached" in result.output and "(disposition on scsg-3.0-draft/A-05)" in result.output
+    assert "を付け直せません" in result.output and "（scsg-3.0-draft/A-05 への対応）" in result.output
     # Ids do not shift: every opinion keeps its id, the edited one too; the load says what changed, by name.
-    assert f"changed (1): {_id('A-02')}" in result.output and f"removed (1): {_id('A-05')}" in result.output
+    assert f"変更（1件）：{_id('A-02')}" in result.output and f"削除（1件）：{_id('A-05')}" in result.output
     now = comments(run)
     assert _id("A-05") not in now and len(now) == 25
     for key, text in texts.items():
@@ -203,11 +203,11 @@ def test_remove_round_then_reload_with_decisions_gives_the_same_reports(run, see
     result = run("rounds", "remove", ROUND)  # asks: no answer, nothing removed
     assert result.exit_code != 0 and comments(run) == listing
     result = run("rounds", "remove", ROUND, "--yes", "--decisions-out", "kept.json")
-    assert result.exit_code == 0 and "5 decision(s) kept in kept.json" in result.output
+    assert result.exit_code == 0 and "判断 5件を kept.json に保存しました" in result.output
     assert json.loads(run("rounds", "--format", "json").stdout) == []
     assert json.loads(run("review", "log", "--format", "json").stdout) == []
     result = run("comments", "load", str(seed), "--revision", "3.0-draft", "--decisions", "kept.json")
-    assert result.exit_code == 0 and "5 decision(s) restored" in result.output, result.output
+    assert result.exit_code == 0 and "ファイルから判断 5件を復元" in result.output, result.output
     assert comments(run) == listing
     for name, text in reports.items():
         assert run("report", name, "--format", "json").stdout == text

@@ -111,7 +111,7 @@ def test_demo_without_graphviz_writes_everything_with_notices(tmp_path, monkeypa
     monkeypatch.setattr(dot.shutil, "which", lambda name, *a, **k: None if name == "dot" else real_which(name, *a, **k))
     lines: list[str] = []
     index = run_demo(tmp_path / "demo", echo=lines.append)
-    assert index.is_file() and any(line.startswith("warning: Graphviz") for line in lines)
+    assert index.is_file() and any(line.startswith("警告：Graphviz") for line in lines)
     notice = (tmp_path / "demo" / "diagrams" / "heat.txt").read_text(encoding="utf-8")
     assert "apt-get install graphviz" in notice and not list((tmp_path / "demo" / "diagrams").glob("*.svg"))
     assert "apt-get install graphviz" in index.read_text(encoding="utf-8")

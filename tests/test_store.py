@@ -67,7 +67,7 @@ def test_resolve_url(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-un
 
 def test_db_upgrade_command(run) -> None:  # type: ignore[no-untyped-def]
     result = run("db", "upgrade")
-    assert result.exit_code == 0 and "schema up to date" in result.stderr
+    assert result.exit_code == 0 and "スキーマは最新です" in result.stderr
 
 
 def _journal(path: Path) -> str:

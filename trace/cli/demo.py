@@ -54,20 +54,22 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
             index = build_site(session, outdir / "site", lang=lang)
     finally:
         store.dispose()
+    from guidetrace.reports.labels import label, say
+
     for t in trees:
-        echo(f"revision {t.revision}: {t.sections} sections")
-    echo(f"round {loaded.round}: {loaded.opinions} opinions, {loaded.citations} citations "
-         f"({loaded.unresolved} unresolved), {loaded.topic_edges} topic tags; dispositions "
-         + ", ".join(f"{k} {v}" for k, v in loaded.dispositions.items()))
-    echo(f"check: {len(problems['unresolved'])} unresolved, {len(problems['unclassified'])} unclassified, "
-         f"{len(problems['warnings'])} warning(s)")
+        echo(say("msg_demo_revision", lang, revision=t.revision, sections=t.sections))
+    echo(say("msg_demo_round", lang, round=loaded.round, opinions=loaded.opinions, citations=loaded.citations,
+             unresolved=loaded.unresolved, tags=loaded.topic_edges,
+             dispositions=label("list_sep", lang).join(f"{label(k, lang)} {v}" for k, v in loaded.dispositions.items())))
+    echo(say("msg_demo_check", lang, unresolved=len(problems["unresolved"]), unclassified=len(problems["unclassified"]),
+             warnings=len(problems["warnings"])))
     top = plan.groups[0] if plan.groups else None
     if top:
-        echo(f"plan: {len(plan.groups)} topics; first: {top.label(lang)} (score {top.score})")
+        echo(say("msg_demo_plan", lang, topics=len(plan.groups), first=top.label(lang), score=top.score))
     if not graphviz_available():
-        echo(f"warning: Graphviz's `dot` is not installed: diagrams were replaced by notices ({INSTALL_GRAPHVIZ})")
-    echo(f"wrote {len(written)} reports and diagrams under {outdir}, and the store {db}")
-    echo(f"site: {index.resolve()}")
+        echo(say("msg_demo_no_graphviz", lang, INSTALL_GRAPHVIZ))
+    echo(say("msg_demo_wrote", lang, count=len(written), outdir=outdir, db=db))
+    echo(say("msg_demo_site", lang, index.resolve()))
     return index
 
 
