@@ -239,3 +239,26 @@ def test_check_counts_what_review_list_lists_and_fails_while_any_waits(run, seed
     assert check.exit_code == 0 and "確認待ち：0件" in check.stdout, check.stdout
     left = json.loads(run("review", "list", "--format", "json").stdout)
     assert [i for i in left if i["kind"] != "topic"] == []
+
+
+def test_the_review_workbook_speaks_japanese_and_reads_its_words_back(demo_store: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from guidetrace.comments.review.workbook_import import _requests
+    from guidetrace.reports.review.words import code_of
+
+    book_path = tmp_path / "review.xlsx"
+    assert _run(demo_store, "review", "export", "-o", str(book_path)).exit_code == 0
+    book = load_workbook(book_path)
+    shown = [str(c) for s in book if s.sheet_state == "visible" for row in s.iter_rows(min_row=2, values_only=True)
+             for c in row if c is not None]  # row 1 holds the hidden column keys the import reads
+    found = set().union(*(_english(c, _allowed(demo_store)) for c in shown))
+    assert found == set() and not [c for c in shown if _json_in(c)]
+    lists = [str(c) for row in book["lists"].iter_rows(min_row=2, values_only=True) for c in row if c is not None]
+    assert "修正" in lists and "（なし）" in lists and "全般" in lists and "revised" not in lists
+    # what the drop-downs offer comes back as codes
+    (req,) = _requests("r/1", "対応", "未分類", "修正", None, "cell K3", code_of)
+    assert (req.action, req.value) == ("disposition", "revised")
+    assert [(r.action, r.value) for r in _requests("r/1", "該当箇所", "全般", "3.1.3", None, "cell K4", code_of)] == [
+        ("uncite", "general"), ("cite", "3.1.3")]
+    assert [r.action for r in _requests("r/1", "該当箇所", "全般", "全般", None, "cell K5", code_of)] == ["accept"]

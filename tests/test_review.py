@@ -58,7 +58,7 @@ def _decide_five(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     edited = 0
     for row in range(3, sheet.max_row + 1):
         opinion, kind = sheet[f"{cols['opinion']}{row}"].value, sheet[f"{cols['evidence']}{row}"].value
-        if opinion == _id("A-14") and kind == "title":
+        if opinion == _id("A-14") and kind == "見出し":  # the workbook speaks Japanese: evidence `title`
             sheet[f"{cols['decision']}{row}"] = sheet[f"{cols['machine']}{row}"].value  # accept as it stands
             edited += 1
         if opinion == _id("B-03"):
@@ -318,10 +318,10 @@ def test_bad_decision_inputs_are_one_line(run, seed: Path, tmp_path: Path) -> No
 
 
 def _citation_row(sheet, cols: dict[str, str]) -> int:  # type: ignore[no-untyped-def]
-    """The first workbook row that asks about a citation the machine placed in a section."""
+    """The first workbook row that asks about a citation the machine placed in a section (field 該当箇所)."""
     for row in range(3, sheet.max_row + 1):
         machine = sheet[f"{cols['machine']}{row}"].value
-        if sheet[f"{cols['field']}{row}"].value == "citation" and machine and machine != "(none)":
+        if sheet[f"{cols['field']}{row}"].value == "該当箇所" and machine:
             return row
     raise AssertionError("the seed's queue holds no placed citation")
 
@@ -337,7 +337,8 @@ def test_a_workbook_citation_edit_is_one_step_and_undo_restores_the_machine(run,
     sheet = book["review"]
     cols = {c.value: c.column_letter for c in sheet[1]}
     row = _citation_row(sheet, cols)
-    opinion, old = sheet[f"{cols['opinion']}{row}"].value, sheet[f"{cols['machine']}{row}"].value
+    opinion, shown = sheet[f"{cols['opinion']}{row}"].value, sheet[f"{cols['machine']}{row}"].value
+    old = "general" if shown == "全般" else shown  # the whole guideline reads 全般 in the workbook
     new = "3.1.3" if old != "3.1.3" else "3.1.2"
     sheet[f"{cols['decision']}{row}"] = new
     book.save(path)

@@ -196,8 +196,9 @@ def review_import(obj: Lazy, file: Path, by: str | None) -> None:
     """Apply a filled-in review workbook: every cell checked first, then all decisions or none."""
     from guidetrace.comments.review.decisions import decide
     from guidetrace.comments.review.workbook_import import read_review_workbook
+    from guidetrace.reports.review.words import code_of
 
-    requests = read_review_workbook(file)
+    requests = read_review_workbook(file, code_of)
     with obj.store.transaction() as session:
         made = decide(session, requests, by=by)
     tell("msg_imported", obj.lang(), file=file.name, count=len(made))
