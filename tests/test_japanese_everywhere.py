@@ -184,7 +184,8 @@ def test_what_the_command_line_says_is_japanese(demo_store: Path) -> None:
     allowed = _allowed(demo_store)
     said = {"loads": "\n".join(LOADS)}
     for args in (("check",), ("rounds",), ("review", "list"), ("review", "list", "--format", "csv"),
-                 ("review", "log"), ("topics", "list"), ("plan",)):
+                 ("review", "log"), ("topics", "list"), ("plan",), ("comments", "list"),
+                 ("comments", "list", "--format", "csv"), ("guideline", "list")):
         result = _run(demo_store, *args)
         said[" ".join(args)] = result.stdout + result.stderr
     leaks = {}

@@ -98,8 +98,13 @@ def guideline_list(obj: Lazy, revision: str | None, fmt: str, output: str | None
 
     with obj.store.sessions() as session:
         rows = list_sections(session, revision)
-    cols = None if fmt == "json" else ["key", "kind", "title", "parent", "pages", "inferred"]
-    emit(render(rows, fmt, columns=cols), output)
+    cols = ["key", "kind", "title", "parent", "pages", "inferred"]
+    if fmt != "table":  # JSON, and a CSV in the tree format `guideline load` reads
+        emit(render(rows, fmt, columns=None if fmt == "json" else cols), output)
+        return
+    from .tables import labelled
+
+    emit(labelled(rows, cols, fmt, obj.lang(), heads="list_", codes={"kind": "kind_"}), output)
 
 
 @guideline.command("show")
@@ -255,12 +260,14 @@ def comments_list(obj: Lazy, round_key: str | None, section: str | None, disposi
     if fmt == "json":
         emit(render(rows, "json"), output)
         return
+    from .tables import labelled
+
     flat = [{"id": r["id"], "submitter": r["submitter"]["name"], "kind": r["submitter"]["kind"],
              "sections": [c["section"] for c in r["citations"]], "unresolved": [u["text"] for u in r["unresolved"]],
              "disposition": r["disposition"]["primary"], "body": r["body"][:60] if fmt == "table" else r["body"],
              "response": r["response"] if fmt == "csv" else None} for r in rows]
     cols = ["id", "submitter", "kind", "sections", "disposition", "body"] + (["unresolved", "response"] if fmt == "csv" else [])
-    emit(render(flat, fmt, columns=cols), output)
+    emit(labelled(flat, cols, fmt, obj.lang(), heads="list_", codes={"kind": "", "disposition": ""}), output)
 
 
 # The codes a check's rows hold, by check and column: the catalogue prefix of their words.
