@@ -27,6 +27,14 @@ EVIDENCE_OF = {"n": "number", "id": "measure", "app": "appendix", "apptab": "app
                "tab": "table", "fig": "figure"}
 OTHER_LAW = re.compile(r"(?:法|法律|令|規則|規程|条例|条約|要綱|指針|基準)[ ]?$")
 TITLE_ALONE = "by title alone"
+# Why a place was not resolved (or resolved weakly), as stored with the citation: a report words each in its
+# language by the same name (reports/labels.py: note_words); keep a template's fields when changing its words.
+NOTES = {"no_section": "no section {key!r} in {revision}", "no_context": "no section in context to count from",
+         "item_first": "item number with no section before it", "item_not_in_tree": "item {number} is not in the tree",
+         "no_item": "{context} has no item {number} in {revision}",
+         "no_page": "no section of {revision} is known to be on {pages}", "no_column": "no column with this title",
+         "quoted_title": "quoted title", "title_alone": TITLE_ALONE, "title_shared": "title shared by {keys}",
+         "no_location": "names no section of {revision}"}
 _BARE_CHAPTER = re.compile(r"\d{1,3}\.?")
 _NON_WORD = re.compile(r"[^\w]+")
 SCANNED = 50_000  # distinct places' scans remembered per resolver (a load)
@@ -188,7 +196,7 @@ class CitationResolver:
         kind, _, value = address.partition(":")
         proposed, parent, pkind = self._proposal(kind, value, res)
         res.unresolved.append(Unresolved(token.text, EVIDENCE_OF.get(kind, "number"),
-                                         f"no section {proposed!r} in {self.index.revision}", origin,
+                                         NOTES["no_section"].format(key=proposed, revision=self.index.revision), origin,
                                          proposed_key=proposed, proposed_parent=parent, proposed_kind=pkind))
 
     def _proposal(self, kind: str, value: str, res: Resolution) -> tuple[str, str | None, str | None]:
@@ -220,7 +228,7 @@ class CitationResolver:
                 return
             context = self.index.parent.get(context)
         if origin != TEXT_ORIGIN:
-            res.unresolved.append(Unresolved(token.text, "number", "no section in context to count from", origin))
+            res.unresolved.append(Unresolved(token.text, "number", NOTES["no_context"], origin))
 
     def _on_item(self, token: Locator, res: Resolution, origin: str) -> None:
         if origin == TEXT_ORIGIN and not token.explicit:
@@ -234,15 +242,16 @@ class CitationResolver:
                 self._on_address(Locator("address", token.text, token.start, token.end, address=f"n:{number}"),
                                  res, origin)
             elif token.explicit and origin != TEXT_ORIGIN:
-                res.unresolved.append(Unresolved(token.text, "item", "item number with no section before it", origin))
+                res.unresolved.append(Unresolved(token.text, "item", NOTES["item_first"], origin))
             return
         key = self.index.items.get((context, number))
         if key is not None:
             res.cite(key, "item", token.text, origin)
         elif origin != TEXT_ORIGIN:  # the section it belongs to is known even if the tree lists no items
             if context not in res.cited and context != self.index.root:
-                res.cite(context, "item", token.text, origin, 0.6, note=f"item {number} is not in the tree")
-            res.unresolved.append(Unresolved(token.text, "item", f"{context} has no item {number} in {self.index.revision}",
+                res.cite(context, "item", token.text, origin, 0.6, note=NOTES["item_not_in_tree"].format(number=number))
+            res.unresolved.append(Unresolved(token.text, "item", NOTES["no_item"].format(
+                context=context, number=number, revision=self.index.revision),
                                              origin, proposed_key=f"{context}({number})", proposed_parent=context,
                                              proposed_kind="item"))
 
@@ -261,7 +270,8 @@ class CitationResolver:
             if origin != TEXT_ORIGIN and (self.index.by_page or not confirm_only):
                 pages = f"page {first}" if first == last else f"pages {first}-{last}"
                 res.unresolved.append(Unresolved(token.text, "page",
-                                                 f"no section of {self.index.revision} is known to be on {pages}", origin))
+                                                 NOTES["no_page"].format(revision=self.index.revision, pages=pages),
+                                                 origin))
             return
         for key in [] if confirm_only else holders:
             if not res.covers(self.index, key):
@@ -279,7 +289,7 @@ class CitationResolver:
         if found:
             res.cite(found[0], "column", token.text, origin, None if exact else 0.8)
         elif origin != TEXT_ORIGIN:
-            res.unresolved.append(Unresolved(token.text, "column", "no column with this title", origin,
+            res.unresolved.append(Unresolved(token.text, "column", NOTES["no_column"], origin,
                                              proposed_parent=res.context, proposed_kind="column",
                                              proposed_title=token.text.strip()))
 
@@ -293,7 +303,7 @@ class CitationResolver:
             keys = [k for k in keys if self.index.related(k, res.context)] or keys
         if len(keys) == 1:
             if not res.covers(self.index, keys[0]):
-                res.cite(keys[0], "title", token.text, origin, 0.8, note="quoted title")
+                res.cite(keys[0], "title", token.text, origin, 0.8, note=NOTES["quoted_title"])
             return
         self.resolve(token.text, origin=origin, into=res)
 
@@ -324,7 +334,7 @@ class CitationResolver:
             if len(chosen) == 1:
                 res.cite(chosen[0], "title", tkey, origin, 0.8 if exact else None, note=TITLE_ALONE)
             elif origin != TEXT_ORIGIN:
-                res.unresolved.append(Unresolved(tkey, "title", "title shared by " + ", ".join(chosen), origin))
+                res.unresolved.append(Unresolved(tkey, "title", NOTES["title_shared"].format(keys=", ".join(chosen)), origin))
 
     def _distinctive(self, tkey: str, origin: str) -> bool:
         """A phrase, never one generic word: several words in Latin, several characters otherwise."""

@@ -6,7 +6,7 @@ A location that names nothing the tree has is kept as unresolved with its text, 
 from __future__ import annotations
 
 from .records import OpinionRecord
-from .resolve_citations import TEXT_ORIGIN, CitationResolver, Resolution, Unresolved
+from .resolve_citations import NOTES, TEXT_ORIGIN, CitationResolver, Resolution, Unresolved
 from .tree_index import TreeIndex
 
 CACHED = 50_000  # resolutions remembered within one load (by location, or by text for campaign copies)
@@ -45,7 +45,7 @@ def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: Opini
     if opinion.heading and res.context and not opinion.location:
         res.cite(res.context, "heading", opinion.heading, "heading")
     elif given:
-        res.unresolved.append(Unresolved(" / ".join(given), "location", f"names no section of {index.revision}",
+        res.unresolved.append(Unresolved(" / ".join(given), "location", NOTES["no_location"].format(revision=index.revision),
                                          location_origin))
     else:
         key = f"{opinion.body}\x00{opinion.proposal or ''}"

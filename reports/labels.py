@@ -7,6 +7,8 @@ Labels (`label`), messages with their values (`say`), the whole guideline's key 
 
 from __future__ import annotations
 
+import re
+import string
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -50,6 +52,32 @@ def reason(change: Change, lang: str) -> str:
     return say(f"reason_{change.kind}", lang, key=shown_key(change.key, lang), to=shown_key(change.to, lang),
                link=label(f"link_{change.link}", lang), old=change.old_title, new=change.new_title,
                revision=change.revision, target=change.target)
+
+
+@lru_cache(maxsize=1)
+def _note_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The resolver's note templates as patterns that read a stored note's values back."""
+    from guidetrace.comments.resolve_citations import NOTES
+
+    out = []
+    for name, template in NOTES.items():
+        parts = []
+        for literal, field, _spec, conversion in string.Formatter().parse(template):
+            parts.append(re.escape(literal))
+            if field is not None:
+                parts.append(f"(?P<{field}>'[^']*'|\"[^\"]*\")" if conversion == "r" else f"(?P<{field}>.+?)")
+        out.append((name, re.compile("".join(parts) + r"\Z", re.S)))
+    return tuple(out)
+
+
+def note_words(note: str | None, lang: str) -> str:
+    """A resolver's note (stored in English, as the resolver writes it) in the catalogue's words; other text as it is."""
+    for name, pattern in _note_patterns():
+        m = pattern.match(note or "")
+        if m:
+            values = {k: shown_key(v[1:-1] if v[:1] in "'\"" else v, lang) for k, v in m.groupdict().items()}
+            return say(f"note_{name}", lang, **values)
+    return note or ""
 
 
 def _fold(text: str) -> str:

@@ -53,9 +53,12 @@ def _data_words(db: Path) -> set[str]:
 
 
 def _codes() -> set[str]:
-    """Machine codes the catalogue has words for (`revised`, `chapter`, `low-confidence`): JSON may carry them."""
+    """Machine codes the catalogue has words for (`revised`, `chapter`, `low-confidence`), and the plan's key for
+    the group no topic tags (`plan mark` takes it): JSON may carry them."""
+    from guidetrace.reports.plan import NO_TOPIC
+
     keys = set(labels("ja"))
-    return keys | {k.split("_", 1)[1] for k in keys if "_" in k}
+    return keys | {k.split("_", 1)[1] for k in keys if "_" in k} | {NO_TOPIC}
 
 
 def _english(text: str, allowed: set[str]) -> set[str]:
@@ -106,11 +109,14 @@ LOADS: list[str] = []  # what the demo store's loads said
 
 @pytest.fixture(scope="module")
 def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed demo store (the bundled trees, the seed), plus a raw round so campaigns have rows."""
+    """The seed demo store (the bundled trees, the seed), plus a raw round so campaigns have rows and a numbered
+    table whose opinions no topic tags and one cites no known section (the plan's and check's other cases)."""
     from guidetrace.comments.bundled import seed_path
 
     db = tmp_path_factory.mktemp("ja") / "guidetrace.db"
     for args in (("guideline", "load", "--bundled"), ("comments", "load", str(seed_path()), "--revision", "3.0-draft"),
+                 ("comments", "load", str(FIXTURES / "comments" / "numbered.md"), "--revision", "3.0-draft", "--round",
+                  "second"),
                  ("comments", "load-raw", str(FIXTURES / "raw" / "submissions.csv"), "--revision", "3.0-draft",
                   "--round", "raw"), ("review", "accept", "--kind", "privacy")):
         result = _run(db, *args)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from guidetrace.comments.review.queue import FIELD, ReviewItem
 from guidetrace.comments.vocabulary import disposition_choices
 
-from ..labels import code_for, label, reason, say, shown_key
+from ..labels import code_for, label, note_words, reason, say, shown_key
 
 FIELDS = tuple(dict.fromkeys(FIELD.values()))
 
@@ -28,9 +28,7 @@ def detail(item: ReviewItem, lang: str) -> str:
         return label("list_sep", lang).join(reason(c, lang) for c in item.changes)
     if item.said:
         return say("msg_said", lang, label(item.said, lang))
-    if item.kind == "title-only":
-        return label("queue_title-only", lang)
-    return item.detail
+    return note_words(item.detail, lang)  # the resolver's note, else the text as it is
 
 
 def code_of(what: str, text: str) -> str:

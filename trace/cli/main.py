@@ -286,7 +286,7 @@ def check(obj: Lazy, fmt: str, lang: str | None, pending_ok: bool) -> None:
     """Unresolved citations, unclassified answers, what awaits review, warnings, draft→final changes; exit 1
     while anything awaits review (the items `review list` lists), unless --pending-ok."""
     from guidetrace.comments.queries import check_store, needs_review, pending
-    from guidetrace.reports.labels import label
+    from guidetrace.reports.labels import label, note_words
 
     from .base import say
     from .tables import labelled
@@ -301,7 +301,8 @@ def check(obj: Lazy, fmt: str, lang: str | None, pending_ok: bool) -> None:
             count = pending(found) if name == "awaiting_review" else len(rows)
             click.echo(say("msg_check_count", lang, label=label("check_" + name, lang), name=name, count=count))
             if rows:
-                click.echo(labelled(rows, list(rows[0]), "table", lang, heads="check_", codes=CHECK_CODES.get(name)),
+                shown = [{**r, "reason": note_words(r["reason"], lang)} if "reason" in r else r for r in rows]
+                click.echo(labelled(shown, list(rows[0]), "table", lang, heads="check_", codes=CHECK_CODES.get(name)),
                            nl=False)
     if needs_review(found, pending_ok=pending_ok):
         sys.exit(1)
