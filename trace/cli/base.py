@@ -1,4 +1,5 @@
-"""What every command module shares: the error-to-exit-2 group and the lazy store."""
+"""What every command module shares: the error-to-exit-2 group, the lazy store, codes typed in either language and
+the catalogue's messages."""
 
 from __future__ import annotations
 
