@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -199,8 +200,9 @@ def cluster_texts(texts: Sequence[str], *, threshold: float = 0.8, near: bool = 
     return out
 
 
-def banding_note(threshold: float) -> str:
+def banding(threshold: float) -> dict[str, Any]:
+    """How near-duplicates are searched for at `threshold`, as numbers a message words in its language."""
     bands, rows = bands_for(threshold)
-    p = candidate_probability(threshold, bands, rows)
-    return (f"{PERMUTATIONS} hash functions, {bands} bands of {rows}: a pair at similarity {threshold:.2f} "
-            f"is compared with probability {p:.4f}; {SHINGLE}-character shingles, verified on exact Jaccard")
+    return {"hashes": PERMUTATIONS, "bands": bands, "rows": rows, "threshold": threshold,
+            "probability": candidate_probability(threshold, bands, rows), "shingle": SHINGLE}
+

@@ -308,9 +308,18 @@ def overfiring_terms(session: Session) -> list[dict[str, Any]]:
 NEEDS_REVIEW = ("unresolved", "unclassified", "disposition_conflicts", "revised_unchanged")
 
 
-def needs_review(found: dict[str, list[dict[str, Any]]]) -> bool:
-    """Changes nobody explains need review too; explained ones are information."""
-    return any(found[k] for k in NEEDS_REVIEW) or any(not c["explained_by"] for c in found["draft_final_changes"])
+def pending(found: dict[str, list[dict[str, Any]]]) -> int:
+    """The items awaiting review: as many as `review list` lists (suggested topics aside)."""
+    return sum(r["items"] for r in found["awaiting_review"])
+
+
+def needs_review(found: dict[str, list[dict[str, Any]]], *, pending_ok: bool = False) -> bool:
+    """Anything awaiting review fails the check, unless `pending_ok`; changes nobody explains and revised
+    answers whose sections did not change always do (explained changes are information)."""
+    inconsistent = bool(found["revised_unchanged"]) or any(not c["explained_by"] for c in found["draft_final_changes"])
+    if pending_ok:
+        return inconsistent
+    return inconsistent or pending(found) > 0 or any(found[k] for k in NEEDS_REVIEW)
 
 
 def store_language(session: Session) -> str:

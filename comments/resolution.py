@@ -15,6 +15,17 @@ OPENING = "opinion-opening"  # the place an opinion with no location column open
 TEXT_FACTOR = 0.6  # a locator found in the opinion rather than in its 該当箇所
 OPENING_FACTOR = 0.8  # the place an opinion opens with (P.12 3.1.2について)
 TITLE_ALONE = "by title alone"
+# Why a place was not resolved (or resolved weakly), as stored with the citation: a report words each in its
+# language by the same name (reports/labels.py: note_words); keep a template's fields when changing its words.
+NOTES = {"no_section": "no section {key!r} in {revision}", "no_context": "no section in context to count from",
+         "item_first": "item number with no section before it", "item_not_in_tree": "item {number} is not in the tree",
+         "no_item": "{context} has no item {number} in {revision}",
+         "no_page": "no section of {revision} is known to be on {pages}", "no_column": "no column with this title",
+         "quoted_title": "quoted title", "title_alone": TITLE_ALONE, "title_shared": "title shared by {keys}",
+         "no_location": "names no section of {revision}",
+         "step_not_in_tree": "{steps} is not in the tree", "could_be": "{place} could be {keys}",
+         "no_step_under": "no {steps} under {key} in {revision}", "named_inside": "named inside",
+         "heading_words": "number and heading words"}
 
 
 @dataclass

@@ -19,7 +19,7 @@ from guidetrace.guideline.numbering import PAREN, PART, Reached, Step, read_numb
 
 from .locators import Locator, grammar, normalize_lines
 from .opinion_places import elsewhere, leading, sentence_end
-from .resolution import OPENING, TEXT_ORIGIN, Resolution, Unresolved
+from .resolution import NOTES, OPENING, TEXT_ORIGIN, Resolution, Unresolved
 from .title_places import TitleMatcher
 from .tree_index import TreeIndex
 
@@ -164,7 +164,7 @@ class CitationResolver:
         kind, _, value = address.partition(":")
         proposed, parent, pkind = self._proposal(kind, value, res)
         res.unresolved.append(Unresolved(token.text, EVIDENCE_OF.get(kind, "number"),
-                                         f"no section {proposed!r} in {self.index.revision}", origin,
+                                         NOTES["no_section"].format(key=proposed, revision=self.index.revision), origin,
                                          proposed_key=proposed, proposed_parent=parent, proposed_kind=pkind))
 
     def _proposal(self, kind: str, value: str, res: Resolution) -> tuple[str, str | None, str | None]:
@@ -194,8 +194,8 @@ class CitationResolver:
             reached = self._by_pages(reached, steps, words) or reached
         if reached is None or (reached.used == 0 and not reached.ambiguous):
             if origin != TEXT_ORIGIN:
-                res.unresolved.append(Unresolved(token.text, "number", f"no section {token.text!r} in "
-                                                 f"{self.index.revision}", origin))
+                res.unresolved.append(Unresolved(token.text, "number", NOTES["no_section"].format(
+                    key=token.text, revision=self.index.revision), origin))
             return
         if reached.complete:
             res.cite(reached.key, "number", token.text, origin)
@@ -204,16 +204,17 @@ class CitationResolver:
             return
         missing = "".join(str(s) for s in steps[reached.used:])
         if reached.key != self.index.root:
-            res.cite(reached.key, "number", token.text, origin, 0.6, note=f"{missing} is not in the tree")
+            res.cite(reached.key, "number", token.text, origin, 0.6, note=NOTES["step_not_in_tree"].format(steps=missing))
         if reached.ambiguous:
-            res.unresolved.append(Unresolved(token.text, "number", f"{token.text} could be " +
-                                             ", ".join(reached.ambiguous), origin))
+            res.unresolved.append(Unresolved(token.text, "number", NOTES["could_be"].format(
+                place=token.text, keys=", ".join(reached.ambiguous)), origin))
             return
         # --grow-tree: the section the walk lacks, keyed as its parent's key plus its own number (第1部第2章 + 5)
         above = "" if reached.key == self.index.root else reached.key
         last = steps[-1].level
         res.unresolved.append(Unresolved(
-            token.text, "number", f"no {missing} under {reached.key} in {self.index.revision}", origin,
+            token.text, "number", NOTES["no_step_under"].format(steps=missing, key=reached.key, revision=self.index.revision),
+            origin,
             proposed_key=above + missing, proposed_parent=reached.key,
             proposed_kind="item" if last == PAREN else ("part" if last == PART else "section")))
 
@@ -242,7 +243,7 @@ class CitationResolver:
         if inner is None or inner in res.cited:
             return
         kept = res.cited.pop(cited)
-        res.cite(inner, kept.evidence, f"{token.text}{words.strip()}", origin, kept.confidence, note="named inside")
+        res.cite(inner, kept.evidence, f"{token.text}{words.strip()}", origin, kept.confidence, note=NOTES["named_inside"])
 
     def _on_relative(self, token: Locator, res: Resolution, origin: str) -> None:
         """第2節 under the chapter in context; 第2項 / 第1号 under the article in context."""
@@ -257,7 +258,7 @@ class CitationResolver:
                 return
             context = self.index.parent.get(context)
         if origin != TEXT_ORIGIN:
-            res.unresolved.append(Unresolved(token.text, "number", "no section in context to count from", origin))
+            res.unresolved.append(Unresolved(token.text, "number", NOTES["no_context"], origin))
 
     def _on_item(self, token: Locator, res: Resolution, origin: str, words: str = "") -> None:
         if origin == TEXT_ORIGIN and not token.explicit:
@@ -275,24 +276,24 @@ class CitationResolver:
             reached = self.index.numbering.find((Step(PAREN, str(number)),), None, words=words)
             if reached is not None and reached.complete:
                 res.cite(reached.key, "heading", f"{token.text}{words.strip()}", origin, 0.8,
-                         note="number and heading words")
+                         note=NOTES["heading_words"])
                 return
         if context is None:
             if not token.explicit and origin != TEXT_ORIGIN:  # `5 見直し`: a chapter number and its title
                 self._on_address(Locator("address", token.text, token.start, token.end, address=f"n:{number}"),
                                  res, origin)
             elif token.explicit and origin != TEXT_ORIGIN:
-                res.unresolved.append(Unresolved(token.text, "item", "item number with no section before it", origin))
+                res.unresolved.append(Unresolved(token.text, "item", NOTES["item_first"], origin))
             return
         key = self.index.items.get((context, number))
         if key is not None:
             res.cite(key, "item", token.text, origin)
         elif origin != TEXT_ORIGIN:  # the section it belongs to is known even if the tree lists no items
             if context not in res.cited and context != self.index.root:
-                res.cite(context, "item", token.text, origin, 0.6, note=f"item {number} is not in the tree")
-            res.unresolved.append(Unresolved(token.text, "item", f"{context} has no item {number} in {self.index.revision}",
-                                             origin, proposed_key=f"{context}({number})", proposed_parent=context,
-                                             proposed_kind="item"))
+                res.cite(context, "item", token.text, origin, 0.6, note=NOTES["item_not_in_tree"].format(number=number))
+            reason = NOTES["no_item"].format(context=context, number=number, revision=self.index.revision)
+            res.unresolved.append(Unresolved(token.text, "item", reason, origin, proposed_key=f"{context}({number})",
+                                             proposed_parent=context, proposed_kind="item"))
 
     def _on_general(self, token: Locator, res: Resolution, origin: str) -> None:
         if origin != TEXT_ORIGIN:
@@ -309,7 +310,7 @@ class CitationResolver:
             if origin != TEXT_ORIGIN and (self.index.by_page or not confirm_only):
                 pages = f"page {first}" if first == last else f"pages {first}-{last}"
                 res.unresolved.append(Unresolved(token.text, "page",
-                                                 f"no section of {self.index.revision} is known to be on {pages}", origin))
+                                                 NOTES["no_page"].format(revision=self.index.revision, pages=pages), origin))
             return
         for key in [] if confirm_only else holders:
             if not res.covers(self.index, key):
@@ -327,7 +328,7 @@ class CitationResolver:
         if found:
             res.cite(found[0], "column", token.text, origin, None if exact else 0.8)
         elif origin != TEXT_ORIGIN:
-            res.unresolved.append(Unresolved(token.text, "column", "no column with this title", origin,
+            res.unresolved.append(Unresolved(token.text, "column", NOTES["no_column"], origin,
                                              proposed_parent=res.context, proposed_kind="column",
                                              proposed_title=token.text.strip()))
 
@@ -341,6 +342,6 @@ class CitationResolver:
             keys = [k for k in keys if self.index.related(k, res.context)] or keys
         if len(keys) == 1:
             if not res.covers(self.index, keys[0]):
-                res.cite(keys[0], "title", token.text, origin, 0.8, note="quoted title")
+                res.cite(keys[0], "title", token.text, origin, 0.8, note=NOTES["quoted_title"])
             return
         self.resolve(token.text, origin=origin, into=res)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from guidetrace.guideline.numbering import read_number
 
 from .records import OpinionRecord
-from .resolution import TEXT_ORIGIN, Resolution, Unresolved
+from .resolution import NOTES, TEXT_ORIGIN, Resolution, Unresolved
 from .resolve_citations import CitationResolver
 from .tree_index import TreeIndex
 
@@ -53,7 +53,7 @@ def resolve_opinion(resolver: CitationResolver, index: TreeIndex, opinion: Opini
     if opinion.heading and res.context and not opinion.location:
         res.cite(res.context, "heading", opinion.heading, "heading")
     elif given:
-        res.unresolved.append(Unresolved(" / ".join(given), "location", f"names no section of {index.revision}",
+        res.unresolved.append(Unresolved(" / ".join(given), "location", NOTES["no_location"].format(revision=index.revision),
                                          location_origin))
     else:
         key = f"{opinion.body}\x00{opinion.proposal or ''}"

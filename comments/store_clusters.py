@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 from guidetrace.trace.models import Cluster, Comment, ConsultationRound
 from guidetrace.trace.store import Store
 
-from .dedup import banding_note, cluster_texts
+from .dedup import banding, cluster_texts
 
 BATCH = 5000
 
@@ -23,7 +24,7 @@ class ClusterSummary:
     clustered: int
     largest: int
     distinct: int  # clusters plus submissions in none: what remains to read
-    banding: str = ""  # how near-duplicates were searched for
+    banding: dict[str, Any] | None = None  # how near-duplicates were searched for (None: exact matches only)
 
 
 def cluster_round(session: Session, rnd: ConsultationRound, *, threshold: float = 0.8, near: bool = True) -> ClusterSummary:
@@ -51,7 +52,7 @@ def cluster_round(session: Session, rnd: ConsultationRound, *, threshold: float 
         rnd.total_submissions = len(ids)
         rnd.part_totals = {"distinct": distinct, "campaigns": len(found)}
     return ClusterSummary(rnd.key, len(ids), len(found), clustered, max((len(c.members) for c in found), default=0),
-                          distinct, banding_note(threshold) if near else "exact matches only")
+                          distinct, banding(threshold) if near else None)
 
 
 def dedup_round(store: Store, round_key: str, *, threshold: float = 0.8, near: bool = True) -> ClusterSummary:

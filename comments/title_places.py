@@ -12,7 +12,7 @@ import re
 from guidetrace.guideline.keys import title_key
 
 from .opinion_places import title_markers
-from .resolution import TEXT_ORIGIN, TITLE_ALONE, Resolution, Unresolved
+from .resolution import NOTES, TEXT_ORIGIN, TITLE_ALONE, Resolution, Unresolved
 from .tree_index import TreeIndex
 
 _LIST_JOIN = re.compile(r"(?:と|及び|および|並びに|、|・|,)")
@@ -59,7 +59,8 @@ class TitleMatcher:
             if len(chosen) == 1:
                 res.cite(chosen[0], "title", tkey, origin, 0.8 if exact else None, note=TITLE_ALONE)
             elif origin != TEXT_ORIGIN:
-                res.unresolved.append(Unresolved(tkey, "title", "title shared by " + ", ".join(chosen), origin))
+                res.unresolved.append(Unresolved(tkey, "title", NOTES["title_shared"].format(keys=", ".join(chosen)),
+                                                 origin))
 
     def _named_wholly(self, compact: str, present: list[str]) -> str | None:
         """The one section whose names (key, title, aliases) make up the whole place, when two or more do."""

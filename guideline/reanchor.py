@@ -20,10 +20,41 @@ LINEAGE_KINDS = ("succeeds", "renumbered", "split", "merged")
 
 
 @dataclass(frozen=True)
+class Change:
+    """Why a citation is outdated, as data a report words in its language (`reports/labels.py: reason`).
+
+    kind: `no_successor` (key has none in revision), `linked` (key became `to` by a lineage `link`),
+    `retitled` (key's title changed), `not_before` (revision is not on the target's predecessor chain)."""
+
+    kind: str
+    key: str = ""
+    to: str = ""
+    link: str = ""
+    old_title: str = ""
+    new_title: str = ""
+    revision: str = ""
+    target: str = ""
+
+    def text(self) -> str:
+        """In English, for the review queue's detail and the log."""
+        if self.kind == "no_successor":
+            return f"{self.key} has no successor in {self.revision}"
+        if self.kind == "linked":
+            return f"{self.key} → {self.to} ({self.link})"
+        if self.kind == "retitled":
+            return f"{self.key} retitled: {self.old_title} → {self.new_title}"
+        return f"revision {self.revision} is not before {self.target}"
+
+
+@dataclass(frozen=True)
 class Anchor:
     keys: tuple[str, ...]
     outdated: bool
-    reasons: tuple[str, ...]
+    changes: tuple[Change, ...]
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return tuple(c.text() for c in self.changes)
 
 
 class Reanchorer:
@@ -61,22 +92,24 @@ class Reanchorer:
     def _walk(self, section_id: int) -> Anchor:
         rid, key, _ = self.sections[section_id]
         if rid not in self.depth:
-            return Anchor((), True, (f"revision {self.revisions[rid].key} is not before {self.target.key}",))
+            return Anchor((), True, (Change("not_before", key, revision=self.revisions[rid].key,
+                                            target=self.target.key),))
         frontier = [(section_id, ())]
-        reasons: list[str] = []
+        reasons: list[Change] = []
         for _ in range(self.depth[rid]):
             step = []
             for sid, path in frontier:
                 nxt = [(n, k) for n, k in self.forward.get(sid, []) if self.depth.get(self.sections[n][0], -1) ==
                        self.depth[self.sections[sid][0]] - 1]
                 if not nxt:
-                    reasons.append(f"{self.sections[sid][1]} has no successor in {self._next_rev(sid)}")
+                    reasons.append(Change("no_successor", self.sections[sid][1], revision=self._next_rev(sid)))
                 for n, kind in nxt:
                     old_title, new_title = self.sections[sid][2], self.sections[n][2]
                     if kind != "succeeds":
-                        reasons.append(f"{self.sections[sid][1]} → {self.sections[n][1]} ({kind})")
+                        reasons.append(Change("linked", self.sections[sid][1], to=self.sections[n][1], link=kind))
                     elif old_title and new_title and old_title != new_title:
-                        reasons.append(f"{self.sections[n][1]} retitled: {old_title} → {new_title}")
+                        reasons.append(Change("retitled", self.sections[n][1], old_title=old_title,
+                                              new_title=new_title))
                     step.append((n, path))
             frontier = step
         keys = tuple(dict.fromkeys(self.sections[sid][1] for sid, _ in frontier))

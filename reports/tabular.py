@@ -11,14 +11,28 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from guidetrace.trace.output import cell_text, neutralise, to_csv
+from guidetrace.trace import output
+from guidetrace.trace.output import cell_text, neutralise
 
-__all__ = ["cell_text", "md_cell", "md_code", "neutralise", "to_csv", "to_markdown", "to_xlsx"]
+__all__ = ["cell_text", "md_cell", "md_code", "neutralise", "to_csv", "to_markdown", "to_table", "to_xlsx", "words"]
 
 
-def md_cell(value: Any) -> str:
-    text = cell_text(value).replace("\\", "\\\\").replace("|", "\\|").replace("&", "&amp;").replace("<", "&lt;")
+def md_cell(value: Any, lang: str = "ja") -> str:
+    text = words(value, lang).replace("\\", "\\\\").replace("|", "\\|").replace("&", "&amp;").replace("<", "&lt;")
     return text.replace("\n", "<br>")  # after escaping: the only tag a cell may hold
+
+
+def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None,
+           lang: str = "ja") -> str:
+    """A CSV whose cells hold words, as a workbook's do: はい, 修正 2 — never true or JSON."""
+    return output.to_csv(rows, columns, headers, cell=lambda v: words(v, lang))
+
+
+def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str], lang: str = "ja",
+             title: str | None = None) -> str:
+    """The terminal's table: labelled headers, cells in words."""
+    return output.render(list(rows), "table", columns=columns, headers=headers, title=title,
+                         cell=lambda v: words(v, lang))
 
 
 def md_code(value: Any) -> str:
@@ -26,10 +40,11 @@ def md_code(value: Any) -> str:
     return "`" + cell_text(value).replace("`", "'") + "`"
 
 
-def to_markdown(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None) -> str:
+def to_markdown(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None,
+                lang: str = "ja") -> str:
     head = headers or columns
-    lines = ["| " + " | ".join(md_cell(h) for h in head) + " |", "|" + "---|" * len(head)]
-    lines += ["| " + " | ".join(md_cell(row.get(c)) for c in columns) + " |" for row in rows]
+    lines = ["| " + " | ".join(md_cell(h, lang) for h in head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(md_cell(row.get(c), lang) for c in columns) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 
@@ -47,18 +62,19 @@ def sheet_title(name: str, taken: Sequence[str] = ()) -> str:
     return candidate
 
 
-def xlsx_text(value: Any, lang: str = "ja") -> str:
-    """A cell as an editor reads it: {"revised": 2} is 修正 2, True is はい — never JSON or true/false."""
-    from .labels import label
+def words(value: Any, lang: str = "ja") -> str:
+    """A cell as a person reads it, in any format: {"revised": 2} is 修正 2, True is はい, the whole
+    guideline's key is 全般 — never JSON or true/false."""
+    from .labels import label, shown_key
 
     if isinstance(value, bool):
         return label("yes" if value else "no", lang)
     if isinstance(value, dict):
-        return "、".join(f"{label(str(k), lang)} {xlsx_text(v, lang)}" for k, v in value.items()) if lang == "ja" else \
-            ", ".join(f"{label(str(k), lang)} {xlsx_text(v, lang)}" for k, v in value.items())
+        return "、".join(f"{label(str(k), lang)} {words(v, lang)}" for k, v in value.items()) if lang == "ja" else \
+            ", ".join(f"{label(str(k), lang)} {words(v, lang)}" for k, v in value.items())
     if isinstance(value, (list, tuple)):
-        return ("、" if lang == "ja" else ", ").join(xlsx_text(v, lang) for v in value)
-    return cell_text(value)
+        return ("、" if lang == "ja" else ", ").join(words(v, lang) for v in value)
+    return shown_key(value, lang) if isinstance(value, str) else cell_text(value)
 
 
 def to_xlsx(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]], Sequence[int]]], lang: str = "ja") -> bytes:
@@ -76,7 +92,7 @@ def to_xlsx(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]], 
         for cell in sheet[1]:
             cell.font, cell.fill, cell.alignment = header_font, header_fill, wrap
         for row in rows:
-            sheet.append([v if isinstance(v, (int, float)) and not isinstance(v, bool) else neutralise(xlsx_text(v, lang))
+            sheet.append([v if isinstance(v, (int, float)) and not isinstance(v, bool) else neutralise(words(v, lang))
                           for v in row])
         for row in sheet.iter_rows(min_row=2):
             for cell in row:

@@ -67,7 +67,7 @@ def test_build_equals_the_three_commands(tmp_path: Path) -> None:
     path = project(tmp_path / "p")
     result = invoke("build", str(path))
     assert result.exit_code == 0, result.output
-    assert "1.0: 7 sections (7 added" in result.stderr and "r1 (tsv, revision 1.0): 3 opinions (3 new" in result.stderr
+    assert "1.0：7節（追加 7" in result.stderr and "r1（TSV、版 1.0）：意見 3件（新規 3" in result.stderr
     index = tmp_path / "p" / "site" / "index.html"
     assert result.stdout.strip() == str(index) and (tmp_path / "p" / "work" / "lights.db").exists()
 
@@ -81,7 +81,7 @@ def test_build_equals_the_three_commands(tmp_path: Path) -> None:
     assert built == pages(site) and len(built) > 6  # every section has its page
 
     again = invoke("build", str(path))  # run again: everything matches, nothing changes
-    assert again.exit_code == 0 and "3 opinions (0 new, 3 matched, 0 removed)" in again.stderr
+    assert again.exit_code == 0 and "意見 3件（新規 0、一致 3、削除 0）" in again.stderr
     assert pages(p / "site") == built
 
 
@@ -90,7 +90,7 @@ def test_reports_written_beside_the_site(tmp_path: Path) -> None:
 
     path = project(tmp_path, PROJECT + "reports:\n  folder: out/reports\n  formats: [xlsx, csv]\n")
     result = invoke("build", str(path))
-    assert result.exit_code == 0 and "8 report files written to" in result.stderr
+    assert result.exit_code == 0 and "レポート 8件を" in result.stderr
     folder = tmp_path / "out" / "reports"
     assert sorted(p.name for p in folder.iterdir()) == sorted(f"{n}.{f}" for n in ("sections", "responses", "topics", "plan")
                                                                for f in ("xlsx", "csv"))
@@ -158,14 +158,14 @@ def test_a_tree_may_be_named_alone(tmp_path: Path) -> None:
     path.write_text("trees: [t.yaml]\n", encoding="utf-8")
     assert read_project(path).trees[0].file == tmp_path / "t.yaml"
     result = invoke("build", str(path))
-    assert result.exit_code == 0 and "1: 2 sections (2 added" in result.stderr, result.output
+    assert result.exit_code == 0 and "1：2節（追加 2" in result.stderr, result.output
 
 
 def test_a_failing_step_names_its_file(tmp_path: Path) -> None:
     path = project(tmp_path)
     (tmp_path / "comments.tsv").unlink()
     result = invoke("build", str(path))
-    assert result.exit_code == 2 and "comments.tsv" in result.stderr and "1.0: 7 sections" in result.stderr
+    assert result.exit_code == 2 and "comments.tsv" in result.stderr and "1.0：7節" in result.stderr
 
 
 def test_missing_project_file(tmp_path: Path) -> None:

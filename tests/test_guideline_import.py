@@ -104,7 +104,7 @@ def test_cli_import_writes_reviewable_yaml(run, tmp_path: Path) -> None:  # type
     out = tmp_path / "tree.yaml"
     result = run("guideline", "import", str(DOCS / "guideline-draft.docx"), "--guideline", "kdata",
                  "--revision", "1.0-draft", "--status", "draft", "-o", str(out))
-    assert result.exit_code == 0 and "18 sections (0 inferred)" in result.stderr
+    assert result.exit_code == 0 and "18節（推定 0）" in result.stderr
     doc = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert doc["revision"]["status"] == "draft" and doc["sections"][0] == {
         "key": "1", "title": "総則", "body": doc["sections"][0]["body"]}

@@ -57,14 +57,14 @@ def test_the_lexicon_is_the_stores_and_other_rounds_change_only_on_retag(run, se
     result = run("comments", "load", str(other), "--revision", "3.0-draft", "--round", "r2")  # no --topics
     assert result.exit_code == 0
     assert topics()["backup"]["opinions"] == 2  # the store's lexicon tagged it; the seed's tags are kept
-    assert "lexicon: shipped + mine.yaml" in run("topics", "list").output
+    assert "語彙：同梱 + mine.yaml" in run("topics", "list").output
     assert run("plan", "mark", "backup", "3.1.2", "--status", "dropped").exit_code == 0
     result = run("topics", "use", "--shipped")
     assert result.exit_code == 2 and "plan marks (backup)" in result.output
     assert topics()["backup"]["opinions"] == 2
     result = run("topics", "use", "--shipped", "--allow-removals")
-    assert result.exit_code == 0 and "topic backup dropped" in result.output
-    assert "backup" not in topics() and "lexicon: shipped," in run("topics", "list").output
+    assert result.exit_code == 0 and "トピック backup を外しました" in result.output
+    assert "backup" not in topics() and "語彙：同梱、" in run("topics", "list").output
 
 
 def test_site_size_stays_bounded_for_a_deep_chain_and_a_wide_citation(store_url: str, run, tmp_path: Path) -> None:
@@ -121,13 +121,13 @@ def test_ids_do_not_shift_and_a_reload_says_what_changed(run, seed: Path, tmp_pa
     corrected.write_text("\n".join(lines), encoding="utf-8")
     result = run("comments", "load", str(corrected), "--revision", "3.0-draft")
     assert result.exit_code == 0, result.output
-    assert "removed (1): scsg-3.0-draft/A-03" in result.output
+    assert "削除（1件）：scsg-3.0-draft/A-03" in result.output
     now = {c["id"]: c["body"] for c in json.loads(run("comments", "list", "--format", "json").stdout)}
     assert "scsg-3.0-draft/A-03" not in now
     assert all(now[k] == v for k, v in before.items() if k != "scsg-3.0-draft/A-03")
     added = [k for k in now if k not in before]
     assert added == ["scsg-3.0-draft/A-19"] and "新しく加わった意見" in now[added[0]]
-    assert "added (1): scsg-3.0-draft/A-19" in result.output
+    assert "追加（1件）：scsg-3.0-draft/A-19" in result.output
 
 
 def test_numbered_document_reload_names_changed_removed_renumbered(run, tmp_path: Path) -> None:
@@ -143,5 +143,5 @@ def test_numbered_document_reload_names_changed_removed_renumbered(run, tmp_path
                   f"御意見として承ります。\n5,3.1.2,{rows[4]},御意見として承ります。\n", encoding="utf-8")
     result = run("comments", "load", str(v2), "--revision", "3.0-draft", "--round", "r", "--allow-removals")
     assert result.exit_code == 0, result.output
-    assert "changed (1): r/3" in result.output and "removed (1): r/2" in result.output
-    assert "renumbered (1): r/4 → r/5" in result.output and "added" not in result.output
+    assert "変更（1件）：r/3" in result.output and "削除（1件）：r/2" in result.output
+    assert "番号変更（1件）：r/4 → r/5" in result.output and "追加" not in result.output

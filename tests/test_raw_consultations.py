@@ -62,9 +62,9 @@ def test_the_cli_prints_the_banding_and_the_spread(run, tmp_path: Path) -> None:
     write_csv(path, generate(copies=10))
     assert run("guideline", "load", str(TREE)).exit_code == 0
     loaded = run("comments", "load-raw", str(path), "--revision", "1.0-draft", "--round", "raw")
-    assert loaded.exit_code == 0 and "21 bands of 6" in loaded.stderr
+    assert loaded.exit_code == 0 and "6行ずつ 21帯" in loaded.stderr
     again = run("dedup", "--round", "raw", "--threshold", "0.7")
-    assert again.exit_code == 0 and "32 bands of 4" in again.stderr
+    assert again.exit_code == 0 and "4行ずつ 32帯" in again.stderr
     report = json.loads(run("report", "campaigns", "--round", "raw", "--format", "json").output)
     assert all(0 < c["spread"] <= 1 for c in report["campaigns"])
 

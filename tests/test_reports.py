@@ -36,7 +36,8 @@ def test_sections_report_numbers(loaded: Store) -> None:
     csv_text = render_sections(report, "csv", "en")
     assert csv_text.splitlines()[0].startswith("section,title,kind,parent,direct,subtree,distinct,submissions,disp:revised")
     md = render_sections(report, "md")
-    assert "| 3.1.3 | 都市OS | subsection | 3.1 | 3 | 4 | 4 | 4 |" in md
+    assert "| 3.1.3 | 都市OS | 項 | 3.1 | 3 | 4 | 4 | 4 |" in md  # the kind in words, the root as 全般
+    assert "| 2 | スマートシティセキュリティの考え方 | 章 | 全般 |" in md and "general" not in md
 
 
 def test_responses_xlsx_holds_every_opinion(loaded: Store) -> None:

@@ -58,7 +58,7 @@ def _decide_five(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     edited = 0
     for row in range(3, sheet.max_row + 1):
         opinion, kind = sheet[f"{cols['opinion']}{row}"].value, sheet[f"{cols['evidence']}{row}"].value
-        if opinion == _id("A-14") and kind == "title":
+        if opinion == _id("A-14") and kind == "見出し":  # the workbook speaks Japanese: evidence `title`
             sheet[f"{cols['decision']}{row}"] = sheet[f"{cols['machine']}{row}"].value  # accept as it stands
             edited += 1
         if opinion == _id("B-03"):
@@ -85,16 +85,16 @@ def test_decisions_survive_reload_and_correction(run, seed: Path, tmp_path: Path
 
     # The same document again: every decision still applies.
     result = run("comments", "load", str(seed), "--revision", "3.0-draft")
-    assert "5 decision(s) re-applied" in result.output
+    assert "判断 5件を再適用" in result.output
     assert comments(run) == after
 
     # A corrected copy: A-02 edited, A-05 removed, A-09/A-10 swapped, everything after A-05 renumbered.
     fixed = corrected_copy(seed, tmp_path / "corrected.md", store_url)
     result = run("comments", "load", str(fixed), "--revision", "3.0-draft")
     assert result.exit_code == 0, result.output
-    assert "could not be re-attached" in result.output and "(disposition on scsg-3.0-draft/A-05)" in result.output
+    assert "を付け直せません" in result.output and "（scsg-3.0-draft/A-05 への対応）" in result.output
     # Ids do not shift: every opinion keeps its id, the edited one too; the load says what changed, by name.
-    assert f"changed (1): {_id('A-02')}" in result.output and f"removed (1): {_id('A-05')}" in result.output
+    assert f"変更（1件）：{_id('A-02')}" in result.output and f"削除（1件）：{_id('A-05')}" in result.output
     now = comments(run)
     assert _id("A-05") not in now and len(now) == 25
     for key, text in texts.items():
@@ -203,11 +203,11 @@ def test_remove_round_then_reload_with_decisions_gives_the_same_reports(run, see
     result = run("rounds", "remove", ROUND)  # asks: no answer, nothing removed
     assert result.exit_code != 0 and comments(run) == listing
     result = run("rounds", "remove", ROUND, "--yes", "--decisions-out", "kept.json")
-    assert result.exit_code == 0 and "5 decision(s) kept in kept.json" in result.output
+    assert result.exit_code == 0 and "判断 5件を kept.json に保存しました" in result.output
     assert json.loads(run("rounds", "--format", "json").stdout) == []
     assert json.loads(run("review", "log", "--format", "json").stdout) == []
     result = run("comments", "load", str(seed), "--revision", "3.0-draft", "--decisions", "kept.json")
-    assert result.exit_code == 0 and "5 decision(s) restored" in result.output, result.output
+    assert result.exit_code == 0 and "ファイルから判断 5件を復元" in result.output, result.output
     assert comments(run) == listing
     for name, text in reports.items():
         assert run("report", name, "--format", "json").stdout == text
@@ -315,3 +315,100 @@ def test_bad_decision_inputs_are_one_line(run, seed: Path, tmp_path: Path) -> No
         result = run("comments", "load", str(seed), "--revision", "3.0-draft", "--decisions", str(path))
         assert result.exit_code == 2 and message in result.output and result.output.count("\n") == 1, name
     assert json.loads(run("review", "log", "--format", "json").stdout) == []
+
+
+def _citation_row(sheet, cols: dict[str, str]) -> int:  # type: ignore[no-untyped-def]
+    """The first workbook row that asks about a citation the machine placed in a section (field 該当箇所)."""
+    for row in range(3, sheet.max_row + 1):
+        machine = sheet[f"{cols['machine']}{row}"].value
+        if sheet[f"{cols['field']}{row}"].value == "該当箇所" and machine:
+            return row
+    raise AssertionError("the seed's queue holds no placed citation")
+
+
+def test_a_workbook_citation_edit_is_one_step_and_undo_restores_the_machine(run, seed: Path, tmp_path: Path) -> None:
+    """Issue 28.4: changing a citation in a cell is stored as uncite + cite; undo by opinion takes both back."""
+    run("guideline", "load", "--bundled")
+    run("comments", "load", str(seed), "--revision", "3.0-draft")
+    machine = comments(run)
+    path = tmp_path / "review.xlsx"
+    assert run("review", "export", "-o", str(path)).exit_code == 0
+    book = load_workbook(path)
+    sheet = book["review"]
+    cols = {c.value: c.column_letter for c in sheet[1]}
+    row = _citation_row(sheet, cols)
+    opinion, shown = sheet[f"{cols['opinion']}{row}"].value, sheet[f"{cols['machine']}{row}"].value
+    old = "general" if shown == "全般" else shown  # the whole guideline reads 全般 in the workbook
+    new = "3.1.3" if old != "3.1.3" else "3.1.2"
+    sheet[f"{cols['decision']}{row}"] = new
+    book.save(path)
+    assert run("review", "import", str(path)).exit_code == 0
+    cited = [c["section"] for c in comments(run)[opinion]["citations"]]
+    assert new in cited and old not in cited
+    log = json.loads(run("review", "log", "--format", "json").stdout)
+    assert len(log) == 1 and log[0]["opinion"] == opinion  # one edit, one entry
+    assert [d["action"] for d in log[0]["decisions"]] == ["uncite", "cite"]
+    assert old in log[0]["before"]["sections"] and new in log[0]["after"]["sections"]
+    assert old not in log[0]["after"]["sections"]
+    table = run("review", "log").stdout
+    assert table.count(opinion) == 1, table
+    result = run("review", "undo", opinion)
+    assert result.exit_code == 0, result.output
+    assert comments(run)[opinion] == machine[opinion]  # both halves undone: the machine's citations are back
+    assert comments(run) == machine
+    assert {d["state"] for d in json.loads(run("review", "log", "--format", "json").stdout)} == {"undone"}
+    assert run("review", "undo", opinion).exit_code == 2  # nothing left in force on it
+
+
+def test_a_set_with_several_flags_is_one_step(run, seed: Path) -> None:
+    run("guideline", "load", "--bundled")
+    run("comments", "load", str(seed), "--revision", "3.0-draft")
+    machine = comments(run)
+    opinion = _id("A-03")
+    old = [c["section"] for c in machine[opinion]["citations"]][0]
+    result = run("review", "set", opinion, "--uncite", old, "--cite", "3.1.3", "--cite", "3.1.2",
+                 "--disposition", "declined", "--tag", "sbom", "--by", "tanaka")
+    assert result.exit_code == 0, result.output
+    assert run("review", "set", _id("A-04"), "--disposition", "support").exit_code == 0  # another edit stays
+    now = comments(run)[opinion]
+    assert now["disposition"]["primary"] == "declined" and "sbom" in now["topics"]
+    log = json.loads(run("review", "log", "--format", "json").stdout)
+    assert len(log) == 2 and len(log[0]["decisions"]) == 5
+    step = log[0]
+    assert step["before"]["fields"]["disposition"] == machine[opinion]["disposition"]["primary"]
+    assert step["after"]["fields"]["disposition"] == "declined"
+    lines = [line for line in run("review", "log").stdout.splitlines() if opinion in line]
+    assert len(lines) == 1, lines
+    # any of the step's decision numbers names the whole edit
+    result = run("review", "undo", str(step["decisions"][2]["id"]))
+    assert result.exit_code == 0, result.output
+    after = comments(run)
+    assert after[opinion] == machine[opinion]
+    assert after[_id("A-04")]["disposition"]["primary"] == "support"
+    states = {e["opinion"]: e["state"] for e in json.loads(run("review", "log", "--format", "json").stdout)}
+    assert states == {opinion: "undone", _id("A-04"): "active"}
+
+
+def test_decisions_stored_before_steps_are_grouped_by_the_migration(store_url: str) -> None:
+    """A store at schema 0009 with a half-undone edit and two separate ones: 0010 groups them as they were made."""
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from guidetrace.trace.store import alembic_config, resolve_url
+
+    engine = create_engine(resolve_url(store_url))
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0009")
+        row = ("INSERT INTO review_decision (round_key, comment_key, fingerprint, text, action, value, before, after, "
+               "\"by\", \"at\", state) VALUES ('r', :key, 'f', 't', :action, :value, 'null', 'null', :by, :at, :state)")
+        for key, action, value, by, at, state in (
+                ("r/1", "uncite", "general", "sato", "2026-01-01T10:00:00+00:00", "active"),
+                ("r/1", "cite", "3.1.3", "sato", "2026-01-01T10:00:00+00:00", "active"),
+                ("r/1", "disposition", "revised", "sato", "2026-01-01T10:05:00+00:00", "active"),
+                ("r/2", "cite", "3.1.2", "sato", "2026-01-01T10:00:00+00:00", "undone")):
+            conn.execute(text(row), {"key": key, "action": action, "value": value, "by": by, "at": at, "state": state})
+        command.upgrade(alembic_config(conn), "head")
+        steps = conn.execute(text("SELECT id, step FROM review_decision ORDER BY id")).all()
+    engine.dispose()
+    (a, sa), (b, sb), (c, sc), (d, sd) = steps
+    assert (sa, sb, sc, sd) == (a, a, c, d)

@@ -196,8 +196,12 @@ class ReviewDecision(Base):
     """
 
     __tablename__ = "review_decision"
-    __table_args__ = (Index("ix_decision_round", "round_key"), Index("ix_decision_comment", "comment_id"))
+    __table_args__ = (Index("ix_decision_round", "round_key"), Index("ix_decision_comment", "comment_id"),
+                      Index("ix_decision_step", "step"))
     id: Mapped[int] = mapped_column(primary_key=True)
+    # One edit (a `review set`, a workbook cell) may store several decisions (uncite A + cite B): they share
+    # `step`, the id of the first, and are undone and listed as one.
+    step: Mapped[int | None] = mapped_column(Integer)
     round_key: Mapped[str] = mapped_column(String(200))
     comment_id: Mapped[int | None] = mapped_column(ForeignKey("comment.id", ondelete="SET NULL",
                                                               name="fk_decision_comment"))

@@ -7,7 +7,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,31 +35,35 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None) -> str:
+def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None,
+           cell: Callable[[Any], str] = cell_text) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(headers or columns)
     for row in rows:
-        writer.writerow([neutralise(cell_text(row.get(c))) for c in columns])
+        writer.writerow([neutralise(cell(row.get(c))) for c in columns])
     return buf.getvalue()
 
 
-def render(data: Any, fmt: str, *, columns: Sequence[str] | None = None, title: str | None = None) -> str:
+def render(data: Any, fmt: str, *, columns: Sequence[str] | None = None, title: str | None = None,
+           headers: Sequence[str] | None = None, cell: Callable[[Any], str] = cell_text) -> str:
+    """JSON as it is; a table or CSV of `columns`, headed by `headers` (the catalogue's labels, from the
+    caller) and each cell written by `cell` (the reports' words)."""
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     rows = data if isinstance(data, list) else [data]
     cols = list(columns or (rows[0].keys() if rows else []))
     if fmt == "csv":
-        return to_csv(rows, cols)
+        return to_csv(rows, cols, headers, cell)
     if fmt == "table":
         from rich.console import Console
         from rich.table import Table
 
         table = Table(title=title, show_lines=False)
-        for c in cols:
+        for c in headers or cols:
             table.add_column(c, overflow="fold")
         for row in rows:
-            table.add_row(*(cell_text(row.get(c)) for c in cols))
+            table.add_row(*(cell(row.get(c)) for c in cols))
         console = Console(file=io.StringIO(), width=160, color_system=None, emoji=False)
         console.print(table)
         return console.file.getvalue()  # type: ignore[attr-defined]

@@ -135,11 +135,15 @@ def field_value(values: dict[str, Any], action: str) -> Any:
 
 def decide(session: Session, requests: Sequence[DecisionRequest], *, by: str | None = None,
            dispositions: Sequence[str] = ()) -> list[ReviewDecision]:
-    """Validate every request, then record and apply each, in one transaction."""
+    """Validate every request, then record and apply each, in one transaction.
+
+    Requests on one opinion from one origin (a `review set`, one workbook cell) are one edit: they share
+    a step, the id of the first, and are undone and listed together."""
     allowed = tuple(dispositions) or disposition_choices()
     comments = [validate(session, r, allowed) for r in requests]
     who, when = reviewer(by), now()
     made = []
+    steps: dict[tuple[int, str | None], int] = {}
     for req, comment in zip(requests, comments):
         _lock(session, comment)
         before = current(session, comment)
@@ -153,6 +157,7 @@ def decide(session: Session, requests: Sequence[DecisionRequest], *, by: str | N
                            note=req.note, by=who, at=when, state=ACTIVE)
         session.add(d)
         session.flush()
+        d.step = steps.setdefault((comment.id, req.origin), d.id)
         apply_review(session, [comment.id])
         d.after = field_value(current(session, comment), req.action)
         made.append(d)
@@ -161,21 +166,24 @@ def decide(session: Session, requests: Sequence[DecisionRequest], *, by: str | N
 
 
 def undo(session: Session, target: str) -> list[ReviewDecision]:
-    """`target` is a decision number, or an opinion id (its latest active decision)."""
+    """`target` is a step of `review log` (any of its decisions' numbers): the whole edit is undone; or an
+    opinion id: every decision in force on it, so the opinion is back to the machine's values."""
     if target.isdigit():
         d = session.get(ReviewDecision, int(target))
-        found = [d] if d is not None and d.state == ACTIVE else []
+        step = (d.step or d.id) if d is not None else None
+        found = list(session.scalars(select(ReviewDecision).where(
+            (ReviewDecision.step == step) | (ReviewDecision.id == step), ReviewDecision.state == ACTIVE)
+            .order_by(ReviewDecision.id))) if step is not None else []
     else:
-        found = list(session.scalars(select(ReviewDecision).where(ReviewDecision.comment_key == target,
+        found = list(session.scalars(select(ReviewDecision).where(ReviewDecision.comment_key == target.strip(),
                                                                   ReviewDecision.state == ACTIVE)
-                                     .order_by(ReviewDecision.id.desc()).limit(1)))
+                                     .order_by(ReviewDecision.id)))
     if not found:
         raise GuidetraceError(f"no active decision {target!r} (see `guidetrace review log`)")
     for d in found:
         d.state = UNDONE
-        session.flush()
-        if d.comment_id is not None:
-            apply_review(session, [d.comment_id])
+    session.flush()
+    apply_review(session, sorted({d.comment_id for d in found if d.comment_id is not None}))
     return found
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
 
+from guidetrace.guideline.reanchor import Change
 from guidetrace.trace.models import Citation, Cluster, Comment, ConsultationRound, ReviewDecision, Section
 
 from ..classify_answer import ANSWERED, STATEMENT, UNCLASSIFIED
@@ -41,6 +42,8 @@ class ReviewItem:
     excerpt: str
     detail: str
     revision: str = ""
+    changes: tuple[Change, ...] = ()  # an outdated citation's reasons, as data a report words in its language
+    said: str = ""  # a conflict: the disposition the answer's words say
 
 
 def review_queue(session: Session, *, round_key: str | None = None, kinds: Sequence[str] = KINDS,
@@ -109,7 +112,7 @@ def _outdated_items(session: Session, rnd: ConsultationRound | None) -> list[Rev
         anchor = anchors.anchor(sid)
         if anchor.outdated:
             out.append(ReviewItem("outdated", key, rkey, weight, "citation", skey, evidence, confidence,
-                                  _excerpt(body), "; ".join(anchor.reasons), target.key))
+                                  _excerpt(body), "; ".join(anchor.reasons), target.key, anchor.changes))
     return out
 
 
@@ -133,7 +136,7 @@ def _disposition_items(session: Session, rnd: ConsultationRound | None, kinds: S
             said = next((d["disposition"] for d in entries or [] if d.get("evidence") == "conflict"), None)
             if said:
                 out.append(ReviewItem("conflict", key, rkey, weight, "disposition", disposition, "column", None,
-                                      _excerpt(body), f"the answer's words say {said}"))
+                                      _excerpt(body), f"the answer's words say {said}", said=said))
     return out
 
 

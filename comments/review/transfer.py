@@ -25,7 +25,7 @@ from .decisions import ACTIONS, ACTIVE, UNDONE
 
 FORMAT = "guidetrace-decisions"
 FIELDS = ("comment_key", "label", "fingerprint", "text", "action", "value", "before", "after", "note", "by", "at",
-          "state")
+          "state", "step")
 REQUIRED = ("comment_key", "fingerprint", "text", "action", "by", "at")
 
 
@@ -76,22 +76,29 @@ def read_decisions(path: Path) -> DecisionFile:
             raise GuidetraceError(f"decision {n}: missing {', '.join(missing)}", file=str(path))
         if entry["action"] not in ACTIONS or entry.get("state", ACTIVE) not in (ACTIVE, UNDONE):
             raise GuidetraceError(f"decision {n}: unknown action or state", file=str(path))
+        if entry.get("step") is not None and (not isinstance(entry["step"], int) or isinstance(entry["step"], bool)):
+            raise GuidetraceError(f"decision {n}: step is not a number", file=str(path))
     return DecisionFile(str(path), str(data.get("round") or ""), tuple(data["decisions"]))
 
 
 def restore_decisions(session: Session, file: DecisionFile, round_key: str) -> int:
-    """Adds the file's decisions to the round (those already there are not added twice)."""
+    """Adds the file's decisions to the round (those already there are not added twice); the decisions of
+    one edit stay one step (a file written before steps: those one command stored, same opinion and time)."""
     have = {(d.comment_key, d.action, d.value, d.by, d.at) for d in
             session.scalars(select(ReviewDecision).where(ReviewDecision.round_key == round_key))}
     added = 0
+    steps: dict[Any, int] = {}
     for entry in file.decisions:
         ident = (entry["comment_key"], entry["action"], entry.get("value"), entry["by"], entry["at"])
         if ident in have:
             continue
         have.add(ident)
-        session.add(ReviewDecision(round_key=round_key, comment_id=None, before=entry.get("before"),
-                                   after=entry.get("after"), state=entry.get("state") or ACTIVE,
-                                   **{f: entry.get(f) for f in FIELDS if f not in ("before", "after", "state")}))
+        d = ReviewDecision(round_key=round_key, comment_id=None, before=entry.get("before"),
+                           after=entry.get("after"), state=entry.get("state") or ACTIVE,
+                           **{f: entry.get(f) for f in FIELDS if f not in ("before", "after", "state", "step")})
+        session.add(d)
+        session.flush()
+        d.step = steps.setdefault(entry.get("step") or (entry["comment_key"], entry["by"], entry["at"]), d.id)
         added += 1
     session.flush()
     return added

@@ -2,15 +2,18 @@
 
 Every edited row is read and checked before anything is written: a missing column, a
 formula where a value belongs, or a value that is not a section, disposition or topic is
-one error naming the cell, and the store is left as it was.
+one error naming the cell, and the store is left as it was. The export writes words
+(該当箇所, 今後の参考, 全般); `code_of`, from the catalogue's owner, reads them back as codes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
+from guidetrace.guideline.keys import ROOT_KEY, canonical_key
 from guidetrace.trace.errors import GuidetraceError
 
 from .decisions import DecisionRequest
@@ -21,6 +24,11 @@ COLUMNS = ("kind", "opinion", "round", "weight", "field", "machine", "evidence",
 REQUIRED = ("opinion", "field", "machine", "decision")
 NO_SECTION = "(none)"
 NO_SECTION_FORMS = {NO_SECTION, "（なし）", "なし", "-", "none"}
+CodeOf = Callable[[str, str], str]  # (field | disposition, a cell's words) -> the code
+
+
+def _as_is(_what: str, text: str) -> str:
+    return text
 
 
 def _text(value: object) -> str:
@@ -28,7 +36,7 @@ def _text(value: object) -> str:
     return text[1:] if text.startswith("'") else text  # the export neutralises = + - @ with an apostrophe
 
 
-def read_review_workbook(path: Path) -> list[DecisionRequest]:
+def read_review_workbook(path: Path, code_of: CodeOf = _as_is) -> list[DecisionRequest]:
     from openpyxl import load_workbook
 
     try:
@@ -60,18 +68,22 @@ def read_review_workbook(path: Path) -> list[DecisionRequest]:
             raise GuidetraceError(f"cell {get_column_letter(header['opinion'])}{row[0].row}: no opinion id",
                                   file=str(path))
         text_note = _text(note.value) if note is not None else ""
-        requests += _requests(opinion, field, machine, value, text_note or None, f"{path.name}: {where}")
+        requests += _requests(opinion, field, machine, value, text_note or None, f"{path.name}: {where}", code_of)
     return requests
 
 
-def _requests(opinion: str, field: str, machine: str, value: str, note: str | None, origin: str) -> list[DecisionRequest]:
+def _requests(opinion: str, field: str, machine: str, value: str, note: str | None, origin: str,
+              code_of: CodeOf = _as_is) -> list[DecisionRequest]:
     def req(action: str, v: str | None = None) -> DecisionRequest:
         return DecisionRequest(opinion, action, v, note, origin)
 
+    field = code_of("field", field)
     if field == "disposition":
+        machine, value = code_of("disposition", machine), code_of("disposition", value)
         return [req("accept")] if value == machine else [req("disposition", value)]
     if field != "citation":
         raise GuidetraceError(f"{origin}: a {field or 'blank'} row cannot take a decision")
+    machine, value = (ROOT_KEY if canonical_key(v) == ROOT_KEY else v for v in (machine, value))  # 全般 is general
     if value in NO_SECTION_FORMS:
         return [req("uncite", machine)] if machine else []
     if value == machine:

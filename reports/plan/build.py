@@ -23,7 +23,7 @@ from guidetrace.trace.rules import packaged_yaml
 
 from ..facts import EditTargets, OpinionFact, load_facts
 from ..topics.build import ORGANISATION_KINDS, target_revision
-from . import NO_TOPIC
+from . import NO_SUCCESSOR, NO_TOPIC
 
 # The keys an entry's JSON carries beyond its status and source, by where the status came from.
 STATUS_KEYS = {"mark": ("revision", "addressed_in", "note"), "proposed": ("revision", "addressed_in"), "default": ()}
@@ -102,7 +102,7 @@ def build_plan(session: Session, target: str | None = None, future: str | None =
         entries: dict[str, list[OpinionFact]] = defaultdict(list)
         for f in ops:
             for sid in tree.edit_targets(f.sections):
-                for anchored in anchors.anchor(sid).keys or (f"{tree.key(sid)} (no successor)",):
+                for anchored in anchors.anchor(sid).keys or (f"{tree.key(sid)} {NO_SUCCESSOR}",):
                     entries[anchored].append(f)
         factors = _factors(key, ops, all_facts, len(entries), rules)
         score = sum(rules["weights"][k] * v for k, v in factors.items())

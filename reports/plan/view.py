@@ -6,8 +6,9 @@ from typing import Any
 
 from guidetrace.trace.output import render
 
-from ..labels import label
-from ..tabular import md_cell, md_code
+from ..labels import label, shown_key
+from ..tabular import md_cell, md_code, to_csv, to_table, words
+from . import NO_SUCCESSOR, NO_TOPIC
 from .build import Plan, PlanEntry
 
 COLUMNS = ["rank", "topic", "label", "score", "section", "opinions", "status", "addressed_in", "impact", "comments"]
@@ -22,6 +23,18 @@ def headers(lang: str) -> list[str]:
     return [label(f"plan_{c}", lang) for c in COLUMNS]
 
 
+def _topic(key: str) -> str:
+    """A topic's key; the group no topic tags has none to show (its label says so)."""
+    return "—" if key == NO_TOPIC else key
+
+
+def _section(key: str, lang: str) -> str:
+    """An entry's section as it reads: 全般, and a key with no successor said so in words."""
+    if key.endswith(f" {NO_SUCCESSOR}"):
+        return f"{shown_key(key[: -len(NO_SUCCESSOR) - 1], lang)} {label('plan_no_successor', lang)}"
+    return shown_key(key, lang)
+
+
 def _status(e: PlanEntry, lang: str) -> str:
     return label(e.status, lang) + (f" ({label('proposed', lang)})" if e.source == "proposed" else "")
 
@@ -31,8 +44,8 @@ def plan_rows(plan: Plan, lang: str = "ja") -> list[dict[str, Any]]:
     for rank, group in enumerate(plan.groups, start=1):
         for e in group.entries:
             addressed = f"{e.revision or ''} {e.addressed_in or ''}".strip()
-            rows.append({"rank": rank, "topic": group.topic, "label": group.label(lang), "score": group.score,
-                         "section": e.section, "opinions": e.opinions,
+            rows.append({"rank": rank, "topic": _topic(group.topic), "label": group.label(lang), "score": group.score,
+                         "section": _section(e.section, lang), "opinions": e.opinions,
                          "status": _status(e, lang),
                          "addressed_in": addressed, "impact": e.impact, "comments": e.comments})
     return rows
@@ -41,20 +54,22 @@ def plan_rows(plan: Plan, lang: str = "ja") -> list[dict[str, Any]]:
 def plan_markdown(plan: Plan, lang: str = "ja") -> str:
     lines = [f"# {md_cell(plan_title(plan, lang))}", "",
              label("plan_sections_note", lang).format(md_cell(plan.revision)) + " "
-             + ", ".join(f"{k} × {v}" for k, v in plan.score["weights"].items()) + ".", ""]
+             + label("list_sep", lang).join(f"{label('factor_' + k, lang)} × {v}" for k, v in plan.score["weights"].items())
+             + label("full_stop", lang), ""]
     cols = ("section", "opinions", "status", "impact", "comments")
     for rank, group in enumerate(plan.groups, start=1):
-        factors = ", ".join(f"{k} {v}" for k, v in group.factors.items() if v)
-        lines += [f"## {rank}. {md_cell(group.label(lang))} ({md_code(group.topic)}), "
+        factors = label("list_sep", lang).join(f"{label('factor_' + k, lang)} {v}" for k, v in group.factors.items() if v)
+        code = f" ({md_code(group.topic)})" if group.topic != NO_TOPIC else ""
+        lines += [f"## {rank}. {md_cell(group.label(lang))}{code}{label('list_sep', lang)}"
                   f"{label('score', lang)} {group.score}", "",
-                  f"{label('plan_factors', lang)}: {factors}.", "",
+                  f"{label('plan_factors', lang)}: {factors}{label('full_stop', lang)}", "",
                   "| " + " | ".join(label(f"plan_{c}", lang) for c in cols) + " |", "|---|---|---|---|---|"]
         for e in group.entries:
             status = _status(e, lang) if e.status != "addressed" else (
                 f"{label('addressed', lang)} {e.revision} {e.addressed_in or ''}".rstrip()
                 + (f" ({label('proposed', lang)})" if e.source == "proposed" else ""))
-            lines.append(f"| {_md(e.section)} | {e.opinions} | {_md(status)} | {_md(', '.join(e.impact))} | "
-                         f"{_md(', '.join(e.comments))} |")
+            lines.append(f"| {_md(_section(e.section, lang))} | {e.opinions} | {_md(status)} | "
+                         f"{_md(words(e.impact, lang))} | {_md(words(e.comments, lang))} |")
         lines.append("")
     return "\n".join(lines)
 
@@ -71,10 +86,8 @@ def render_plan(plan: Plan, fmt: str, lang: str = "ja") -> str:
         return plan_markdown(plan, lang)
     rows = plan_rows(plan, lang)
     if fmt == "csv":
-        from guidetrace.trace.output import to_csv
-
-        return to_csv(rows, COLUMNS, headers(lang))
-    return render(rows, fmt, columns=COLUMNS)
+        return to_csv(rows, COLUMNS, headers(lang), lang)
+    return to_table(rows, COLUMNS, headers(lang), lang)
 
 
 def plan_xlsx(plan: Plan, lang: str = "ja") -> bytes:

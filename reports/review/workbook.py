@@ -1,7 +1,8 @@
 """`review export`: one row per queued item, with an editable decision cell and a drop-down of valid values.
 
 Row 1 holds the column keys the import reads (hidden), row 2 the labels an editor reads;
-the drop-downs take their values from a hidden `lists` sheet (one column per revision's
+cells hold words (該当箇所, 見出し, 今後の参考, 全般), which the import reads back (`words.code_of`).
+The drop-downs take their values from a hidden `lists` sheet (one column per revision's
 section keys, the dispositions, the topics), so a list of hundreds of keys still fits.
 """
 
@@ -19,12 +20,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from guidetrace.comments.review.queue import ReviewItem
-from guidetrace.comments.review.workbook_import import COLUMNS, NO_SECTION, SHEET
+from guidetrace.comments.review.workbook_import import COLUMNS, SHEET
 from guidetrace.comments.vocabulary import disposition_choices
 from guidetrace.trace.models import ConsultationRound, Revision, Section, Topic
 from guidetrace.trace.output import neutralise
 
-from ..labels import label
+from ..labels import label, shown_key
+from .words import detail, machine
 
 WIDTHS = {"kind": 14, "opinion": 26, "round": 16, "weight": 7, "field": 10, "machine": 18, "evidence": 12,
           "confidence": 8, "excerpt": 60, "detail": 40, "decision": 18, "note": 30}
@@ -48,8 +50,9 @@ def review_workbook(session: Session, items: Sequence[ReviewItem], lang: str) ->
     decision_col = get_column_letter(COLUMNS.index("decision") + 1)
     for n, item in enumerate(items, start=3):
         values = {"kind": label(f"queue_{item.kind}", lang), "opinion": item.opinion, "round": item.round,
-                  "weight": item.weight, "field": item.field, "machine": item.machine, "evidence": item.evidence,
-                  "confidence": item.confidence, "excerpt": item.excerpt, "detail": item.detail,
+                  "weight": item.weight, "field": label(f"field_{item.field}", lang), "machine": machine(item, lang),
+                  "evidence": label(f"ev_{item.evidence}", lang) if item.evidence else "",
+                  "confidence": item.confidence, "excerpt": item.excerpt, "detail": detail(item, lang),
                   "decision": None, "note": None}
         sheet.append([neutralise(v) if isinstance(v, str) else v for v in (values[c] for c in COLUMNS)])
         source = ranges["dispositions"] if item.field == "disposition" else ranges.get(f"rev:{revision_of.get(item.round)}")
@@ -76,11 +79,12 @@ def review_workbook(session: Session, items: Sequence[ReviewItem], lang: str) ->
 
 def _lists(book: Workbook, session: Session, lang: str) -> tuple[Any, dict[str, str]]:
     sheet = book.create_sheet("lists")
-    columns: list[tuple[str, list[str]]] = [("dispositions", list(disposition_choices())),
+    columns: list[tuple[str, list[str]]] = [("dispositions", [label(d, lang) for d in disposition_choices()]),
                                             ("topics", list(session.scalars(select(Topic.key).order_by(Topic.key))))]
+    none = label("no_section_choice", lang)
     for rid, rkey in session.execute(select(Revision.id, Revision.key).order_by(Revision.id)):
         keys = list(session.scalars(select(Section.key).where(Section.revision_id == rid).order_by(Section.position)))
-        columns.append((f"rev:{rkey}", [NO_SECTION, *keys]))
+        columns.append((f"rev:{rkey}", [none, *(shown_key(k, lang) for k in keys)]))
     ranges = {}
     for i, (name, values) in enumerate(columns, start=1):
         col = get_column_letter(i)

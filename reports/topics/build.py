@@ -99,7 +99,7 @@ def _topic_row(topic: Topic, ops: list[OpinionFact], tree: EditTargets, anchors:
                 if k not in latest_sections:
                     latest_sections.append(k)
             if anchor.outdated:
-                r["outdated"].append({"section": own, "reasons": list(anchor.reasons)})
+                r["outdated"].append({"section": own, "reasons": list(anchor.reasons), "changes": list(anchor.changes)})
     for r in per_round.values():
         r["dispositions"] = dict(r["dispositions"])
     submitters = list(dict.fromkeys((f.submitter or "", f.submitter_kind) for f in ops))

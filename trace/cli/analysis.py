@@ -9,8 +9,8 @@ import click
 
 from guidetrace.reports.plan import STATUSES
 
-from ..output import emit, render
-from .base import FORMATS, LANG, Lazy
+from ..output import emit
+from .base import FORMATS, LANG, Lazy, NamedChoice, tell
 
 TOPICS_FILE = click.option("--topics", "topics_file", type=click.Path(path_type=Path),
                            help="A lexicon YAML merged over the shipped one.")
@@ -24,24 +24,32 @@ def topics() -> None:
 @topics.command("list")
 @click.option("--target", help="Revision key or label to show sections in (default: the latest).")
 @click.option("--format", "fmt", type=FORMATS, default="table")
+@LANG
 @click.option("-o", "--output")
 @click.pass_obj
-def topics_list(obj: Lazy, target: str | None, fmt: str, output: str | None) -> None:
+def topics_list(obj: Lazy, target: str | None, fmt: str, lang: str | None, output: str | None) -> None:
     """Each topic: opinions, rounds, sections (in the latest revision), submitters, dispositions."""
-    from guidetrace.comments.lexicon_in_force import lexicon_in_force
+    from guidetrace.comments.lexicon_in_force import SHIPPED, lexicon_in_force
+    from guidetrace.reports.labels import label
     from guidetrace.reports.topics.build import build_topic_summary
+    from guidetrace.reports.topics.view import render_topics
+
+    from .tables import labelled
 
     with obj.store.sessions() as session:
         rows = build_topic_summary(session, target)
         lexicon = lexicon_in_force(session)
-    click.echo(f"lexicon: {lexicon.name}{f' ({lexicon.digest})' if lexicon.digest else ''}, {lexicon.topics} topics",
-               err=True)
+    lang = obj.lang(lang)
+    name = label("lexicon_shipped", lang) + lexicon.name[len(SHIPPED):] if lexicon.name.startswith(SHIPPED) \
+        else lexicon.name
+    tell("msg_lexicon", lang, name=name, digest=f" ({lexicon.digest})" if lexicon.digest else "", topics=lexicon.topics)
     if fmt == "json":
-        emit(render([asdict(r) for r in rows], "json"), output)
+        emit(render_topics(rows, "json", lang), output)  # type: ignore[arg-type]
         return
-    flat = [{**asdict(r), "organisations": len(r.organisations), "rounds": len(r.rounds)} for r in rows]
-    emit(render(flat, fmt, columns=["topic", "label_ja", "opinions", "rounds", "recurring", "open", "organisations",
-                                    "sections", "dispositions"]), output)
+    flat = [{**asdict(r), "label": r.label(lang), "organisations": len(r.organisations), "rounds": len(r.rounds)}
+            for r in rows]
+    emit(labelled(flat, ["topic", "label", "opinions", "rounds", "recurring", "open", "organisations", "sections",
+                         "dispositions"], fmt, lang, heads="col_"), output)
 
 
 @topics.command("retag")
@@ -54,9 +62,10 @@ def topics_retag(obj: Lazy, topics_file: Path | None, shipped: bool, allow_remov
     from guidetrace.comments.tag_topics import retag
 
     edges, dropped = retag(obj.store, topics_file, shipped=shipped, allow_removals=allow_removals)
-    click.echo(f"{edges} comment-topic edges written", err=True)
+    lang = obj.lang()
+    tell("msg_retagged", lang, edges)
     for key in dropped:
-        click.echo(f"topic {key} dropped: the lexicon no longer has it", err=True)
+        tell("msg_topic_dropped", lang, key)
 
 
 @topics.command("use")
@@ -114,7 +123,8 @@ def plan(ctx: click.Context, target: str | None, future: str | None, fmt: str, l
 @plan.command("mark")
 @click.argument("topic")
 @click.argument("section")
-@click.option("--status", type=click.Choice(STATUSES), required=True)
+@click.option("--status", type=NamedChoice(lambda: STATUSES, what="status"), required=True,
+              help="open, addressed or dropped (or as the plan shows them: 未対応, 対応済み, 見送り).")
 @click.option("--revision", help="Where it was addressed.")
 @click.option("--section", "addressed_section", help="The section that addresses it.")
 @click.option("--note")
@@ -125,4 +135,7 @@ def plan_mark(obj: Lazy, topic: str, section: str, status: str, revision: str | 
     from guidetrace.reports.plan.marks import mark_plan
 
     mark = mark_plan(obj.store, topic, section, status, revision=revision, addressed_section=addressed_section, note=note)
-    click.echo(f"{mark.topic_key} {mark.section_key}: {mark.status}", err=True)
+    from guidetrace.reports.labels import label
+
+    lang = obj.lang()
+    tell("msg_marked", lang, topic=mark.topic_key, section=mark.section_key, status=label(mark.status, lang))

@@ -1,4 +1,5 @@
-"""What every command module shares: the error-to-exit-2 group and the lazy store."""
+"""What every command module shares: the error-to-exit-2 group, the lazy store, codes typed in either language and
+the catalogue's messages."""
 
 from __future__ import annotations
 
@@ -32,6 +33,48 @@ class RuleChoice(click.Choice):  # type: ignore[type-arg]
     @choices.setter
     def choices(self, value: object) -> None:  # click.Choice sets it on creation: the rule files decide
         pass
+class NamedChoice(RuleChoice):
+    """A code (a disposition, a queue kind, a status) typed as itself or as its label in either language —
+    `修正` or `revised` — as the catalogue names it; the command receives the code."""
+
+    def __init__(self, load: Callable[[], Sequence[str]], prefix: str = "", *, what: str = "value") -> None:
+        super().__init__(load)
+        self.prefix, self.what = prefix, what
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from guidetrace.reports.labels import code_for, label
+
+        code = code_for(str(value), self.choices, self.prefix)
+        if code is None:  # one line, exit 2, as every user error
+            names = ", ".join(f"{label(self.prefix + c, 'ja')} ({c})" for c in self.choices)
+            raise GuidetraceError(f"unknown {self.what} {value!r} (one of {names})")
+        return code
+
+
+def dispositions() -> tuple[str, ...]:
+    from guidetrace.comments.vocabulary import disposition_choices
+
+    return disposition_choices()
+
+
+def submitter_kinds() -> tuple[str, ...]:
+    from guidetrace.comments.vocabulary import submitter_kind_choices
+
+    return submitter_kind_choices()
+
+
+def say(name: str, lang: str, /, *args: Any, **values: Any) -> str:
+    """A message from the catalogue, in `lang`."""
+    from guidetrace.reports.labels import say as catalogue_say
+
+    return catalogue_say(name, lang, *args, **values)
+
+
+def tell(name: str, lang: str, /, *args: Any, **values: Any) -> None:
+    """A message from the catalogue to stderr (stdout stays for the output)."""
+    click.echo(say(name, lang, *args, **values), err=True)
+
+
 LANG = click.option("--lang", type=click.Choice(["ja", "en"]), default=None,
                     help="Label language (default: the language of the loaded documents).")
 
@@ -94,7 +137,7 @@ class Lazy:
         self.db = db
         self._store: Store | None = None
 
-    def lang(self, given: str | None) -> str:
+    def lang(self, given: str | None = None) -> str:
         """`--lang` when given, else the language the store's documents are written in."""
         if given:
             return given
@@ -102,6 +145,13 @@ class Lazy:
 
         with self.store.sessions() as session:
             return store_language(session)
+
+    def message_lang(self) -> str:
+        """The language of a command's messages: the store's, or Japanese where there is no store to ask."""
+        try:
+            return self.lang()
+        except GuidetraceError:
+            return "ja"
 
     @property
     def store(self) -> Store:

@@ -14,8 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import click
-
+from .base import tell
 from .load_echo import echo_comments, echo_tree
 from .progress import progress_bar
 from .project_file import Project, TreeInput
@@ -50,22 +49,23 @@ def build_project(project: Project, store: Store, *, lang: Callable[[str | None]
 
     for tree in project.trees:
         for summary in load_tree(store, tree):
-            echo_tree(summary)
+            echo_tree(summary, lang(project.lang))
     for c in project.comments:
         with progress_bar() as progress:
             echo_comments(load_comments(store, c.file, revision=c.revision, round_key=c.round, fmt=c.format,
                                         columns=c.columns, grow=c.grow_tree, progress=progress, topics_file=c.topics,
-                                        encoding=c.encoding, lang=c.lang, allow_removals=c.allow_removals))
+                                        encoding=c.encoding, lang=c.lang, allow_removals=c.allow_removals),
+                          project.lang)
+    out_lang = lang(project.lang)
     if project.site is None and project.reports is None:
         return None
-    out_lang = lang(project.lang)
     if project.reports is not None:
         from .report_files import write_reports
 
         r = project.reports
         with store.sessions() as session:
             written = write_reports(session, r.names, r.formats, r.folder, out_lang)[1]
-        click.echo(f"{len(written)} report files written to {r.folder}", err=True)
+        tell("msg_report_files", out_lang, count=len(written), folder=r.folder)
     if project.site is None:
         return None
     from guidetrace.reports.site.build import build_site

@@ -21,7 +21,7 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
     from guidetrace.guideline.bundled import load_bundled_trees
     from guidetrace.reports.diagrams.dot import render_diagram
     from guidetrace.reports.diagrams.make import make_diagram
-    from guidetrace.reports.diagrams.renderer import EMBEDDED, ENV, INSTALL_GRAPHVIZ, find_renderer, needed, system_dot
+    from guidetrace.reports.diagrams.renderer import EMBEDDED, find_renderer, needed
     from guidetrace.reports.graph import build_graph, export_graph
     from guidetrace.reports.site.build import build_site
 
@@ -55,23 +55,24 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
             index = build_site(session, outdir / "site", lang=lang)
     finally:
         store.dispose()
+    from guidetrace.reports.labels import label, say
+
     for t in trees:
-        echo(f"revision {t.revision}: {t.sections} sections")
-    echo(f"round {loaded.round}: {loaded.opinions} opinions, {loaded.citations} citations "
-         f"({loaded.unresolved} unresolved), {loaded.topic_edges} topic tags; dispositions "
-         + ", ".join(f"{k} {v}" for k, v in loaded.dispositions.items()))
-    echo(f"check: {len(problems['unresolved'])} unresolved, {len(problems['unclassified'])} unclassified, "
-         f"{len(problems['warnings'])} warning(s)")
+        echo(say("msg_demo_revision", lang, revision=t.revision, sections=t.sections))
+    echo(say("msg_demo_round", lang, round=loaded.round, opinions=loaded.opinions, citations=loaded.citations,
+             unresolved=loaded.unresolved, tags=loaded.topic_edges,
+             dispositions=label("list_sep", lang).join(f"{label(k, lang)} {v}" for k, v in loaded.dispositions.items())))
+    echo(say("msg_demo_check", lang, unresolved=len(problems["unresolved"]), unclassified=len(problems["unclassified"]),
+             warnings=len(problems["warnings"])))
     top = plan.groups[0] if plan.groups else None
     if top:
-        echo(f"plan: {len(plan.groups)} topics; first: {top.label(lang)} (score {top.score})")
+        echo(say("msg_demo_plan", lang, topics=len(plan.groups), first=top.label(lang), score=top.score))
     if renderer is None:
-        echo(f"warning: diagrams were replaced by notices: they need {needed()}")
+        echo(say("msg_demo_no_graphviz", lang, needed()))
     elif renderer.kind == "embedded":
-        why = f"{ENV} chose it" if system_dot() else f"no system Graphviz, which also writes PDF: {INSTALL_GRAPHVIZ}"
-        echo(f"diagrams drawn by the embedded {EMBEDDED} ({why})")
-    echo(f"wrote {len(written)} reports and diagrams under {outdir}, and the store {db}")
-    echo(f"site: {index.resolve()}")
+        echo(say("msg_demo_embedded", lang, EMBEDDED))
+    echo(say("msg_demo_wrote", lang, count=len(written), outdir=outdir, db=db))
+    echo(say("msg_demo_site", lang, index.resolve()))
     return index
 
 

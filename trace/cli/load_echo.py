@@ -1,10 +1,11 @@
-"""What a load says on stderr: shared by `guideline load`, `comments load` and `build`."""
+"""What a load says on stderr: shared by `guideline load`, `comments load` and `build`, in the catalogue's
+words (the document's language for a comment load, the store's for a tree)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import click
+from .base import say, tell
 
 if TYPE_CHECKING:
     from guidetrace.comments.reload_match import ReloadReport
@@ -15,47 +16,56 @@ if TYPE_CHECKING:
 SHOWN = 20  # keys named per kind of change; the rest counted
 
 
-def echo_tree(s: TreeLoadSummary) -> None:
-    click.echo(f"{s.revision}: {s.sections} sections ({s.added} added, {s.updated} updated, "
-               f"{s.removed} removed), {s.links} links ({s.proposed_links} proposed)", err=True)
+def echo_tree(s: TreeLoadSummary, lang: str) -> None:
+    tell("msg_tree_loaded", lang, revision=s.revision, sections=s.sections, added=s.added, updated=s.updated,
+         removed=s.removed, links=s.links, proposed=s.proposed_links)
 
 
-def echo_comments(s: LoadSummary) -> None:
-    disp = ", ".join(f"{k} {v}" for k, v in s.dispositions.items())
-    click.echo(f"{s.round} ({s.layout}, revision {s.revision}): {s.opinions} opinions "
-               f"({s.added} new, {s.updated} matched, {s.removed} removed), {s.submissions} submissions counted; "
-               f"citations {s.citations} resolved, {s.unresolved} unresolved; {s.topic_edges} topic tags; "
-               f"dispositions: {disp}; language {s.lang or 'unknown'}", err=True)
+def echo_comments(s: LoadSummary, lang: str | None = None) -> None:
+    """`lang`: the outputs' language when the user set one, else the document's."""
+    from guidetrace.reports.labels import label
+
+    lang = lang or s.lang or "ja"
+    sep = label("list_sep", lang)
+    disp = sep.join(f"{label(k, lang)} {v}" for k, v in s.dispositions.items())
+    tell("msg_comments_loaded", lang, round=s.round, layout=label(f"layout_{s.layout}", lang), revision=s.revision,
+         opinions=s.opinions, added=s.added, updated=s.updated, removed=s.removed, submissions=s.submissions,
+         citations=s.citations, unresolved=s.unresolved, tags=s.topic_edges, dispositions=disp,
+         lang=label(f"lang_{s.lang}", lang) if s.lang else label("unknown", lang))
     if s.columns:
-        click.echo("columns: " + ", ".join(f"{field} ← {header}" for field, header in s.columns.items()), err=True)
+        tell("msg_columns", lang, sep.join(f"{label('field_' + field, lang)} ← {header}"
+                                          for field, header in s.columns.items()))
     if s.conflicts:
-        click.echo(f"warning: {s.conflicts} answer(s) whose words disagree with their column or heading "
-                   "(see `guidetrace check`)", err=True)
+        tell("msg_conflicts", lang, s.conflicts)
     for key in s.grown:
-        click.echo(f"grown: added inferred section {key}", err=True)
-    _echo_reload(s.reload)
-    echo_review(s.review, s.restored)
+        tell("msg_grown", lang, key)
+    _echo_reload(s.reload, lang)
+    echo_review(s.review, s.restored, lang)
     for w in s.warnings:
-        click.echo(f"warning: {w}", err=True)
+        tell("msg_warning", lang, w)
 
 
-def _echo_reload(r: ReloadReport) -> None:
+def _echo_reload(r: ReloadReport, lang: str) -> None:
     """What a reload changed, by name."""
+    from guidetrace.reports.labels import label
+
     for name, keys in (("changed", r.changed), ("removed", r.removed), ("added", r.added),
                        ("renumbered", [f"{old} → {new}" for old, new in r.renumbered])):
         if keys:
-            more = f" and {len(keys) - SHOWN} more" if len(keys) > SHOWN else ""
-            click.echo(f"{name} ({len(keys)}): {', '.join(keys[:SHOWN])}{more}", err=True)
+            more = say("msg_reload_more", lang, len(keys) - SHOWN) if len(keys) > SHOWN else ""
+            tell("msg_reload", lang, name=label(f"reload_{name}", lang), count=len(keys), keys=", ".join(keys[:SHOWN]),
+                 more=more)
 
 
-def echo_review(r: ReattachSummary, restored: int) -> None:
+def echo_review(r: ReattachSummary, restored: int, lang: str) -> None:
     """Decisions restored from a file, re-applied, moved or left detached by a load (raw ones too)."""
+    from guidetrace.reports.labels import label
+
     if restored:
-        click.echo(f"review: {restored} decision(s) restored from the file", err=True)
+        tell("msg_restored", lang, restored)
     if r.kept or r.detached:
-        click.echo(f"review: {r.kept} decision(s) re-applied", err=True)
+        tell("msg_reapplied", lang, r.kept)
     for old, new in r.moved:
-        click.echo(f"review: decisions on {old} follow the opinion to {new}", err=True)
+        tell("msg_moved", lang, old, new)
     for number, key, action in r.detached:
-        click.echo(f"warning: decision #{number} ({action} on {key}) could not be re-attached: the opinion is gone "
-                   "or changed beyond recognition; it stays in `review log`", err=True)
+        tell("msg_detached", lang, number=number, key=key, action=label(f"action_{action}", lang))

@@ -12,20 +12,8 @@ import click
 from .. import __version__
 from ..errors import GuidetraceError
 from ..output import emit, render
-from .base import FORMATS, LANG, Cli, Lazy, RuleChoice
+from .base import FORMATS, LANG, Cli, Lazy, NamedChoice, dispositions, submitter_kinds, tell
 from .load_echo import echo_comments, echo_review, echo_tree
-
-
-def _dispositions() -> tuple[str, ...]:
-    from guidetrace.comments.vocabulary import disposition_choices
-
-    return disposition_choices()
-
-
-def _submitter_kinds() -> tuple[str, ...]:
-    from guidetrace.comments.vocabulary import submitter_kind_choices
-
-    return submitter_kind_choices()
 
 
 @click.group(cls=Cli)
@@ -67,8 +55,10 @@ def guideline_load(obj: Lazy, files: tuple[Path, ...], bundled: bool, fmt: str, 
     trees = [TreeInput(bundled=True)] if bundled else []
     trees += [TreeInput(path, False, fmt, guideline_key, title, revision, label, predecessor, status, allow_removals)
               for path in files]
-    for summary in [s for tree in trees for s in load_tree(obj.store, tree)]:  # all read, then all said
-        echo_tree(summary)
+    summaries = [s for tree in trees for s in load_tree(obj.store, tree)]  # all read, then all said
+    lang = obj.lang()
+    for summary in summaries:
+        echo_tree(summary, lang)
 
 
 @guideline.command("import")
@@ -81,7 +71,8 @@ def guideline_load(obj: Lazy, files: tuple[Path, ...], bundled: bool, fmt: str, 
 @click.option("--status", type=click.Choice(["draft", "final"]), default="final")
 @click.option("--predecessor", help="The revision this one follows.")
 @click.option("-o", "--output", required=True, help="The YAML tree to write (review it, then `guideline load` it).")
-def guideline_import(file: Path, guideline_key: str, title: str | None, publisher: str | None, revision: str,
+@click.pass_obj
+def guideline_import(obj: Lazy, file: Path, guideline_key: str, title: str | None, publisher: str | None, revision: str,
                      label: str | None, status: str, predecessor: str | None, output: str) -> None:
     """Build a revision's tree from the guideline itself: PDF (outline, else contents), Word, Markdown, HTML."""
     from guidetrace.guideline.formats.yaml_writer import tree_yaml
@@ -94,7 +85,7 @@ def guideline_import(file: Path, guideline_key: str, title: str | None, publishe
     load = shlex.join(["guidetrace", "guideline", "load", output]) if output != "-" else "guidetrace guideline load FILE"
     emit(tree_yaml(tree, note=f"Imported from {file.name} by guidetrace: review it, then `{load}`."), output)
     guessed = sum(s.inferred for s in tree.sections)
-    click.echo(f"{output}: {len(tree.sections) - 1} sections ({guessed} inferred)", err=True)
+    tell("msg_imported_tree", obj.message_lang(), output=output, sections=len(tree.sections) - 1, inferred=guessed)
 
 
 @guideline.command("list")
@@ -108,8 +99,13 @@ def guideline_list(obj: Lazy, revision: str | None, fmt: str, output: str | None
 
     with obj.store.sessions() as session:
         rows = list_sections(session, revision)
-    cols = None if fmt == "json" else ["key", "kind", "title", "parent", "pages", "inferred"]
-    emit(render(rows, fmt, columns=cols), output)
+    cols = ["key", "kind", "title", "parent", "pages", "inferred"]
+    if fmt != "table":  # JSON, and a CSV in the tree format `guideline load` reads
+        emit(render(rows, fmt, columns=None if fmt == "json" else cols), output)
+        return
+    from .tables import labelled
+
+    emit(labelled(rows, cols, fmt, obj.lang(), heads="list_", codes={"kind": "kind_"}), output)
 
 
 @guideline.command("show")
@@ -234,11 +230,14 @@ def comments_load_raw(obj: Lazy, file: Path, revision: str, round_key: str, fmt:
         s, c = load_raw(obj.store, file, revision=revision, round_key=round_key, fmt=fmt, encoding=encoding,
                         threshold=threshold, near=not exact_only, progress=progress, allow_removals=allow_removals,
                         decisions_file=decisions_file)
-    click.echo(f"{s.round} ({s.layout}): {s.submissions} submissions, {s.citations} citations "
-               f"({s.unresolved} unresolved); {c.clusters} clusters hold {c.clustered} submissions "
-               f"(largest {c.largest}); {c.distinct} distinct texts to read", err=True)
-    click.echo(f"near-duplicates: {c.banding}", err=True)
-    echo_review(s.review, s.restored)
+    lang = obj.lang()
+    from guidetrace.reports.labels import label
+
+    tell("msg_raw_loaded", lang, round=s.round, layout=label(f"layout_{s.layout}", lang), submissions=s.submissions,
+         citations=s.citations,
+         unresolved=s.unresolved, clusters=c.clusters, clustered=c.clustered, largest=c.largest, distinct=c.distinct)
+    tell("msg_near", lang, **c.banding) if c.banding else tell("msg_exact_only", lang)
+    echo_review(s.review, s.restored, lang)
 
 
 @cli.command("dedup")
@@ -251,16 +250,19 @@ def dedup(obj: Lazy, round_key: str, threshold: float, exact_only: bool) -> None
     from guidetrace.comments.store_clusters import dedup_round
 
     c = dedup_round(obj.store, round_key, threshold=threshold, near=not exact_only)
-    click.echo(f"{c.round}: {c.submissions} submissions; {c.clusters} clusters hold {c.clustered} "
-               f"(largest {c.largest}); {c.distinct} distinct texts", err=True)
-    click.echo(f"near-duplicates: {c.banding}", err=True)
+    lang = obj.lang()
+    tell("msg_dedup", lang, round=c.round, submissions=c.submissions, clusters=c.clusters, clustered=c.clustered,
+         largest=c.largest, distinct=c.distinct)
+    tell("msg_near", lang, **c.banding) if c.banding else tell("msg_exact_only", lang)
 
 
 @comments.command("list")
 @click.option("--round", "round_key")
 @click.option("--section", help="Opinions citing this section or any section below it.")
-@click.option("--disposition", type=RuleChoice(_dispositions), help="Only opinions with this disposition.")
-@click.option("--submitter-kind", type=RuleChoice(_submitter_kinds), help="Only opinions from this kind of submitter.")
+@click.option("--disposition", type=NamedChoice(dispositions, what="disposition"),
+              help="Only opinions with this disposition (its key or its label in either language: revised, 修正).")
+@click.option("--submitter-kind", type=NamedChoice(submitter_kinds, what="submitter kind"),
+              help="Only opinions from this kind of submitter (corporation, 企業, …).")
 @click.option("--format", "fmt", type=FORMATS, default="table")
 @click.option("-o", "--output")
 @click.pass_obj
@@ -275,22 +277,36 @@ def comments_list(obj: Lazy, round_key: str | None, section: str | None, disposi
     if fmt == "json":
         emit(render(rows, "json"), output)
         return
+    from .tables import labelled
+
     flat = [{"id": r["id"], "submitter": r["submitter"]["name"], "kind": r["submitter"]["kind"],
              "sections": [c["section"] for c in r["citations"]], "unresolved": [u["text"] for u in r["unresolved"]],
              "disposition": r["disposition"]["primary"], "body": r["body"][:60] if fmt == "table" else r["body"],
              "response": r["response"] if fmt == "csv" else None} for r in rows]
     cols = ["id", "submitter", "kind", "sections", "disposition", "body"] + (["unresolved", "response"] if fmt == "csv" else [])
-    emit(render(flat, fmt, columns=cols), output)
+    emit(labelled(flat, cols, fmt, obj.lang(), heads="list_", codes={"kind": "", "disposition": ""}), output)
+
+
+# The codes a check's rows hold, by check and column: the catalogue prefix of their words.
+CHECK_CODES = {"awaiting_review": {"kind": "queue_"}, "unresolved": {"evidence": "ev_"},
+               "disposition_conflicts": {"column": "", "text": ""}, "draft_final_changes": {"change": "link_"}}
 
 
 @cli.command("check")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @LANG
+@click.option("--pending-ok", is_flag=True,
+              help="Items awaiting review do not fail the check: exit 1 only for what review cannot settle "
+                   "(revised answers whose sections did not change, draft-to-final changes no answer explains).")
 @click.pass_obj
-def check(obj: Lazy, fmt: str, lang: str | None) -> None:
-    """Unresolved citations, unclassified answers, warnings, draft→final changes; exit 1 if any needs review."""
-    from guidetrace.comments.queries import check_store, needs_review
-    from guidetrace.reports.labels import label
+def check(obj: Lazy, fmt: str, lang: str | None, pending_ok: bool) -> None:
+    """Unresolved citations, unclassified answers, what awaits review, warnings, draft→final changes; exit 1
+    while anything awaits review (the items `review list` lists), unless --pending-ok."""
+    from guidetrace.comments.queries import check_store, needs_review, pending
+    from guidetrace.reports.labels import label, note_words
+
+    from .base import say
+    from .tables import labelled
 
     with obj.store.sessions() as session:
         found = check_store(session)
@@ -299,10 +315,13 @@ def check(obj: Lazy, fmt: str, lang: str | None) -> None:
     else:
         lang = obj.lang(lang)  # the documents' language, unless told
         for name, rows in found.items():
-            click.echo(f"{label('check_' + name, lang)} ({name}): {len(rows)}")
+            count = pending(found) if name == "awaiting_review" else len(rows)
+            click.echo(say("msg_check_count", lang, label=label("check_" + name, lang), name=name, count=count))
             if rows:
-                click.echo(render(rows, "table"), nl=False)
-    if needs_review(found):
+                shown = [{**r, "reason": note_words(r["reason"], lang)} if "reason" in r else r for r in rows]
+                click.echo(labelled(shown, list(rows[0]), "table", lang, heads="check_", codes=CHECK_CODES.get(name)),
+                           nl=False)
+    if needs_review(found, pending_ok=pending_ok):
         sys.exit(1)
 
 
@@ -333,7 +352,7 @@ def db() -> None:
 def db_upgrade(obj: Lazy) -> None:
     """Bring the store to the newest schema (opening it does this too)."""
     obj.store.upgrade()
-    click.echo(f"{obj.store.url}: schema up to date", err=True)
+    tell("msg_schema", obj.message_lang(), obj.store.url)
 
 
 @cli.command("build")
@@ -351,7 +370,7 @@ def build(obj: Lazy, project: Path) -> None:
         make_store_folder(spec)
     index = build_project(spec, obj.store, lang=obj.lang)
     if index is not None:
-        click.echo(f"{sum(1 for _ in index.parent.glob('*.html'))} pages written", err=True)
+        tell("msg_pages", obj.lang(spec.lang), sum(1 for _ in index.parent.glob("*.html")))
         click.echo(str(index))
 
 

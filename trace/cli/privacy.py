@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..output import emit, render
-from .base import FORMATS, Lazy
+from .base import FORMATS, Lazy, tell
 
 
 @click.group()
@@ -36,4 +36,4 @@ def privacy_scan(obj: Lazy, round_key: str | None, fmt: str, output: str | None)
                  "decide": decision_value(f.field, f.kind, f.text)} for f in found]
     emit(render(rows, fmt, columns=None if fmt == "json" else ["opinion", "field", "kind", "text", "confidence",
                                                                   "rule", "state"]), output)
-    click.echo(f"{len(rows)} finding(s); {sum(r['state'] == 'pending' for r in rows)} await a decision", err=True)
+    tell("msg_findings", obj.lang(), len(rows), sum(r["state"] == "pending" for r in rows))

@@ -13,7 +13,7 @@ from guidetrace.reports.registry import REPORTS
 
 from ..errors import GuidetraceError
 from ..output import emit, write_atomic
-from .base import LANG, Lazy
+from .base import LANG, Lazy, tell
 
 if TYPE_CHECKING:
     from guidetrace.reports.registry import ReportKind
@@ -115,7 +115,6 @@ def site(obj: Lazy, outdir: Path, lang: str | None, force: bool, internal: bool)
     lang = obj.lang(lang)
     with obj.store.sessions() as session, progress_bar("writing pages") as progress:
         index = build_site(session, outdir, lang=lang, force=force, internal=internal, progress=progress)
-    click.echo(f"{sum(1 for _ in outdir.glob('*.html'))} pages written{' (internal: unmasked)' if internal else ''}",
-               err=True)
+    tell("msg_pages_internal" if internal else "msg_pages", lang, sum(1 for _ in outdir.glob("*.html")))
     click.echo(str(index), err=False)
 

@@ -10,14 +10,19 @@ import click
 
 from guidetrace.comments.review.kinds import CONFIDENCE, KINDS
 
-from ..output import emit, render
-from .base import FORMATS, LANG, Lazy, command_line, pasteable
+from ..output import emit
+from .base import FORMATS, LANG, Lazy, NamedChoice, command_line, dispositions, pasteable, say, tell
 
 if TYPE_CHECKING:
     from guidetrace.comments.review.transfer import RemovalSummary
 
 BY = click.option("--by", help="Who decides (default: the OS user).")
 NOTE = click.option("--note", help="Why: kept in the log.")
+# A kind typed as its key or as the queue's label in either language (low-confidence, 確度が低い).
+ALL_KINDS = NamedChoice(lambda: KINDS, "queue_", what="kind")
+DECIDABLE = NamedChoice(lambda: [k for k in KINDS if k != "topic"], "queue_", what="kind")
+# The codes the review queue's cells hold: the catalogue prefix of their words.
+QUEUE_CODES = {"kind": "queue_", "field": "field_", "evidence": "ev_"}
 
 
 @click.group()
@@ -27,31 +32,46 @@ def review() -> None:
 
 @review.command("list")
 @click.option("--round", "round_key")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only these kinds (repeatable).")
+@click.option("--kind", "kinds", multiple=True, type=ALL_KINDS,
+              help="Only these kinds (repeatable; the key or its label: low-confidence, 確度が低い).")
 @click.option("--below", type=click.FloatRange(0, 1), default=CONFIDENCE, show_default=True,
               help="Queue citations below this confidence.")
 @click.option("--format", "fmt", type=FORMATS, default="table")
+@LANG
 @click.option("-o", "--output")
 @click.pass_obj
-def review_list(obj: Lazy, round_key: str | None, kinds: tuple[str, ...], below: float, fmt: str,
+def review_list(obj: Lazy, round_key: str | None, kinds: tuple[str, ...], below: float, fmt: str, lang: str | None,
                 output: str | None) -> None:
-    """What awaits a person, the opinions standing for most submissions first."""
+    """What awaits a person, the opinions standing for most submissions first (then suggested topics).
+    `check` counts the same items."""
     from guidetrace.comments.review.queue import review_queue
+
+    from .tables import labelled
 
     with obj.store.sessions() as session:
         items = review_queue(session, round_key=round_key, kinds=kinds or KINDS, below=below)
+    lang = obj.lang(lang)
     rows = [asdict(i) for i in items]
-    cols = None if fmt == "json" else ["kind", "opinion", "weight", "field", "machine", "evidence", "confidence",
-                                       "detail"] + (["excerpt"] if fmt == "csv" else [])
-    emit(render(rows, fmt, columns=cols), output)
-    click.echo(f"{len(items)} item(s) await review", err=True)
+    if fmt != "json":
+        from guidetrace.reports.review.words import detail, machine
+
+        rows = [{**r, "machine": machine(i, lang), "detail": detail(i, lang)} for i, r in zip(items, rows)]
+    cols = ["kind", "opinion", "weight", "field", "machine", "evidence", "confidence", "detail"] + (
+        ["excerpt"] if fmt == "csv" else [])
+    emit(labelled(rows, cols, fmt, lang, heads="review_", codes=QUEUE_CODES), output)
+    topics = sum(i.kind == "topic" for i in items)
+    if topics:
+        tell("msg_awaiting_topics", lang, len(items) - topics, topics)
+    else:
+        tell("msg_awaiting", lang, len(items))
 
 
 @review.command("set")
 @click.argument("opinion")
 @click.option("--cite", "cite", multiple=True, help="Cite this section (repeatable).")
 @click.option("--uncite", "uncite", multiple=True, help="Drop this citation: a section key or an unresolved text.")
-@click.option("--disposition")
+@click.option("--disposition", type=NamedChoice(dispositions, what="disposition"),
+              help="The answer's disposition: its key or its label in either language (revised, 修正).")
 @click.option("--tag", "tag", multiple=True, help="Tag with this topic (repeatable).")
 @click.option("--untag", "untag", multiple=True, help="Remove this topic tag (repeatable).")
 @click.option("--mask", "mask", multiple=True, help="Mask this personal-data finding (FIELD:KIND:TEXT, as listed).")
@@ -76,14 +96,15 @@ def review_set(obj: Lazy, opinion: str, cite: tuple[str, ...], uncite: tuple[str
                 + [DecisionRequest(opinion, "keep", v, note) for v in keep])
     if not requests:
         raise GuidetraceError("give at least one of --cite, --uncite, --disposition, --tag, --untag")
+    lang = obj.lang()  # asked before the write: a second connection inside it would wait for the first
     with obj.store.transaction() as session:
         made = decide(session, requests, by=by)
-        _echo_decisions(made)
+        _echo_decisions(made, lang)
 
 
 @review.command("accept")
 @click.argument("opinions", nargs=-1)
-@click.option("--kind", "kinds", multiple=True, type=click.Choice([k for k in KINDS if k != "topic"]),
+@click.option("--kind", "kinds", multiple=True, type=DECIDABLE,
               help="Accept every queued item of this kind (repeatable); for privacy, mask every finding.")
 @click.option("--round", "round_key")
 @click.option("--above", type=click.FloatRange(0, 1), help="Only citations at or above this confidence.")
@@ -109,44 +130,52 @@ def review_accept(obj: Lazy, opinions: tuple[str, ...], kinds: tuple[str, ...], 
             keys += [i.opinion for i in items if i.kind != "privacy"]
             masks = [DecisionRequest(i.opinion, "mask", i.machine, note) for i in items if i.kind == "privacy"]
         made = decide(session, [DecisionRequest(k, "accept", None, note) for k in dict.fromkeys(keys)] + masks, by=by)
-    click.echo(f"{len(made)} decision(s) recorded ({sum(d.action == 'mask' for d in made)} masks)", err=True)
+    tell("msg_accepted", obj.lang(), len(made), sum(d.action == "mask" for d in made))
 
 
 @review.command("undo")
 @click.argument("target")
 @click.pass_obj
 def review_undo(obj: Lazy, target: str) -> None:
-    """Undo a decision (its number in `review log`), or an opinion's latest: the machine's value returns."""
+    """Undo an edit (its number in `review log`) whole, or every edit on an OPINION: the machine's values return."""
     from guidetrace.comments.review.decisions import undo
+    from guidetrace.comments.review.log import step_entry, steps_of
 
     with obj.store.transaction() as session:
-        for d in undo(session, target):
-            click.echo(f"undone #{d.id}: {d.action} {d.value or ''} on {d.comment_key}", err=True)
+        undone = [step_entry(ds) for ds in steps_of(undo(session, target))]
+    lang = obj.lang()
+    for entry in undone:
+        tell("msg_undone", lang, id=entry["id"], edit=_edit(entry, lang), opinion=entry["opinion"])
 
 
 @review.command("log")
 @click.option("--round", "round_key")
 @click.option("--opinion")
 @click.option("--format", "fmt", type=FORMATS, default="table")
+@LANG
 @click.option("-o", "--output")
 @click.pass_obj
-def review_log(obj: Lazy, round_key: str | None, opinion: str | None, fmt: str, output: str | None) -> None:
-    """Every decision: who, when, on what, the value before and after, and whether it is still in force."""
+def review_log(obj: Lazy, round_key: str | None, opinion: str | None, fmt: str, lang: str | None,
+               output: str | None) -> None:
+    """Every edit (one line each, however many decisions it stored): who, when, on what, the values before and
+    after, and whether it is still in force."""
     from guidetrace.comments.review.log import decision_log, shown
+
+    from .tables import labelled
 
     with obj.store.sessions() as session:
         rows = decision_log(session, round_key=round_key, opinion=opinion)
+    lang = obj.lang(lang)
     if fmt != "json":
-        rows = [{**r, "before": shown(r["before"]), "after": shown(r["after"])} for r in rows]
-    cols = None if fmt == "json" else ["id", "opinion", "action", "value", "before", "after", "by", "at", "state",
-                                       "note"]
-    emit(render(rows, fmt, columns=cols), output)
+        rows = [{**r, "edit": _edit(r, lang), "before": shown(r["before"]), "after": shown(r["after"])} for r in rows]
+    cols = ["id", "opinion", "edit", "before", "after", "by", "at", "state", "note"]
+    emit(labelled(rows, cols, fmt, lang, heads="log_", codes={"state": "state_"}), output)
 
 
 @review.command("export")
 @click.option("-o", "--output", required=True, help="The workbook to write (.xlsx).")
 @click.option("--round", "round_key")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice([k for k in KINDS if k != "topic"]))
+@click.option("--kind", "kinds", multiple=True, type=DECIDABLE)
 @LANG
 @click.pass_obj
 def review_export(obj: Lazy, output: str, round_key: str | None, kinds: tuple[str, ...], lang: str | None) -> None:
@@ -160,7 +189,7 @@ def review_export(obj: Lazy, output: str, round_key: str | None, kinds: tuple[st
     with obj.store.sessions() as session:
         items = review_queue(session, round_key=round_key, kinds=kinds or [k for k in KINDS if k != "topic"])
         write_atomic(output, review_workbook(session, items, lang))
-    click.echo(f"{output}: {len(items)} item(s)", err=True)
+    tell("msg_exported", lang, output=output, count=len(items))
 
 
 @review.command("import")
@@ -171,32 +200,57 @@ def review_import(obj: Lazy, file: Path, by: str | None) -> None:
     """Apply a filled-in review workbook: every cell checked first, then all decisions or none."""
     from guidetrace.comments.review.decisions import decide
     from guidetrace.comments.review.workbook_import import read_review_workbook
+    from guidetrace.reports.review.words import code_of
 
-    requests = read_review_workbook(file)
+    requests = read_review_workbook(file, code_of)
     with obj.store.transaction() as session:
         made = decide(session, requests, by=by)
-    click.echo(f"{file.name}: {len(made)} decision(s) recorded", err=True)
+    tell("msg_imported", obj.lang(), file=file.name, count=len(made))
 
 
-def _echo_decisions(made: list) -> None:  # type: ignore[type-arg]
-    for d in made:
-        click.echo(f"#{d.id} {d.comment_key}: {d.action} {d.value or ''} ({d.by})", err=True)
+def _edit(entry: dict, lang: str) -> str:  # type: ignore[type-arg]
+    """A step's decisions as one edit, in words: `引用解除 全般、引用 3.1.3`."""
+    from guidetrace.reports.labels import label, shown_key
+
+    def value(d: dict) -> str:  # type: ignore[type-arg]
+        v = d["value"] or ""
+        return label(v, lang) if d["action"] == "disposition" else shown_key(v, lang)
+
+    return label("list_sep", lang).join(f"{label('action_' + d['action'], lang)} {value(d)}".rstrip()
+                                        for d in entry["decisions"])
+
+
+def _echo_decisions(made: list, lang: str) -> None:  # type: ignore[type-arg]
+    from guidetrace.comments.review.log import step_entry, steps_of
+
+    for entry in map(step_entry, steps_of(made)):
+        tell("msg_decided", lang, id=entry["id"], opinion=entry["opinion"], edit=_edit(entry, lang), by=entry["by"])
 
 
 @click.group(invoke_without_command=True)
 @click.option("--format", "fmt", type=FORMATS, default="table")
+@LANG
 @click.pass_context
-def rounds(ctx: click.Context, fmt: str) -> None:
+def rounds(ctx: click.Context, fmt: str, lang: str | None) -> None:
     """Consultation rounds in the store, with their period and totals."""
     if ctx.invoked_subcommand is None:
         from guidetrace.comments.queries import round_rows
 
+        from .tables import labelled
+
         with ctx.obj.store.sessions() as session:
             rows = round_rows(session)
+        lang = ctx.obj.lang(lang)
         if not rows:
-            click.echo(pasteable("no consultation rounds loaded yet: `guidetrace comments load FILE --revision R` loads "
-                                 "one, `guidetrace comments load --bundled` the shipped one"), err=True)
-        emit(render(rows, fmt), None)
+            click.echo(pasteable(say("msg_no_rounds", lang)), err=True)
+        if fmt != "json":
+            rows = [{**r, "lang": say(f"lang_{r['lang']}", lang) if r["lang"] else None,
+                     "period": " – ".join(p for p in r["period"] if p)} for r in rows]
+        emit(labelled(rows, ROUND_COLUMNS, fmt, lang, heads="round_"), None)
+
+
+ROUND_COLUMNS = ["round", "revision", "lang", "title", "period", "submissions", "by_kind", "parts", "named_submitters",
+                 "warnings"]
 
 
 @rounds.command("remove")
@@ -210,16 +264,17 @@ def rounds_remove(obj: Lazy, round_key: str, yes: bool, decisions_out: Path | No
     from guidetrace.comments.bundled import is_seed
     from guidetrace.comments.review.transfer import remove_round
 
+    lang = obj.lang()
     if not yes:
-        click.confirm(f"remove round {round_key!r} and all its opinions?", abort=True, err=True)
+        click.confirm(say("msg_remove_round", lang, round_key), abort=True, err=True)
     s = remove_round(obj.store, round_key, decisions_out)
-    click.echo(f"removed {s.round}: {s.opinions} opinion(s)", err=True)
+    tell("msg_round_removed", lang, round=s.round, opinions=s.opinions)
     if s.decisions_file:
-        click.echo(f"{s.decisions} decision(s) kept in {s.decisions_file}; to load the round again with them:", err=True)
+        tell("msg_decisions_kept", lang, count=s.decisions, file=s.decisions_file)
         seed = s.kind != "raw" and is_seed(s.source_file, s.source_sha256)
         click.echo(f"  {restore_command(s, seed)}", err=True)
         if not seed and not Path(s.source_file or "").is_file():
-            click.echo(f"(the round was loaded from {s.source_file}, which is not here: give its path)", err=True)
+            tell("msg_source_gone", lang, s.source_file)
 
 
 def restore_command(s: RemovalSummary, seed: bool) -> str:
