@@ -142,7 +142,7 @@ def test_demo_writes_site_reports_and_diagrams(tmp_path: Path) -> None:
     out = tmp_path / "demo"
     result = CliRunner().invoke(cli, ["demo", str(out)], catch_exceptions=False)
     assert result.exit_code == 0
-    assert result.output.strip().splitlines()[-1] == f"サイト：{(out / 'site' / 'index.html').resolve()}"
+    assert result.output.strip().splitlines()[-1] == str((out / 'site' / 'index.html').resolve())
     assert "意見 26件、該当箇所 42件（未解決 0件）" in result.output
     for name in ("sections", "responses", "topics", "plan"):
         for fmt in ("md", "csv", "json", "xlsx"):

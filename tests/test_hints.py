@@ -35,7 +35,7 @@ def invoke(*args: str, stdin: str | None = None) -> Result:
 def pasted(output: str) -> list[str]:
     """The restore command `rounds remove` printed, split as a shell splits it (its `guidetrace` dropped)."""
     lines = output.splitlines()
-    at = next(i for i, line in enumerate(lines) if line.endswith("to load the round again with them:"))
+    at = next(i for i, line in enumerate(lines) if line.endswith("この判断ごと意見募集を読み込み直すには："))
     words = shlex.split(lines[at + 1])
     assert words[0] == "guidetrace"
     return words[1:]
@@ -50,11 +50,11 @@ def test_comments_load_bundled_is_the_demo_round(run) -> None:  # type: ignore[n
     assert run("guideline", "load", "--bundled").exit_code == 0
     result = run("comments", "load", "--bundled")
     assert result.exit_code == 0, result.output
-    assert f"{ROUND} (mic, revision {SEED_REVISION}): 26 opinions (26 new" in result.output
+    assert f"{ROUND}（意見募集結果の様式、版 {SEED_REVISION}）：意見 26件（新規 26" in result.output
     rounds = json.loads(run("rounds", "--format", "json").stdout)
     assert [(r["round"], r["revision"], r["submissions"]) for r in rounds] == [(ROUND, SEED_REVISION, 460)]
     again = run("comments", "load", "--bundled", "--revision", SEED_REVISION)
-    assert again.exit_code == 0 and "(0 new, 26 matched, 0 removed)" in again.output
+    assert again.exit_code == 0 and "（新規 0、一致 26、削除 0）" in again.output
 
 
 @pytest.mark.parametrize("args, says", [
@@ -76,7 +76,7 @@ def test_a_project_file_loads_the_bundled_round(tmp_path: Path) -> None:
                                               "comments:\n  - bundled: true\n", encoding="utf-8")
     result = invoke("build", str(tmp_path / "guidetrace.yaml"))
     assert result.exit_code == 0, result.output
-    assert f"{ROUND} (mic, revision {SEED_REVISION}): 26 opinions" in result.output
+    assert f"{ROUND}（意見募集結果の様式、版 {SEED_REVISION}）：意見 26件" in result.output
     assert (tmp_path / "out" / "store.db").is_file()  # the store's folder is made, like the site's
     (tmp_path / "bad.yaml").write_text("trees:\n  - bundled: true\ncomments:\n  - {bundled: true, file: x.md}\n",
                                        encoding="utf-8")
@@ -94,13 +94,13 @@ def test_the_rounds_remove_hint_pasted_verbatim_restores_the_round(run, store_ur
     assert run("review", "set", f"{ROUND}/A-01", "--cite", "3.1.2").exit_code == 0
     before, listing = decided(run), run("comments", "list", "--format", "json").stdout
     removed = run("rounds", "remove", ROUND, "--yes")
-    assert removed.exit_code == 0 and "2 decision(s) kept in decisions-" in removed.output
+    assert removed.exit_code == 0 and "判断 2件を decisions-" in removed.output
     assert json.loads(run("rounds", "--format", "json").stdout) == []
     args = pasted(removed.output)
     assert args[:4] == ["--db", store_url, "comments", "load"] and "--bundled" in args
     restored = invoke(*args)
     assert restored.exit_code == 0, restored.output
-    assert "review: 2 decision(s) restored from the file" in restored.output
+    assert "確認：ファイルから判断 2件を復元" in restored.output
     assert decided(run) == before and run("comments", "list", "--format", "json").stdout == listing
 
 
@@ -118,16 +118,16 @@ def test_the_hint_for_a_file_and_for_raw_submissions(tmp_path: Path, monkeypatch
         assert invoke("review", "set", opinion, "--disposition", "declined").exit_code == 0
         listing = invoke("comments", "list", "--round", rnd, "--format", "json").stdout
         removed = invoke("rounds", "remove", rnd, stdin="y\n")
-        assert removed.exit_code == 0 and "not here" not in removed.output, removed.output
+        assert removed.exit_code == 0 and "ここにはありません" not in removed.output, removed.output
         args = pasted(removed.output)
         assert "--db" not in args and args[2] in ("御意見 結果.md", "submissions.csv")
         assert args[:2] == ["comments", "load" if rnd == "r1" else "load-raw"] and "--revision" in args
         restored = invoke(*args)
-        assert restored.exit_code == 0 and "1 decision(s) restored" in restored.output, restored.output
+        assert restored.exit_code == 0 and "ファイルから判断 1件を復元" in restored.output, restored.output
         assert invoke("comments", "list", "--round", rnd, "--format", "json").stdout == listing
     Path("御意見 結果.md").rename("moved.md")
     removed = invoke("rounds", "remove", "r1", "--yes")
-    assert "(the round was loaded from 御意見 結果.md, which is not here: give its path)" in removed.output
+    assert "（この意見募集は 御意見 結果.md から読み込まれましたが、ここにはありません。パスを指定してください）" in removed.output
 
 
 def test_hints_in_errors_name_the_store_they_were_given(tmp_path: Path) -> None:

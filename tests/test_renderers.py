@@ -73,7 +73,7 @@ def test_demo_without_dot_on_path_draws_every_diagram(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != ENV} | {"PATH": str(tmp_path / "bin")}
     done = subprocess.run([CLI, "demo", str(tmp_path / "demo")], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert "diagrams drawn by the embedded graphviz-pure (no system Graphviz" in done.stdout
+    assert "図は同梱の graphviz-pure で描きました" in done.stdout
     files = sorted((tmp_path / "demo" / "diagrams").iterdir())
     assert [f.name for f in files] == ["heat.svg", "impact-sbom.svg", "impact-サービス3-2.svg", "lineage.svg",
                                        "topics.svg"]

@@ -72,7 +72,7 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
     elif renderer.kind == "embedded":
         echo(say("msg_demo_embedded", lang, EMBEDDED))
     echo(say("msg_demo_wrote", lang, count=len(written), outdir=outdir, db=db))
-    echo(say("msg_demo_site", lang, index.resolve()))
+    echo(str(index.resolve()))  # the last line: the page to open, alone (README)
     return index
 
 
