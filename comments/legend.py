@@ -13,7 +13,7 @@ import re
 from guidetrace.guideline.keys import normalize_text
 
 # A code: a letter, a kana, a mark, a number, or a short word (修正, 既記載, 原案どおり)
-_CODE = r"(?:[A-Za-z]|[ア-ン]|[○◎△×●▲■□◇◆◯〇]|\d{1,2}|[^\s:.、,;/()【】\[\]]{2,6})"
+_CODE = r"(?:[A-Za-z]|[ア-ン]|[○◎△×●▲■□◇◆◯〇\-ー―]|\d{1,2}|[^\s:.、,;/()【】\[\]]{2,6})"
 _PAIR = re.compile(rf"(?:^|(?<=[\s、,;/]))\(?(?P<code>{_CODE})\)?[ ]?[:.][ ]?(?P<words>.+?)"
                    rf"(?=[\s、,;/]+\(?{_CODE}\)?[ ]?[:.]|$)")
 _LABEL = re.compile(r"^[【\[][^】\]]{1,12}[】\]][ ]?")  # 【対応区分】 before the pairs
@@ -26,8 +26,9 @@ def read_legend(text: str) -> dict[str, str] | None:
     codes = [c for c, _ in pairs]
     if len(pairs) < 2 or len(set(codes)) != len(codes) or any(not w or re.search(r"\d", w) for _, w in pairs):
         return None  # a legend explains codes in words: 期間：令和7年8月1日 提出意見数：31件 is front matter
-    covered = sum(m.end() - m.start() for m in _PAIR.finditer(line))
-    if covered < 0.8 * len(line.replace(" ", "")):
+    found = list(_PAIR.finditer(line))
+    covered = sum(m.end() - m.start() for m in found)
+    if covered < 0.8 * len(line[found[0].start():].replace(" ", "")):  # a label may open the line (対応欄の記号)
         return None  # a sentence with a colon in it, not a legend
     return dict(pairs)
 

@@ -79,6 +79,11 @@ def _spaced(word: str) -> str:
 
 
 NUM = r"\d{1,3}(?:[ ]?\.[ ]?\d{1,3})*"
+_ROMAN = r"(?<![A-Za-z\u3040-\u30ff\u3400-\u9fff々])(?:VIII|VII|III|II|IV|IX|VI|V|X|I)(?![A-Za-z])"  # not 目標Ⅱ
+# Ⅱ．２．（１）①, Ⅰ－３, Ⅱ１（２） (NFKC: II.2.(1)(1)): a part printed in Roman numerals and the steps inside it;
+# a numeral alone names the part only where nothing Latin follows (a cell 「Ⅱ」, 「Ⅱ 具体的な施策」)
+ROMAN_PLACE = (rf"{_ROMAN}(?:[ ]?[.\-]?[ ]?\d{{1,2}}(?:[ ]?\.(?![ ]?\d))?)+(?:[ ]?\(\d{{1,2}}\))*"
+               rf"|{_ROMAN}(?=[ ]?(?:$|\n|[\u3000-\u9fff]))")
 _DOTTED_TAIL = re.compile(r"\d+(?:[ ]?\.[ ]?\d+)*")
 
 
@@ -131,6 +136,7 @@ class LocatorScanner:
         if prefixes:
             ids = "|".join(_spaced(p) for p in prefixes)
             alternatives.append(("ident", rf"(?<![A-Za-z])(?:{ids})[ ]?\d+(?:[ ]?-[ ]?\d+)*(?:[ ]?\(\d{{1,2}}\))?"))
+        alternatives.append(("roman", ROMAN_PLACE))  # before standard names: II2 is a part and its item
         alternatives += [(name, rx) for name, rx in _static_alternatives() if rx]
         self.pattern = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in alternatives))
         self._seps = tuple(sorted(grammar()["range_separators"], key=len, reverse=True))
@@ -149,6 +155,10 @@ class LocatorScanner:
 
     def _ident(self, raw: str, start: int, end: int) -> Locator:
         return Locator("address", raw, start, end, address="id:" + re.sub(r"\s+", "", raw))
+
+    def _roman(self, raw: str, start: int, end: int) -> Locator | None:
+        steps = read_number(raw)[0]
+        return Locator("chain", raw, start, end, steps=steps) if steps else None
 
     def _page(self, raw: str, start: int, end: int) -> Locator:
         numbers = [int(n) for n in re.findall(r"\d+", raw)]

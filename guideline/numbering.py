@@ -28,6 +28,7 @@ from .keys import ROOT_KEY, circled_to_paren, normalize_text, title_key
 from .section_tree import SectionTree
 
 PART, NUM, PAREN, KANA, ID, APP = "part", "num", "paren", "kana", "id", "app"
+ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _NAME_NUMBER = re.compile(r"(?P<name>[^\d\s()（）.\-/]{2,12}?)(?P<n>\d{1,2})")
 
 
@@ -71,6 +72,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     number = rf"(?:\d{{1,3}}|[{kanji}]{{1,4}})"
     units = _alt("hierarchy_units")
     return {
+        # Ⅰ, Ⅱ (NFKC: I, II) opening a place: a part, when a number or a separator follows or nothing does
+        "roman": re.compile(r"(?P<r>VIII|VII|III|II|IV|IX|VI|V|X|I)(?![A-Za-z])(?=\s?[.\-]?\s?[\d(]|\s?$|[.\s]?[^\x00-\x7f])"),
         "part": re.compile(rf"(?:第\s?(?P<n>{number})|(?P<d>\d{{1,3}})(?=\s?(?:{_alt('part_units')})\s?第?\s?\d))"
                            rf"\s?(?P<u>{_alt('part_units')})"),
         "unit": re.compile(rf"第\s?(?P<n>{number})\s?(?P<u>{units})|(?P<d>\d{{1,3}})\s?(?P<v>{units})"),
@@ -120,7 +123,8 @@ def read_number(text: str, *, heading: bool = False) -> tuple[tuple[Step, ...], 
     p = _patterns()
     while pos < len(norm):
         rest = norm[pos:]
-        if steps and (m := p["no"].match(rest) or re.match(r"\s?-\s?(?=[(])", rest)) and pos + m.end() < len(norm):
+        if steps and (m := p["no"].match(rest) or re.match(r"\s?-\s?(?=[(])", rest)
+                      or (steps[-1].level == PART and re.match(r"\s?[.\-]\s?(?=[\d(])", rest))) and pos + m.end() < len(norm):
             pos += m.end()  # 3の(2): の joins two steps
             continue
         if rest[0] == " " and steps:
@@ -141,6 +145,8 @@ def read_number(text: str, *, heading: bool = False) -> tuple[tuple[Step, ...], 
 
 def _one_step(rest: str, before: Sequence[Step], *, heading: bool) -> tuple[list[Step], int] | None:
     p = _patterns()
+    if not before and (m := p["roman"].match(rest)):
+        return [Step(PART, str(ROMAN_VALUES[m.group("r")]), "部")], m.end()  # Ⅱ is printed for 第2部
     if m := p["part"].match(rest):
         return [Step(PART, str(kanji_number(m.group("n") or m.group("d"))), m.group("u"))], m.end()
     if m := p["unit"].match(rest):

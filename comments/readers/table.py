@@ -56,9 +56,42 @@ def markdown_rows(source: Lines) -> Iterator[tuple[int, list[str] | str]]:
 
 
 def tsv_rows(source: Lines) -> Iterator[tuple[int, list[str] | str]]:
+    """Tab-separated rows. A spreadsheet's export quotes a cell that holds a line break ("…\n…"): such a
+    record runs on over the following lines until its quotes close, and is read as Excel wrote it."""
+    pending: list[str] = []
+    start = 0
     for number, line in numbered(source):
-        if line.strip():
-            yield number, line.split("\t")
+        if pending:
+            pending.append(line)
+            if _open_quote("\n".join(pending)):
+                continue
+            yield start, next(csv.reader(["\n".join(pending)], delimiter="\t"))
+            pending = []
+        elif _open_quote(line):
+            pending, start = [line], number
+        elif line.strip():
+            yield number, (next(csv.reader([line], delimiter="\t")) if '\t"' in line or line.startswith('"')
+                           else line.split("\t"))
+    if pending:  # a quote never closed: the lines as they are
+        for i, line in enumerate(pending):
+            yield start + i, line.split("\t")
+
+
+def _open_quote(record: str) -> bool:
+    """A record with a quoted cell (one that starts with a quote) whose quotes have not closed yet."""
+    if not (record.startswith('"') or '\t"' in record):
+        return False
+    quoted, i = False, 0
+    while i < len(record):
+        if quoted and record[i] == '"':
+            if record[i + 1:i + 2] == '"':  # "" inside a quoted cell is one quote
+                i += 2
+                continue
+            quoted = False
+        elif not quoted and record[i] == '"' and (i == 0 or record[i - 1] == "\t"):
+            quoted = True
+        i += 1
+    return quoted
 
 
 def csv_rows(source: str | Iterable[str], *, file: str) -> Iterator[tuple[int, list[str] | str]]:

@@ -102,7 +102,9 @@ def stream_table(rows: Iterator[Row], *, file: str, mapping: dict[str, int] | No
             if row.startswith("\f"):
                 state.page, state.page_start = row[1:] or None, True
                 continue
-            if not front.feed(row):
+            if (legend := read_legend(normalize_text(html_to_text(row)))) is not None:
+                state.legend = legend  # before front matter: 対応欄の記号 ◎：計画に反映 ○：記載済み …
+            elif not front.feed(row):
                 if state.mapping is None:
                     front.offer_title(row)
                 state.heading(row)
@@ -112,6 +114,10 @@ def stream_table(rows: Iterator[Row], *, file: str, mapping: dict[str, int] | No
             if _is_header(state, row, number):
                 if on_header and state.headers_found:
                     on_header(state.headers_found)
+                continue
+            filled_cells = [c for c in row if c and c.strip()]
+            if len(filled_cells) == 1 and (legend := read_legend(normalize_text(html_to_text(filled_cells[0])))):
+                state.legend = legend  # a legend in a cell of its own (a workbook's row above the table)
                 continue
             if state.mapping is None:
                 if len(state.seen_rows) < 3:
@@ -337,8 +343,12 @@ def _location(section: str, page: str, line: str, detail: str = "") -> str | Non
     section = "" if _NOT_APPLICABLE.match(section.strip()) else section
     detail = normalize_text(html_to_text(detail))
     if detail and not _NOT_APPLICABLE.match(detail):
-        if section and normalize_text(detail).startswith(normalize_text(section).rstrip(".") + "."):
+        base = normalize_text(section).rstrip(".")
+        if section and normalize_text(detail).startswith(base + "."):
             section = detail  # Section 1, Para 1.2: the paragraph's number holds the section's
+        elif re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", base) and re.fullmatch(r"\d{1,3}(?:\s*[-–,、]\s*\d{1,3})*", detail):
+            # Chapter 3, Para 12-13: the paragraphs' numbers count inside the chapter (3.12 - 3.13)
+            section = re.sub(r"\d{1,3}", lambda m: f"{base}.{m.group(0)}", detail)
         else:
             section = f"{section}\n{detail}" if section else detail
     page, line = normalize_text(html_to_text(page)), normalize_text(html_to_text(line))
