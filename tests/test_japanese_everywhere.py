@@ -162,14 +162,7 @@ def test_every_report_format_and_the_site_speak_japanese(demo_store: Path, tmp_p
 
 # PENDING THE SITE'S FIXES (issue 28, the site pages, another developer): English the site still shows, each
 # with where it comes from. Remove an entry once its fix is merged; the test then holds the site to it too.
-SITE_PENDING = {
-    "p": "templates print a page number as `p.42` (the catalogue has `page`: ページ)",
-    "n": "inline SVG keeps Graphviz's node and edge ids as <title> tooltips (`n3`, `n3->n24`)",
-    "cluster": "inline SVG keeps Graphviz's cluster ids as <title> tooltips (`cluster_0`)",
-    "retitled": "outdated reasons in title attributes: reports/site/section_pages.py and topic.html use "
-                "Anchor.reasons (English); reports.labels.reason(change, lang) over Anchor.changes words them",
-    "renumbered": "as `retitled`",
-}
+SITE_PENDING: dict[str, str] = {}  # words the site may still show in English (none left)
 
 
 def test_the_site_speaks_japanese(demo_store: Path, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..labels import labels
+from ..labels import labels, reason
 from .fragments import MacroFragments, OpinionFragments
 
 _ASCII = re.compile(r"[^A-Za-z0-9.\-]+")
@@ -60,6 +60,7 @@ def environment(lang: str = "ja") -> Environment:
     env.globals["names"] = names
     env.filters["rl"] = lambda key: names["round"].get(key, key)  # a round by its label, not its key
     env.filters["vl"] = lambda key: names["revision"].get(key, key)  # a revision likewise
+    env.filters["why"] = lambda changes: "; ".join(reason(c, lang) for c in changes)  # why a citation is outdated
     env.globals["opinion"] = OpinionFragments(env)  # an opinion's view, run once per opinion
     env.globals["disposition_badge"] = MacroFragments(env, "disposition")
     env.globals["citation_link"] = MacroFragments(env, "citation", key=lambda x: (

@@ -97,7 +97,7 @@ def _carried(anchors: Reanchorer, ids: dict[tuple[str, str], int], comments: lis
                 if key not in placed:
                     placed.add(key)
                     out[key].append({"c": c, "round": c["round"], "revision": x["revision"], "cited": x["section"],
-                                     "outdated": anchor.outdated, "reasons": list(anchor.reasons)})
+                                     "outdated": anchor.outdated, "changes": list(anchor.changes)})
     return out
 
 

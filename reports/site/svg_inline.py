@@ -45,6 +45,9 @@ _NAMES_KEPT = 256  # Graphviz writes a few dozen names; a document with more is 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "'": "&#39;", '"': "&#34;"})  # markupsafe's
 
 
+_GRAPHVIZ_ID = re.compile(r"(?:n\d+|cluster_\w+)(?:->(?:n\d+|cluster_\w+))?|%\d+")
+
+
 def _escape(text: str) -> str:
     """markupsafe.escape's characters and entities, as a plain string (no Markup object per value)."""
     return text.translate(_ESCAPES)
@@ -62,6 +65,8 @@ def _emit(el: etree._Element, out: list[str]) -> bool:
             _TAG_NAMES[el.tag] = tag
     if tag is None:
         return False
+    if tag == "title" and _GRAPHVIZ_ID.fullmatch((el.text or "").strip()):
+        return False  # Graphviz's own ids (n3, n3->n24, cluster_0) are no tooltip a reader can read
     out.append(f"<{tag}")
     for raw, value in el.attrib.items():
         name = _NAMES.get(raw, "")
