@@ -148,7 +148,7 @@ def decide(session: Session, requests: Sequence[DecisionRequest], *, by: str | N
         if req.action == "cite" and value:
             value = canonical_key(value)
         d = ReviewDecision(round_key=_round_key(session, comment), comment_id=comment.id, comment_key=comment.key,
-                           label=comment.label, fingerprint=fingerprint(comment.body, name), text=comment.body,
+                           label=comment.label, fingerprint=fingerprint(comment.body, name, comment.location), text=comment.body,
                            action=req.action, value=value, before=field_value(before, req.action), after={},
                            note=req.note, by=who, at=when, state=ACTIVE)
         session.add(d)
