@@ -11,6 +11,7 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
+from guidetrace.trace.containers import check_container
 from guidetrace.trace.errors import GuidetraceError
 
 from .decisions import DecisionRequest
@@ -31,6 +32,7 @@ def _text(value: object) -> str:
 def read_review_workbook(path: Path) -> list[DecisionRequest]:
     from openpyxl import load_workbook
 
+    check_container(path, "review workbook")
     try:
         book = load_workbook(path)  # not read-only: formulas must be seen as formulas
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
