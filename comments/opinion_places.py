@@ -62,4 +62,4 @@ def elsewhere(norm: str, token: Locator) -> bool:
     other, this = _elsewhere_patterns()
     window = norm[max(0, token.start - 40):token.start]
     m = other.search(window)
-    return bool(m) and not this.search(window[:m.start()])
+    return m is not None and not this.search(window[:m.start()])

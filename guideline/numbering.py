@@ -330,7 +330,7 @@ class Numbering:
         (a chapter from the top of the part in context: 第2部 heading the rows, 「第1章1」 is in it);
         the first complete walk wins, else the one that went furthest (None when no step was found)."""
         starts = [ROOT_KEY]
-        if absolute and context in self.tree and steps and steps[0].level != PART:
+        if absolute and context is not None and context in self.tree and steps and steps[0].level != PART:
             part = next((k for k in [context, *self.tree.ancestors(context)] if self.edge.get(k)
                          and self.edge[k][0].level == PART), None)
             starts = [part, ROOT_KEY] if part else starts

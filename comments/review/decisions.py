@@ -208,10 +208,11 @@ def _apply(session: Session, ids: list[int], decisions: dict[int, list[ReviewDec
     tags: list[dict[str, Any]] = []
     applied = 0
     for c, mine in work:
+        machine: dict[str, Any] = c.machine or {}  # set above for every opinion worked on
         cites = [dict(x, section_id=x["section_id"] if x["section_id"] in look.live else None)
-                 for x in c.machine["citations"]]
-        tagged = {t: m for t, m in c.machine["tags"] if t in look.topics}
-        disposition = c.machine["disposition"]
+                 for x in machine["citations"]]
+        tagged = {t: m for t, m in machine["tags"] if t in look.topics}
+        disposition = machine["disposition"]
         for d in mine:
             disposition = _apply_one(d, cites, tagged, disposition, look.named(c))
         c.disposition = disposition
@@ -239,7 +240,7 @@ class _Lookups:
     sections still exist, the topics, and the sections the decisions name in each opinion's revision."""
 
     def __init__(self, session: Session, work: list[tuple[Comment, list[ReviewDecision]]]):
-        machine_sections = sorted({x["section_id"] for c, _ in work for x in c.machine["citations"]
+        machine_sections = sorted({x["section_id"] for c, _ in work for x in (c.machine or {}).get("citations", [])
                                    if x["section_id"] is not None})
         self.live: set[int] = set()
         for start in range(0, len(machine_sections), CHUNK):
