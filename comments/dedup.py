@@ -1,8 +1,10 @@
 """Collapsing identical and near-identical submissions into clusters (campaigns).
 
 Texts are compared after folding away what copies of campaign mail differ in
-(data/dedup.yaml: a leading receipt number, greeting lines, です/ます at sentence
-ends, long digit runs, punctuation, spaces, widths). Exact: the same folded text.
+(data/dedup.yaml: a leading receipt number, greetings and closings where a line or
+sentence starts with them, です/ます at sentence ends, long digit runs, punctuation,
+spaces, widths). Folding removes a greeting, never the body written after it on the
+same line, and never leaves nothing: exact means the same folded body.
 Near: MinHash over character 3-shingles (short Japanese texts lose too many longer
 shingles to one added character), LSH banding chosen from the threshold so that a
 pair at the threshold becomes a candidate with at least 99 % probability, and
@@ -42,24 +44,48 @@ _A = _RNG.integers(1, int(PRIME), size=PERMUTATIONS, dtype=np.uint64)
 _B = _RNG.integers(0, int(PRIME), size=PERMUTATIONS, dtype=np.uint64)
 
 
+# Where a greeting may stand: a line's start or a sentence's; what must follow it: its own end.
+_GREETING_AT = r"(?:^|(?<=[。.!?]))"
+_GREETING_END = r"(?:[。、,.!?:：…]+|(?=\s)|$)"
+
+
 @lru_cache(maxsize=1)
 def _rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = packaged_yaml("guidetrace.comments", "dedup.yaml")
     endings = "|".join(re.escape(e) for e in sorted(data["endings"], key=len, reverse=True))
+    greeting = "|".join(f"(?:{g})" for g in data["greetings"])
     return (re.compile(data["receipt_prefix"]), re.compile(data["long_digits"]),
-            re.compile(rf"(?:{endings})(?=[。．.!！?？]|$)", re.M),
-            re.compile("|".join(f"(?:{g})" for g in data["greetings"]), re.M | re.I))
+            re.compile(rf"(?:{endings})(?=[。．.!！?？]|\s|$)", re.M),
+            re.compile(rf"{_GREETING_AT}(?:[^\S\n]*(?:{greeting}){_GREETING_END}\s*)+", re.M | re.I))
 
 
-def normalise(text: str) -> str:
-    """The form two submissions are compared in."""
-    receipt, digits, endings, greetings = _rules()
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = receipt.sub("", text.lstrip())
-    text = greetings.sub("", text)
+def body_fold(text: str) -> str:
+    """The body two submissions are compared by: greetings, closings, a receipt number, endings, long
+    digit runs, punctuation and spaces folded away. Empty when the text holds nothing else."""
+    return _fold(unicodedata.normalize("NFKC", text).casefold(), greetings=True)
+
+
+def _fold(text: str, *, greetings: bool) -> str:
+    receipt, digits, endings, greeting = _rules()
+    text = text.lstrip()
+    while True:  # a receipt number before a greeting, or a greeting before it: each in turn
+        before = text
+        text = receipt.sub("", text, count=1)
+        if greetings:
+            text = greeting.sub("", text)
+        if text == before:
+            break
     text = endings.sub("", text)
     text = digits.sub("", text)
     return _NOISE.sub("", text)
+
+
+def normalise(text: str) -> str:
+    """The form two submissions are compared in: their folded body, never nothing. A text that is all
+    greeting keeps its greetings, one that is all digits or punctuation keeps those."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return (_fold(text, greetings=True) or _fold(text, greetings=False) or _NOISE.sub("", text)
+            or "".join(text.split()))
 
 
 def shingles(text: str) -> frozenset[str]:

@@ -14,7 +14,7 @@ from guidetrace.trace.errors import GuidetraceError
 MAX_LINE = 1_000_000  # characters in one line or cell
 MAX_COLUMNS = 256
 MAX_HTML_DEPTH = 200
-MAX_XLSX_UNPACKED = 100 * 1024 * 1024
+# What a zip container (XLSX, DOCX) may unpack to: trace/containers.py.
 
 
 def check_row(cells: list[str], *, file: str, line: int) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import String, cast, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
-from guidetrace.guideline.keys import canonical_key
+from guidetrace.guideline.keys import ROOT_KEY, canonical_key
 from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import (
@@ -86,14 +86,18 @@ def list_comments(
         if round_key:
             rounds = rounds.where(ConsultationRound.key == round_key)
         ids: list[int] = []
+        whole: list[int] = []  # revisions whose root is asked for: all their opinions, those citing nothing known too
         for rid in session.scalars(rounds):
             try:
                 ids.extend(subtree_ids(session, rid, section))
             except GuidetraceError:
                 continue
+            if canonical_key(section) == ROOT_KEY:
+                whole.append(rid)
         if not ids:
             raise GuidetraceError(f"no section {section!r} in the revision of any loaded round")
-        query = query.where(Comment.id.in_(select(Citation.comment_id).where(Citation.section_id.in_(ids))))
+        query = query.where(Comment.id.in_(select(Citation.comment_id).where(Citation.section_id.in_(ids)))
+                            | ConsultationRound.revision_id.in_(whole))
     connection = session.connection()  # Core: the ORM's row loading adds a sixth for columns it never maps
     if round_key or section or disposition or submitter_kind:
         rows = connection.execute(query).all()

@@ -2,7 +2,8 @@
 
 An opinion with a printed number is known by it. One without (the seed's parts A and B)
 was given its position on first load (A-01, A-02, …); on a reload it is found again by
-its text fingerprint, so removing A-03 from a corrected document leaves A-04 as A-04.
+its fingerprint (text, submitter and place), so removing A-03 from a corrected document
+leaves A-04 as A-04; among identical copies, the one at its old position, else the first.
 An opinion whose text was edited is paired with the old opinion it replaces — the one
 at its old position with a similar text, or a clearly most similar one — and keeps that
 id. What is left over is added (a new number after the part's last) or removed.
@@ -50,12 +51,14 @@ class ReloadMatcher:
         self.session, self.rnd = session, rnd
         self.old: dict[str, _Old] = {}
         self.by_fp: dict[str, list[_Old]] = defaultdict(list)
-        for cid, key, body, name in session.execute(
-                select(Comment.id, Comment.key, Comment.body, Submitter.name)
-                .outerjoin(Submitter, Comment.submitter_id == Submitter.id).where(Comment.round_id == rnd.id)):
-            o = _Old(cid, key, fingerprint(body, name))
+        for cid, key, body, name, location in session.execute(
+                select(Comment.id, Comment.key, Comment.body, Submitter.name, Comment.location)
+                .outerjoin(Submitter, Comment.submitter_id == Submitter.id).where(Comment.round_id == rnd.id)
+                .order_by(Comment.part, Comment.seq, Comment.id)):  # identical copies: in document order
+            o = _Old(cid, key, fingerprint(body, name, location))
             self.old[key] = o
             self.by_fp[o.fingerprint].append(o)
+        self.kept: set[str] = set()  # keys still holding the opinion they held: same text, submitter and place
         self.report = ReloadReport()
         self.temps: dict[str, tuple[str, str]] = {}  # temp key -> (positional key, body)
         self.new_fp: dict[str, str] = {}  # final or temp key -> fingerprint
@@ -67,9 +70,10 @@ class ReloadMatcher:
     def key_for(self, key: str, positional: bool, row: dict[str, Any], submitter: str | None) -> str:
         if not self.old:  # a first load: nothing to match, and `finish` needs no fingerprints
             return key
-        fp = fingerprint(row["body"], submitter)
+        fp = fingerprint(row["body"], submitter, row.get("location"))
         if positional:
-            same = next((o for o in self.by_fp.get(fp, []) if not o.claimed), None)
+            copies = [o for o in self.by_fp.get(fp, []) if not o.claimed]
+            same = next((o for o in copies if o.key == key), copies[0] if copies else None)
             if same is None:
                 temp = f"{self.rnd.key}/{TEMP}{len(self.temps)}"
                 self.temps[temp] = (key, row["body"])
@@ -81,6 +85,8 @@ class ReloadMatcher:
             o.claimed = True
             if o.fingerprint != fp:
                 self.report.changed.append(key)
+            else:
+                self.kept.add(key)
         self.new_fp[key] = fp
         return key
 

@@ -343,7 +343,7 @@ def store_document(
     writer.finish(allow_removals)
     if decisions is not None:
         summary.restored = restore_decisions(session, decisions, rnd.key)
-    summary.review = reattach(session, rnd)
+    summary.review = reattach(session, rnd, writer.matcher.kept)
     counted_tally(session, rnd, writer.tally if not writer.existing else None)
     _round_meta(session, rnd, document)
     rnd.lang = summary.lang = lang or writer.language.result()

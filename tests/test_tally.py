@@ -1,7 +1,8 @@
 """The section tally gives the counts the citations give, after every kind of write that changes them.
 
 The oracle is the query the sections report ran before the tally existed: every citation
-expanded to its ancestors in a recursive CTE, distinct (section, opinion) pairs counted.
+expanded to its ancestors in a recursive CTE, distinct (section, opinion) pairs counted; an
+opinion citing no section of the revision counts at the root (it speaks to the document).
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ hits AS (
     SELECT DISTINCT anc.ancestor_id AS sid, c.comment_id AS cid
     FROM citation c JOIN anc ON anc.section_id = c.section_id JOIN comment m ON m.id = c.comment_id
     WHERE m.round_id = :round
+    UNION
+    SELECT r.id, m.id FROM comment m JOIN section r ON r.revision_id = :revision AND r.key = 'general'
+    WHERE m.round_id = :round AND NOT EXISTS (SELECT 1 FROM citation c JOIN section s ON s.id = c.section_id
+                                              WHERE c.comment_id = m.id AND s.revision_id = :revision)
 )
 SELECT s.key, m.disposition, COALESCE(sub.kind, 'unknown'), COUNT(*), SUM(COALESCE(m.represents, 1))
 FROM hits JOIN comment m ON m.id = hits.cid LEFT JOIN submitter sub ON sub.id = m.submitter_id
@@ -52,8 +57,14 @@ JOIN section s ON s.id = hits.sid
 GROUP BY s.key, m.disposition, COALESCE(sub.kind, 'unknown')
 """)
 DIRECT = text("""
-SELECT s.key, COUNT(DISTINCT c.comment_id) FROM citation c JOIN comment m ON m.id = c.comment_id
-JOIN section s ON s.id = c.section_id WHERE m.round_id = :round AND s.revision_id = :revision GROUP BY s.key
+SELECT key, COUNT(DISTINCT cid) FROM (
+    SELECT s.key AS key, c.comment_id AS cid FROM citation c JOIN comment m ON m.id = c.comment_id
+    JOIN section s ON s.id = c.section_id WHERE m.round_id = :round AND s.revision_id = :revision
+    UNION ALL
+    SELECT r.key, m.id FROM comment m JOIN section r ON r.revision_id = :revision AND r.key = 'general'
+    WHERE m.round_id = :round AND NOT EXISTS (SELECT 1 FROM citation c JOIN section s ON s.id = c.section_id
+                                              WHERE c.comment_id = m.id AND s.revision_id = :revision)
+) cited GROUP BY key
 """)
 
 

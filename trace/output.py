@@ -102,6 +102,28 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         raise GuidetraceError(f"cannot write {path}: {exc.strerror}") from None
 
 
+def write_new(path: str | Path, data: str) -> None:
+    """Like `write_atomic`, but never replaces a file: the whole file appears under its name (a hard link to
+    the finished temporary file, which fails if the name is taken) or FileExistsError is raised."""
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(data, encoding="utf-8")
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: created exclusively, then written
+            with target.open("x", encoding="utf-8") as f:
+                f.write(data)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        raise GuidetraceError(f"cannot write {path}: {exc.strerror}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def emit(text: str, output: str | None) -> None:
     if output in (None, "-"):
         sys.stdout.write(text)

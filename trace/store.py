@@ -100,6 +100,21 @@ def read_only_path(url: str) -> Path | None:
     return None
 
 
+def newer_schema(revision: str | None) -> None:
+    """A store at a schema this guidetrace does not ship was written by a newer one: say so, rather than
+    Alembic's "Can't locate revision"."""
+    if revision is None:
+        return
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    try:
+        ScriptDirectory.from_config(alembic_config()).get_revision(revision)
+    except CommandError:
+        raise GuidetraceError(f"the store was written by a newer guidetrace (schema {revision}, this one knows up to "
+                              f"{SCHEMA_HEAD}); upgrade guidetrace to open it") from None
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     from alembic.config import Config
 
@@ -162,6 +177,7 @@ class Store:
     def _upgrade(self) -> None:
         if self._create_fresh() or self.current_revision() == SCHEMA_HEAD:
             return  # the usual case: no need to import alembic (a quarter of a second) to learn that
+        newer_schema(self.current_revision())
         from alembic import command
 
         if self.dialect == "sqlite":
@@ -274,6 +290,7 @@ def open_store(url_or_path: str | None = None, *, upgrade: bool = True, create: 
                   read_only=read_only is not None)
     if read_only is not None:
         if store.current_revision() != SCHEMA_HEAD:
+            newer_schema(store.current_revision())
             raise GuidetraceError(f"the store {read_only} is read-only and at an older schema: open it once "
                                   "with write access to upgrade it")
         return store

@@ -15,7 +15,7 @@ from guidetrace.trace.textfile import open_csv_source, open_lines, sniff
 
 from ..limits import check_row
 from ..records import CommentDocument, OpinionRecord, RoundMeta
-from .table import csv_rows, xlsx_rows
+from .table import csv_rows, tsv_rows, xlsx_rows
 
 RAW_FORMATS = ("auto", "csv", "xlsx", "jsonl")
 
@@ -35,7 +35,8 @@ def _field(header: str) -> str | None:
 def read_raw(path: Path, *, fmt: str = "auto", encoding: str | None = None) -> CommentDocument:
     if not path.is_file():
         raise GuidetraceError("no such file", file=str(path))
-    if fmt == "auto":
+    guessed = fmt == "auto"
+    if guessed:
         fmt = {".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl"}.get(path.suffix.lower(), "csv")
     if fmt not in RAW_FORMATS:
         raise GuidetraceError(f"unknown raw format {fmt!r} (expected one of {', '.join(RAW_FORMATS)})", file=str(path))
@@ -43,8 +44,12 @@ def read_raw(path: Path, *, fmt: str = "auto", encoding: str | None = None) -> C
     if fmt == "xlsx":
         records = _table(xlsx_rows(path), file)
     else:
-        enc = sniff(path, encoding=encoding).encoding  # then stream: raw rounds can hold 200,000 rows
+        head = sniff(path, encoding=encoding)  # then stream: raw rounds can hold 200,000 rows
+        enc, header = head.encoding, head.text.split("\n", 1)[0]
+        if guessed and fmt == "csv" and "\t" in header and "," not in header:
+            fmt = "tsv"  # Excel's "Unicode text" export: tab-separated
         records = (_jsonl(open_lines(path, encoding=enc), file) if fmt == "jsonl"
+                   else _table(tsv_rows(open_lines(path, encoding=enc)), file) if fmt == "tsv"
                    else _table(csv_rows(open_csv_source(path, encoding=enc), file=file), file))
     return CommentDocument(file=file, layout=f"raw-{fmt}", meta=RoundMeta(), opinions=_opinions(records, file))
 

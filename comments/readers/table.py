@@ -9,15 +9,15 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from guidetrace.trace.containers import check_container
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.textfile import open_csv_source, open_lines, sniff
 
 from ..headers import parse_columns_option
-from ..limits import MAX_LINE, MAX_XLSX_UNPACKED
+from ..limits import MAX_LINE
 from ..records import CommentDocument, RoundMeta
 from .table_stream import stream_table
 
@@ -109,14 +109,7 @@ def xlsx_rows(path: Path) -> Iterator[tuple[int, list[str] | str]]:
     from openpyxl import load_workbook
 
     file = str(path)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            size = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        raise GuidetraceError("not an XLSX workbook (not a zip archive)", file=file) from None
-    if size > MAX_XLSX_UNPACKED:
-        raise GuidetraceError(f"workbook unpacks to {size} bytes (at most {MAX_XLSX_UNPACKED} expected): refusing",
-                              file=file)
+    check_container(path, "XLSX workbook")
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken workbook

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from guidetrace.trace.containers import check_container
 from guidetrace.trace.errors import GuidetraceError
 
 from ..records import CommentDocument
@@ -26,6 +27,7 @@ def docx_rows(path: Path) -> Iterator[Row]:
     from docx.oxml.ns import qn
 
     file = str(path)
+    check_container(path, "Word document")
     try:
         document = Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a broken package

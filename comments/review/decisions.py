@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from guidetrace.guideline.keys import canonical_key
+from guidetrace.trace.bulk_insert import insert_rows
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import (  # ACTIVE, UNDONE: a decision's states, imported from here by review's modules
     ACTIVE,
@@ -30,13 +32,12 @@ from guidetrace.trace.models import (  # ACTIVE, UNDONE: a decision's states, im
     ConsultationRound,
     ReviewDecision,
     Section,
-    Submitter,
     Topic,
+    table_of,
 )
-from guidetrace.trace.tally import adjust_tally, contributions
+from guidetrace.trace.tally import BY_KEY, adjust_tally, contributions
 
 from ..vocabulary import disposition_choices
-from .identity import fingerprint
 
 ACTIONS = ("cite", "uncite", "disposition", "tag", "untag", "accept", "mask", "keep")
 FIELD_OF = {"cite": "citation", "uncite": "citation", "disposition": "disposition", "tag": "topic",
@@ -66,10 +67,6 @@ def now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
-def _where(req: DecisionRequest) -> str:
-    return f"{req.origin}: " if req.origin else ""
-
-
 def comment_by_key(session: Session, key: str, origin: str | None = None) -> Comment:
     comment = session.scalar(select(Comment).where(Comment.key == key.strip()))
     if comment is None:
@@ -77,47 +74,33 @@ def comment_by_key(session: Session, key: str, origin: str | None = None) -> Com
     return comment
 
 
-def _section_id(session: Session, comment: Comment, key: str) -> int | None:
-    rev = select(ConsultationRound.revision_id).where(ConsultationRound.id == comment.round_id).scalar_subquery()
-    return session.scalar(select(Section.id).where(Section.revision_id == rev, Section.key == canonical_key(key)))
-
-
-def validate(session: Session, req: DecisionRequest, dispositions: Sequence[str]) -> Comment:
-    """Everything is checked before anything is written: a bad request names itself and changes nothing."""
-    if req.action not in ACTIONS:
-        raise GuidetraceError(f"{_where(req)}unknown action {req.action!r} (one of {', '.join(ACTIONS)})")
-    comment = comment_by_key(session, req.opinion, req.origin)
-    value = (req.value or "").strip()
-    if req.action in ("cite", "uncite", "disposition", "tag", "untag", "mask", "keep") and not value:
-        raise GuidetraceError(f"{_where(req)}{req.action} needs a value")
-    if req.action == "cite" and _section_id(session, comment, value) is None:
-        rnd = session.get(ConsultationRound, comment.round_id)
-        raise GuidetraceError(f"{_where(req)}{value!r} is not a section of the revision round "
-                              f"{rnd.key if rnd else '?'!r} was made on")
-    if req.action == "disposition" and value not in dispositions:
-        raise GuidetraceError(f"{_where(req)}unknown disposition {value!r} (one of {', '.join(dispositions)})")
-    if req.action in ("tag", "untag") and session.scalar(select(Topic.id).where(Topic.key == value)) is None:
-        raise GuidetraceError(f"{_where(req)}unknown topic {value!r} (see `guidetrace topics list`)")
-    if req.action in ("mask", "keep"):
-        from ..privacy.store_findings import decision_value, findings_of
-
-        if value not in {decision_value(f.field, f.kind, f.text) for f in findings_of(session, [comment.id])}:
-            raise GuidetraceError(f"{_where(req)}{req.opinion} has no finding {value!r} (see `guidetrace privacy scan`)")
-    if req.action == "uncite" and value not in current(session, comment)["sections"] + current(session, comment)["unresolved"]:
-        raise GuidetraceError(f"{_where(req)}{req.opinion} does not cite {value!r}")
-    return comment
-
-
 def current(session: Session, comment: Comment) -> dict[str, Any]:
     """The opinion's values as reports see them now."""
-    sections: list[str] = []
-    unresolved: list[str] = []
-    for key, text in session.execute(select(Section.key, Citation.text).select_from(Citation)
-                                     .outerjoin(Section, Citation.section_id == Section.id)
-                                     .where(Citation.comment_id == comment.id).order_by(Citation.position)):
-        (sections if key is not None else unresolved).append(key if key is not None else text)
-    topics = sorted(session.scalars(select(Topic.key).join(CommentTopic).where(CommentTopic.comment_id == comment.id)))
-    return {"sections": sections, "unresolved": unresolved, "disposition": comment.disposition, "topics": topics}
+    return current_many(session, [comment.id])[comment.id]
+
+
+def current_many(session: Session, comment_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Each opinion's values as reports see them now, read for many opinions in a few queries."""
+    ids = list(dict.fromkeys(comment_ids))
+    out: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), 5000):
+        chunk = ids[start:start + 5000]
+        values: dict[int, dict[str, Any]] = {
+            cid: {"sections": [], "unresolved": [], "disposition": disposition, "topics": []}
+            for cid, disposition in session.execute(select(Comment.id, Comment.disposition).where(Comment.id.in_(chunk)))}
+        for cid, key, text in session.execute(select(Citation.comment_id, Section.key, Citation.text).select_from(Citation)
+                                              .outerjoin(Section, Citation.section_id == Section.id)
+                                              .where(Citation.comment_id.in_(chunk))
+                                              .order_by(Citation.comment_id, Citation.position)):
+            v = values[cid]
+            (v["sections"] if key is not None else v["unresolved"]).append(key if key is not None else text)
+        for cid, topic in session.execute(select(CommentTopic.comment_id, Topic.key).join(Topic)
+                                          .where(CommentTopic.comment_id.in_(chunk))):
+            values[cid]["topics"].append(topic)
+        for v in values.values():
+            v["topics"].sort()
+        out.update(values)
+    return out
 
 
 def field_value(values: dict[str, Any], action: str) -> Any:
@@ -135,34 +118,13 @@ def field_value(values: dict[str, Any], action: str) -> Any:
 
 def decide(session: Session, requests: Sequence[DecisionRequest], *, by: str | None = None,
            dispositions: Sequence[str] = ()) -> list[ReviewDecision]:
-    """Validate every request, then record and apply each, in one transaction.
+    """Validate every request, then record and apply each, in one transaction (in batches: see record.py).
 
     Requests on one opinion from one origin (a `review set`, one workbook cell) are one edit: they share
     a step, the id of the first, and are undone and listed together."""
-    allowed = tuple(dispositions) or disposition_choices()
-    comments = [validate(session, r, allowed) for r in requests]
-    who, when = reviewer(by), now()
-    made = []
-    steps: dict[tuple[int, str | None], int] = {}
-    for req, comment in zip(requests, comments):
-        _lock(session, comment)
-        before = current(session, comment)
-        name = session.scalar(select(Submitter.name).where(Submitter.id == comment.submitter_id))
-        value = req.value.strip() if req.value else None
-        if req.action == "cite" and value:
-            value = canonical_key(value)
-        d = ReviewDecision(round_key=_round_key(session, comment), comment_id=comment.id, comment_key=comment.key,
-                           label=comment.label, fingerprint=fingerprint(comment.body, name), text=comment.body,
-                           action=req.action, value=value, before=field_value(before, req.action), after={},
-                           note=req.note, by=who, at=when, state=ACTIVE)
-        session.add(d)
-        session.flush()
-        d.step = steps.setdefault((comment.id, req.origin), d.id)
-        apply_review(session, [comment.id])
-        d.after = field_value(current(session, comment), req.action)
-        made.append(d)
-    session.flush()
-    return made
+    from .record import record
+
+    return record(session, requests, by=by, dispositions=tuple(dispositions) or disposition_choices())
 
 
 def undo(session: Session, target: str) -> list[ReviewDecision]:
@@ -187,44 +149,25 @@ def undo(session: Session, target: str) -> list[ReviewDecision]:
     return found
 
 
-def _round_key(session: Session, comment: Comment) -> str:
-    return session.scalar(select(ConsultationRound.key).where(ConsultationRound.id == comment.round_id)) or ""
-
-
-def _lock(session: Session, comment: Comment) -> None:
-    """Two reviewers on one opinion: the second waits for the first (PostgreSQL row lock; SQLite has one writer)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(Comment.id).where(Comment.id == comment.id).with_for_update())
-
-
 # --- applying ---------------------------------------------------------------------------------
 
 _CITATION_FIELDS = ("section_id", "text", "evidence", "confidence", "origin", "position", "note")
+CHUNK = 5000
 
 
-def _snapshot(session: Session, comment: Comment) -> dict[str, Any]:
-    citations = [dict(zip(_CITATION_FIELDS, row)) for row in session.execute(
-        select(*(getattr(Citation, f) for f in _CITATION_FIELDS)).where(Citation.comment_id == comment.id)
-        .order_by(Citation.position))]
-    tags = [[t, m] for t, m in session.execute(select(CommentTopic.topic_id, CommentTopic.matched)
-                                               .where(CommentTopic.comment_id == comment.id))]
-    return {"disposition": comment.disposition, "citations": citations, "tags": tags}
-
-
-def _restore(session: Session, comment: Comment, machine: dict[str, Any]) -> None:
-    session.execute(delete(Citation).where(Citation.comment_id == comment.id))
-    session.execute(delete(CommentTopic).where(CommentTopic.comment_id == comment.id))
-    live = set(session.scalars(select(Section.id).where(
-        Section.id.in_([c["section_id"] for c in machine["citations"] if c["section_id"] is not None]))))
-    rows = [dict(c, comment_id=comment.id, section_id=c["section_id"] if c["section_id"] in live else None)
-            for c in machine["citations"]]
-    if rows:
-        session.execute(insert(Citation), rows)
-    topics = set(session.scalars(select(Topic.id)))
-    tags = [{"comment_id": comment.id, "topic_id": t, "matched": m} for t, m in machine["tags"] if t in topics]
-    if tags:
-        session.execute(insert(CommentTopic), tags)
-    comment.disposition = machine["disposition"]
+def _snapshots(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The opinions' citations and tags as they stand: what their first decision keeps as the machine's."""
+    out: dict[int, dict[str, Any]] = {cid: {"citations": [], "tags": []} for cid in ids}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        for cid, *row in session.execute(select(Citation.comment_id, *(getattr(Citation, f) for f in _CITATION_FIELDS))
+                                         .where(Citation.comment_id.in_(chunk))
+                                         .order_by(Citation.comment_id, Citation.position, Citation.id)):
+            out[cid]["citations"].append(dict(zip(_CITATION_FIELDS, row)))
+        for cid, t, m in session.execute(select(CommentTopic.comment_id, CommentTopic.topic_id, CommentTopic.matched)
+                                         .where(CommentTopic.comment_id.in_(chunk))):
+            out[cid]["tags"].append([t, m])
+    return out
 
 
 def active_decisions(session: Session, comment_ids: Iterable[int]) -> dict[int, list[ReviewDecision]]:
@@ -249,54 +192,124 @@ def apply_review(session: Session, comment_ids: Iterable[int]) -> int:
 
 
 def _apply(session: Session, ids: list[int], decisions: dict[int, list[ReviewDecision]]) -> int:
+    """Each opinion's rows worked out in memory (machine values, then its decisions in order) and written
+    once for all of them: a workbook of 30,000 rows is a few statements per 5,000 opinions, not a dozen per
+    decision."""
+    comments: list[Comment] = []
+    for start in range(0, len(ids), CHUNK):
+        comments += session.scalars(select(Comment).where(Comment.id.in_(ids[start:start + CHUNK])))
+    fresh = _snapshots(session, [c.id for c in comments if c.machine is None and decisions.get(c.id)])
+    work: list[tuple[Comment, list[ReviewDecision]]] = []
+    for c in comments:
+        mine = decisions.get(c.id, [])
+        if c.machine is None:
+            if not mine:
+                continue  # the machine's rows stand
+            c.machine = {"disposition": c.disposition, **fresh[c.id]}
+        work.append((c, mine))
+    if not work:
+        return 0
+    look = _Lookups(session, work)
+    citations: list[dict[str, Any]] = []
+    tags: list[dict[str, Any]] = []
     applied = 0
-    for cid in ids:
-        comment = session.get(Comment, cid)
-        if comment is None:
-            continue
-        mine = decisions.get(cid, [])
-        if comment.machine is None:
-            if not mine:
-                continue
-            comment.machine = _snapshot(session, comment)
-        else:
-            _restore(session, comment, comment.machine)
-            if not mine:
-                comment.machine = None
-                continue
+    for c, mine in work:
+        machine: dict[str, Any] = c.machine or {}  # set above for every opinion worked on
+        cites = [dict(x, section_id=x["section_id"] if x["section_id"] in look.live else None)
+                 for x in machine["citations"]]
+        tagged = {t: m for t, m in machine["tags"] if t in look.topics}
+        disposition = machine["disposition"]
         for d in mine:
-            _apply_one(session, comment, d)
-        applied += 1
+            disposition = _apply_one(d, cites, tagged, disposition, look.named(c))
+        c.disposition = disposition
+        if mine:
+            applied += 1
+        else:
+            c.machine = None  # its last decision was undone: the machine's values again
+        citations += [dict(x, comment_id=c.id) for x in cites]
+        tags += [{"comment_id": c.id, "topic_id": t, "matched": m} for t, m in tagged.items()]
+    written = [c.id for c, _ in work]
+    for start in range(0, len(written), CHUNK):
+        chunk = written[start:start + CHUNK]
+        session.execute(delete(Citation).where(Citation.comment_id.in_(chunk)), execution_options=BY_KEY)
+        session.execute(delete(CommentTopic).where(CommentTopic.comment_id.in_(chunk)), execution_options=BY_KEY)
+    for start in range(0, len(citations), CHUNK):
+        insert_rows(session.connection(), table_of(Citation), citations[start:start + CHUNK])
+    for start in range(0, len(tags), CHUNK):
+        insert_rows(session.connection(), table_of(CommentTopic), tags[start:start + CHUNK])
     session.flush()
     return applied
 
 
-def _apply_one(session: Session, comment: Comment, d: ReviewDecision) -> None:
+class _Lookups:
+    """What applying the decisions asks of the store, read once for all the opinions: which machine-cited
+    sections still exist, the topics, and the sections the decisions name in each opinion's revision."""
+
+    def __init__(self, session: Session, work: list[tuple[Comment, list[ReviewDecision]]]):
+        machine_sections = sorted({x["section_id"] for c, _ in work for x in (c.machine or {}).get("citations", [])
+                                   if x["section_id"] is not None})
+        self.live: set[int] = set()
+        for start in range(0, len(machine_sections), CHUNK):
+            self.live.update(session.scalars(select(Section.id).where(Section.id.in_(machine_sections[start:start + CHUNK]))))
+        self.topic_ids: dict[str, int] = {k: i for i, k in session.execute(select(Topic.id, Topic.key))}
+        self.topics = set(self.topic_ids.values())
+        self.revision_of: dict[int, int] = dict(session.execute(
+            select(ConsultationRound.id, ConsultationRound.revision_id)).all())
+        wanted: dict[int, set[str]] = defaultdict(set)
+        for c, mine in work:
+            for d in mine:
+                if d.action in ("cite", "uncite") and d.value:
+                    wanted[self.revision_of[c.round_id]].add(canonical_key(d.value))
+        self.sections: dict[tuple[int, str], int] = {}
+        for rev, keys in wanted.items():
+            asked = sorted(keys)
+            for start in range(0, len(asked), CHUNK):
+                self.sections.update(((rev, k), sid) for sid, k in session.execute(select(Section.id, Section.key).where(
+                    Section.revision_id == rev, Section.key.in_(asked[start:start + CHUNK]))))
+
+    def named(self, comment: Comment) -> _Named:
+        return _Named(self, self.revision_of[comment.round_id])
+
+
+@dataclass(frozen=True)
+class _Named:
+    """The section a decision's value names in its opinion's revision, and a topic's id."""
+
+    look: _Lookups
+    revision: int
+
+    def section(self, value: str) -> int | None:
+        return self.look.sections.get((self.revision, canonical_key(value)))
+
+    def topic(self, value: str) -> int | None:
+        return self.look.topic_ids.get(value)
+
+
+def _apply_one(d: ReviewDecision, cites: list[dict[str, Any]], tags: dict[int, str], disposition: str,
+               named: _Named) -> str:
+    """One decision on an opinion's citations and tags (changed in place); returns its disposition."""
     stamp = f"{d.by} {d.at}"
     if d.action == "disposition" and d.value:
-        comment.disposition = d.value
-    elif d.action == "cite" and d.value:
-        session.execute(delete(Citation).where(Citation.comment_id == comment.id, Citation.section_id.is_(None)))
-        sid = _section_id(session, comment, d.value)
-        existing = session.scalar(select(Citation).where(Citation.comment_id == comment.id,
-                                                         Citation.section_id == sid)) if sid else None
+        return d.value
+    if d.action == "cite" and d.value:
+        cites[:] = [x for x in cites if x["section_id"] is not None]
+        sid = named.section(d.value)
+        existing = next((x for x in cites if x["section_id"] == sid), None) if sid else None
         if existing is not None:
-            existing.evidence, existing.confidence, existing.note = REVIEWED, 1.0, stamp
+            existing.update(evidence=REVIEWED, confidence=1.0, note=stamp)
         else:
-            position = (session.scalar(select(func.max(Citation.position)).where(Citation.comment_id == comment.id))
-                        or 0) + 1
-            session.add(Citation(comment_id=comment.id, section_id=sid, text=d.value, evidence=REVIEWED,
-                                 confidence=1.0 if sid else 0.0, origin="review", position=position,
-                                 note=stamp if sid else f"{d.value}: no longer a section of this revision"))
+            position = (max((x["position"] for x in cites), default=None) or 0) + 1
+            cites.append({"section_id": sid, "text": d.value, "evidence": REVIEWED, "confidence": 1.0 if sid else 0.0,
+                          "origin": "review", "position": position,
+                          "note": stamp if sid else f"{d.value}: no longer a section of this revision"})
     elif d.action == "uncite" and d.value:
-        sid = _section_id(session, comment, d.value)
-        cond = (Citation.section_id == sid) if sid else (Citation.section_id.is_(None) & (Citation.text == d.value))
-        session.execute(delete(Citation).where(Citation.comment_id == comment.id, cond))
+        sid = named.section(d.value)
+        cites[:] = [x for x in cites if not (x["section_id"] == sid if sid else
+                                             x["section_id"] is None and x["text"] == d.value)]
     elif d.action in ("tag", "untag") and d.value:
-        tid = session.scalar(select(Topic.id).where(Topic.key == d.value))
-        if tid is None:
-            return
-        session.execute(delete(CommentTopic).where(CommentTopic.comment_id == comment.id, CommentTopic.topic_id == tid))
-        if d.action == "tag":
-            session.add(CommentTopic(comment_id=comment.id, topic_id=tid, matched=REVIEWED))
-    session.flush()
+        tid = named.topic(d.value)
+        if tid is not None:
+            tags.pop(tid, None)
+            if d.action == "tag":
+                tags[tid] = REVIEWED
+    return disposition

@@ -6,8 +6,10 @@ fingerprint, so a later load finds the opinions again as a reload does.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import Comment, ReviewDecision, Revision, Submitter
-from guidetrace.trace.output import write_atomic
+from guidetrace.trace.output import write_new
 from guidetrace.trace.store import Store
 
 from .decisions import ACTIONS, ACTIVE, UNDONE
@@ -55,9 +57,25 @@ def decision_rows(session: Session, round_key: str) -> list[dict[str, Any]]:
         select(ReviewDecision).where(ReviewDecision.round_key == round_key).order_by(ReviewDecision.id))]
 
 
-def write_decisions(path: Path, round_key: str, rows: list[dict[str, Any]]) -> None:
-    data = {"format": FORMAT, "version": 1, "round": round_key, "decisions": rows}
-    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+def write_decisions(path: Path | None, round_key: str, rows: list[dict[str, Any]]) -> Path:
+    """A new file, never one that exists: `path` when given (refused if taken), else a name of its own here.
+    Returns where they went."""
+    data = json.dumps({"format": FORMAT, "version": 1, "round": round_key, "decisions": rows},
+                      ensure_ascii=False, indent=1) + "\n"
+    if path is not None:
+        try:
+            write_new(path, data)
+        except FileExistsError:
+            raise GuidetraceError(f"{path} exists: refusing to replace it; nothing was removed (name a new file with "
+                                  "--decisions-out)") from None
+        return path
+    for candidate in default_decisions_paths(round_key):
+        try:
+            write_new(candidate, data)
+            return candidate
+        except FileExistsError:
+            continue
+    raise AssertionError("unreachable: the candidates never end")
 
 
 def read_decisions(path: Path) -> DecisionFile:
@@ -104,9 +122,18 @@ def restore_decisions(session: Session, file: DecisionFile, round_key: str) -> i
     return added
 
 
-def default_decisions_path(round_key: str) -> Path:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-    return Path(f"decisions-{re.sub(r'[^A-Za-z0-9._-]+', '_', round_key)}-{stamp}.json")
+def default_decisions_paths(round_key: str) -> Iterator[Path]:
+    """decisions-ROUND-TIME.json, then -2, -3 …: a key whose characters a file name cannot hold is shown
+    folded and told apart by a short hash of itself (r/1 and r_1 are two rounds)."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", round_key)
+    if safe != round_key:
+        safe += "-" + hashlib.sha256(round_key.encode()).hexdigest()[:6]
+    stem = f"decisions-{safe}-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%S')}"
+    yield Path(f"{stem}.json")
+    n = 2
+    while True:
+        yield Path(f"{stem}-{n}.json")
+        n += 1
 
 
 def remove_round(store: Store, round_key: str, decisions_file: Path | None = None) -> RemovalSummary:
@@ -117,9 +144,8 @@ def remove_round(store: Store, round_key: str, decisions_file: Path | None = Non
         rnd = find_round(session, round_key)
         rows = decision_rows(session, rnd.key)
         path = None
-        if rows:
-            path = decisions_file or default_decisions_path(rnd.key)
-            write_decisions(path, rnd.key, rows)  # before anything is deleted: a failed write deletes nothing
+        if rows:  # before anything is deleted: a failed or refused write deletes nothing
+            path = write_decisions(decisions_file, rnd.key, rows)
         opinions = session.scalar(select(Comment.id).where(Comment.round_id == rnd.id).limit(1))
         count = len(session.scalars(select(Comment.id).where(Comment.round_id == rnd.id)).all()) if opinions else 0
         summary = RemovalSummary(rnd.key, count, len(rows), str(path) if path else None,

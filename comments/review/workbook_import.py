@@ -1,9 +1,11 @@
 """`review import`: the edited cells of a review workbook, as decisions — all of them, or none.
 
 Every edited row is read and checked before anything is written: a missing column, a
-formula where a value belongs, or a value that is not a section, disposition or topic is
-one error naming the cell, and the store is left as it was. The export writes words
-(該当箇所, 今後の参考, 全般); `code_of`, from the catalogue's owner, reads them back as codes.
+formula where a value belongs, a value that is not a section, disposition or topic, or one
+item (an opinion's citation, or its disposition) decided twice differently is one error
+naming the cell (or both cells), and the store is left as it was. The same decision twice
+counts once. The export writes words (該当箇所, 今後の参考, 全般); `code_of`, from the catalogue's
+owner, reads them back as codes.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from guidetrace.guideline.keys import ROOT_KEY, canonical_key
+from guidetrace.trace.containers import check_container
 from guidetrace.trace.errors import GuidetraceError
 
 from .decisions import DecisionRequest
@@ -39,6 +42,7 @@ def _text(value: object) -> str:
 def read_review_workbook(path: Path, code_of: CodeOf = _as_is) -> list[DecisionRequest]:
     from openpyxl import load_workbook
 
+    check_container(path, "review workbook")
     try:
         book = load_workbook(path)  # not read-only: formulas must be seen as formulas
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
@@ -52,6 +56,7 @@ def read_review_workbook(path: Path, code_of: CodeOf = _as_is) -> list[DecisionR
         raise GuidetraceError(f"sheet {SHEET}, row 1: missing column {missing[0]!r} (keep the export's columns)",
                               file=str(path))
     requests: list[DecisionRequest] = []
+    decided: dict[tuple[str, str, str], tuple[str, str]] = {}  # item -> (cell, decision)
     for row in sheet.iter_rows(min_row=3):
         cells = {key: row[col - 1] if col - 1 < len(row) else None for key, col in header.items()}
         decision, note = cells.get("decision"), cells.get("note")
@@ -68,6 +73,16 @@ def read_review_workbook(path: Path, code_of: CodeOf = _as_is) -> list[DecisionR
             raise GuidetraceError(f"cell {get_column_letter(header['opinion'])}{row[0].row}: no opinion id",
                                   file=str(path))
         text_note = _text(note.value) if note is not None else ""
+        item = (opinion, field, machine if field == "citation" else "")  # an opinion has one disposition
+        cell = decision.coordinate if decision is not None else where
+        if item in decided:  # the same item twice: once is enough, two different decisions are a mistake
+            first, earlier = decided[item]
+            if earlier != value:
+                raise GuidetraceError(f"cells {first} and {cell} decide the same item differently ({opinion} {field}"
+                                      f"{' ' + machine if item[2] else ''}: {earlier!r} and {value!r}); keep one",
+                                      file=str(path))
+            continue
+        decided[item] = (cell, value)
         requests += _requests(opinion, field, machine, value, text_note or None, f"{path.name}: {where}", code_of)
     return requests
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
+from guidetrace.trace.containers import check_container
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.textfile import read_text
 
@@ -42,6 +43,7 @@ def _with_bodies(items: list[tuple[int | None, str]], unstyled: frozenset[int] =
 def docx_headings(path: Path) -> list[Heading]:
     from docx import Document
 
+    check_container(path, "Word document")
     try:
         document = Document(str(path))
     except Exception as exc:

@@ -3,7 +3,9 @@
 The tally (`trace/tally.py`) counts a round's opinions by the set of sections each
 cites; an opinion counts once in every subtree its set touches, however many of its places
 lie inside. So the few thousand tally rows are summed up the tree here, in Python, and no
-citation is expanded to its ancestors. `distinct` counts a campaign (a cluster of duplicate
+citation is expanded to its ancestors. An opinion that cites no section of the revision (every
+place it names is unresolved) still speaks to the document: it counts at the root, so the
+root's totals are the round's. `distinct` counts a campaign (a cluster of duplicate
 submissions) once; only rounds with clusters need that second, per-opinion query.
 """
 
@@ -13,12 +15,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from sqlalchemy import func, select, text
+from sqlalchemy import case, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from guidetrace.comments.queries import find_round
+from guidetrace.guideline.keys import ROOT_KEY
 from guidetrace.guideline.section_tree import SectionTree
-from guidetrace.trace.models import Cluster, Revision, Section, SectionTally
+from guidetrace.trace.models import Cluster, Comment, Revision, Section, SectionTally
 from guidetrace.trace.tally import section_ids
 
 
@@ -80,6 +83,8 @@ FROM citation c JOIN anc ON anc.section_id = c.section_id JOIN comment m ON m.id
 WHERE m.round_id = :round
 GROUP BY anc.ancestor_id
 """)
+# The root's subtree is the whole round, the opinions citing no known section included.
+ROUND_DISTINCT = func.count(func.distinct(case((Comment.cluster_id.is_(None), Comment.id), else_=-Comment.cluster_id)))
 
 
 def build_sections_report(session: Session, round_key: str | None = None) -> SectionsReport:
@@ -87,6 +92,8 @@ def build_sections_report(session: Session, round_key: str | None = None) -> Sec
     revision = session.get(Revision, rnd.revision_id)
     assert revision is not None
     tree = SectionTree.of_ids(session, revision.id)
+    root = session.scalar(select(Section.id).where(Section.revision_id == revision.id, Section.key == ROOT_KEY))
+    whole = frozenset((root,)) if root is not None else frozenset()
     sums: dict[int, _Sums] = defaultdict(_Sums)
     reach: dict[frozenset[int], set[int]] = {}  # a cited set -> every section whose subtree it touches
     # rows by (disposition, kind): each section's counts list dispositions, then kinds, in that order
@@ -94,7 +101,7 @@ def build_sections_report(session: Session, round_key: str | None = None) -> Sec
             select(SectionTally.sections, SectionTally.disposition, SectionTally.submitter_kind, SectionTally.opinions,
                    SectionTally.submissions).where(SectionTally.round_id == rnd.id)
             .order_by(SectionTally.disposition, SectionTally.submitter_kind)):
-        cited = frozenset(sid for sid in section_ids(ids) if sid in tree)
+        cited = frozenset(sid for sid in section_ids(ids) if sid in tree) or whole
         if cited not in reach:
             reach[cited] = {a for sid in cited for a in (sid, *tree.ancestors(sid))}
         for sid in cited:
@@ -107,6 +114,8 @@ def build_sections_report(session: Session, round_key: str | None = None) -> Sec
     clustered = session.scalar(select(func.count()).select_from(Cluster).where(Cluster.round_id == rnd.id))
     distinct: dict[int, int] = dict(session.execute(DISTINCT_SQL, {"revision": revision.id, "round": rnd.id}).all()) \
         if clustered else {}
+    if clustered and root is not None:
+        distinct[root] = session.scalar(select(ROUND_DISTINCT).where(Comment.round_id == rnd.id)) or 0
     parent = aliased(Section)
     rows = []
     for s, parent_key in session.execute(select(Section, parent.key).outerjoin(parent, Section.parent_id == parent.id)

@@ -7,6 +7,7 @@ links in one folder, so the site works opened from disk (file://) with no networ
 from __future__ import annotations
 
 import gc
+import glob
 import os
 import shutil
 from collections import defaultdict
@@ -101,6 +102,7 @@ def build_site(session: Session, outdir: Path, *, lang: str = "ja", force: bool 
             raise GuidetraceError(f"{waiting} high-confidence personal-data finding(s) await review: list them with "
                                   "`guidetrace review list --kind privacy`, mask them all with `guidetrace review "
                                   "accept --kind privacy`, or build an unmasked internal site with --internal")
+    _clear_leftovers(outdir)
     building = outdir.parent / f".{outdir.name}.building-{os.getpid()}"
     shutil.rmtree(building, ignore_errors=True)
     try:
@@ -121,6 +123,32 @@ def build_site(session: Session, outdir: Path, *, lang: str = "ja", force: bool 
         shutil.rmtree(building, ignore_errors=True)
         raise
     return outdir / "index.html"
+
+
+def _clear_leftovers(outdir: Path) -> None:
+    """What a killed build left beside the site: its half-built folder goes; an old site it had moved aside
+    (killed between the two renames) comes back if no site took its place, else goes. A build still running
+    (its process alive) is left alone."""
+    for path in sorted(outdir.parent.glob(f".{glob.escape(outdir.name)}.*-*")):
+        stage, _, pid = path.name.removeprefix(f".{outdir.name}.").rpartition("-")
+        if stage not in ("building", "previous") or not pid.isdigit() or not path.is_dir() or _alive(int(pid)):
+            continue
+        if stage == "previous" and not outdir.exists() and (path / MARKER).is_file():
+            path.rename(outdir)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # this process's own leftover: from an earlier build in it that failed
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive
+        return True
+    return True
 
 
 def _build_into(session: Session, outdir: Path, lang: str, internal: bool = False, progress: Any = None,

@@ -9,10 +9,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from guidetrace.guideline.keys import ROOT_KEY
 from guidetrace.guideline.queries import find_revision, section_rows
 from guidetrace.guideline.reanchor import Reanchorer
 from guidetrace.guideline.section_tree import SectionTree
-from guidetrace.trace.models import Revision, Section, SectionLink
+from guidetrace.trace.models import ConsultationRound, Revision, Section, SectionLink
 
 from .pages import section_page
 
@@ -29,6 +30,8 @@ def section_jobs(session: Session, comments: list[dict[str, Any]],
     jobs: list[tuple[str, str, dict[str, Any]]] = []
     section_id = {(rev, key): sid for sid, rev, key in session.execute(
         select(Section.id, Revision.key, Section.key).join(Revision, Section.revision_id == Revision.id))}
+    round_revision = dict(session.execute(select(ConsultationRound.key, Revision.key)
+                                          .join(Revision, ConsultationRound.revision_id == Revision.id)).all())
     for rev_key in sorted(revisions):
         revision = find_revision(session, rev_key)
         carried = _carried(Reanchorer(session, revision), section_id, comments, rev_key)
@@ -40,6 +43,8 @@ def section_jobs(session: Session, comments: list[dict[str, Any]],
         for c in comments:
             for key in dict.fromkeys(x["section"] for x in c["citations"] if x["revision"] == rev_key):
                 citing[key].append(c)
+            if not c["citations"] and round_revision.get(c["round"]) == rev_key:
+                citing[ROOT_KEY].append(c)  # every place unresolved: it speaks to the document, as the counts say
         links = _links_by_section(session, revision.id)
         below_ids: dict[str, set[str]] = {}
         for r in reversed(rows):  # children come after their parent: one pass from the end gathers subtrees

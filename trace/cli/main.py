@@ -362,9 +362,11 @@ def build(obj: Lazy, project: Path) -> None:
     """Load a project file's trees and comment documents, then write its reports and site: the whole job, run
     again after any file changes (`--db` or GUIDETRACE_DB overrides its store:)."""
     from .build import build_project
+    from .build_paths import refuse_overwrites
     from .project_file import make_store_folder, read_project
 
     spec = read_project(project)
+    refuse_overwrites(spec, obj.db or spec.store)  # before anything is made or written
     if obj.db is None:
         obj.db = spec.store
         make_store_folder(spec)
