@@ -51,8 +51,8 @@ def test_a_decision_stays_with_its_copy_or_is_orphaned(run, seed: Path, tmp_path
     said = load(run, variant(seed, tmp_path / "no-a12.md", drop=COPY))
     now = state(run)
     assert "A-12" not in now and now["A-01"] == machine["A-01"]
-    assert "follow the opinion" not in said and said.count("could not be re-attached") == 2
-    assert f"{ROUND}/A-12" in said.split("removed (1):")[1].split("\n")[0]
+    assert "に引き継ぎ" not in said and said.count("を付け直せません") == 2
+    assert f"{ROUND}/A-12" in said.split("削除（1件）：")[1].split("\n")[0]
     log = json.loads(run("review", "log", "--format", "json").stdout)
     assert {e["opinion"] for e in log} == {f"{ROUND}/A-12"} and len(log) == 2
     load(run, variant(seed, tmp_path / "no-a12-again.md", drop=COPY))  # and again: still not re-homed
@@ -62,14 +62,14 @@ def test_a_decision_stays_with_its_copy_or_is_orphaned(run, seed: Path, tmp_path
     said = load(run, whole)
     now = state(run)
     assert now["A-12"][:2] == ("revised", True) and now["A-01"] == machine["A-01"]
-    assert "follow the opinion" not in said and "could not be re-attached" not in said
+    assert "に引き継ぎ" not in said and "を付け直せません" not in said
 
     # the other copy (the first) is removed: the survivor keeps its id and its decisions
     said = load(run, variant(seed, tmp_path / "no-a01.md", drop=FIRST))
     now = state(run)
     assert "A-01" not in now and now["A-12"][:2] == ("revised", True) and now["A-12"][2][0] == "3.2.2"
-    assert "removed (1): r/A-01" in said and "follow the opinion" not in said
-    assert "could not be re-attached" not in said
+    assert "削除（1件）：r/A-01" in said and "に引き継ぎ" not in said
+    assert "を付け直せません" not in said
 
 
 def test_decisions_restored_from_a_file_find_their_own_copy(run, seed: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -82,12 +82,12 @@ def test_decisions_restored_from_a_file_find_their_own_copy(run, seed: Path, tmp
     assert run("rounds", "remove", ROUND, "--yes", "--decisions-out", str(kept)).exit_code == 0
     result = run("comments", "load", str(variant(seed, tmp_path / "no-a12.md", drop=COPY)), "--revision",
                  "3.0-draft", "--round", ROUND, "--decisions", str(kept))
-    assert result.exit_code == 0 and "could not be re-attached" in result.stderr
+    assert result.exit_code == 0 and "を付け直せません" in result.stderr
     assert state(run)["A-01"] == machine["A-01"]
     assert run("rounds", "remove", ROUND, "--yes", "--decisions-out", str(tmp_path / "kept2.json")).exit_code == 0
     result = run("comments", "load", str(variant(seed, tmp_path / "no-a01.md", drop=FIRST)), "--revision",
                  "3.0-draft", "--round", ROUND, "--decisions", str(tmp_path / "kept2.json"))
-    assert result.exit_code == 0 and "could not be re-attached" not in result.stderr
+    assert result.exit_code == 0 and "を付け直せません" not in result.stderr
     now = state(run)
     survivor = next(k for k, v in now.items() if v[2][0] == "3.2.2")
     assert now[survivor][0] == "revised" and sum(v[0] == "revised" for v in now.values()) == \

@@ -74,11 +74,10 @@ def test_a_3000_row_workbook_lands_whole(run, store_url: str, tmp_path: Path) ->
         assert now[key]["topics"] == machine[key]["topics"]
     log = json.loads(run("review", "log", "--format", "json").stdout)
     citation_rows = sum(field == "citation" for field, _ in wanted.values())
-    assert len(log) == len(wanted) + citation_rows  # a citation row is an uncite and a cite
-    first_cite = next(e for e in log if e["action"] == "cite")
-    uncite = next(e for e in log if e["action"] == "uncite" and e["opinion"] == first_cite["opinion"])
-    assert uncite["after"] == first_cite["before"]  # the cite's before is what the uncite left
-    assert first_cite["value"] in first_cite["after"]["sections"]
+    assert len(log) == len(wanted)  # one edit per row: a citation row's uncite and cite are one step
+    assert sum(len(e["decisions"]) for e in log) == len(wanted) + citation_rows
+    moved = next(e for e in log if [d["action"] for d in e["decisions"]] == ["uncite", "cite"])
+    assert moved["decisions"][1]["value"] in moved["after"]["sections"]
     assert_agrees(store_url, ROUND)  # the section tally is what the citations say
     # a reload re-applies all of them, each on its own opinion
     assert run("comments", "load", str(table), "--revision", "3.0-draft", "--round", ROUND).exit_code == 0
@@ -114,10 +113,11 @@ def test_a_batch_decides_as_one_at_a_time_would(run, store_url: str, tmp_path: P
         if rnd == ROUND:
             assert values == shown[("alone", local)], local
     log = json.loads(run("review", "log", "--format", "json").stdout)
-    steps = {}
+    steps: dict[str, list[tuple[str, str, str | None]]] = {}  # the decisions, whatever edits group them
     for e in log:
-        steps.setdefault(e["opinion"].split("/", 1)[0], []).append(
-            (e["opinion"].split("/", 1)[1], e["action"], e["value"], json.dumps(e["before"]), json.dumps(e["after"])))
+        for d in e["decisions"]:
+            steps.setdefault(e["opinion"].split("/", 1)[0], []).append((e["opinion"].split("/", 1)[1], d["action"],
+                                                                        d["value"]))
     assert sorted(steps[ROUND]) == sorted(steps["alone"]) and len(steps[ROUND]) > 240
 
 

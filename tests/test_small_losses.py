@@ -159,7 +159,7 @@ def test_rounds_remove_never_overwrites_a_decisions_file(run, seed: Path, tmp_pa
         assert run("review", "set", f"{key}/A-03", "--disposition", "revised", "--by", key).exit_code == 0
         result = run("rounds", "remove", key, "--yes")
         assert result.exit_code == 0, result.output
-        files.append(Path(result.stderr.split(" decision(s) kept in ")[1].split(";")[0]))
+        files.append(Path(result.stderr.split("件を ")[1].split(" に保存しました")[0]))  # 判断 N件を FILE に保存しました
     assert len(set(files)) == 3 and all(f.is_file() for f in files)  # all within a second or two: none replaced
     assert [json.loads(f.read_text(encoding="utf-8"))["round"] for f in files] == ["r/1", "r_1", "r/1"]
     kept = tmp_path / "kept.json"
