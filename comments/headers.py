@@ -79,7 +79,7 @@ def field_of(cell: str) -> str | None:
 
 
 _DATA = re.compile(r"[\d.\-\s]+")
-_SENTENCE_END = re.compile(r"[.!?]$")
+_SENTENCE_END = re.compile(r"[.!]$")  # a header may ask (Change to plan?); a data row's sentence ends
 
 
 @lru_cache(maxsize=1)

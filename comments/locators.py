@@ -96,6 +96,8 @@ def _static_alternatives() -> list[tuple[str, str]]:
     counters = "|".join(map(re.escape, g["counters"]))
     kana = "".join(g["kana_items"])  # 2(2)イ: a sub-item after an item, not the start of a katakana word
     n = rf"(?:\d{{1,3}}|(?<=第)[{''.join(g['kanji_numerals'])}]{{1,3}}|(?<=第[ ])[{''.join(g['kanji_numerals'])}]{{1,3}})"
+    # 第３の１（２）, a cell 「第３」: a 要領's 第N with no unit word (never 第3回, 第2版)
+    bare = rf"第[ ]?{n}(?=[ ]?の[ ]?\d|[ ]*$|[ ]*\n|[ ](?!{counters}|版|次|期|回|世代)[^\d\s])"
     law = [re.escape(s) for s in g["article_suffixes"]]
     app_id = r"(?:[A-Za-z](?![A-Za-z])|\d+|(?:VIII|VII|III|II|IV|IX|VI|V|X|I)(?![A-Za-z]))"
     return [
@@ -108,11 +110,12 @@ def _static_alternatives() -> list[tuple[str, str]]:
                 rf"|第[ ]?\d{{1,3}}[ ]?{law[1]}(?:[ ]?第?[ ]?\d{{1,3}}[ ]?{law[2]})?|第[ ]?\d{{1,3}}[ ]?{law[2]}"
                 rf"|{_words('article_words')}[ ]?\d{{1,4}}(?:[ ]?\(\d{{1,3}}\))?"),
         ("hier", rf"(?<![\d.])(?:(?:第[ ]?{n}|\d{{1,2}}(?=[ ]?(?:{part})[ ]?第?[ ]?\d))[ ]?(?:{part})"
-                 rf"(?:[ ]?第?[ ]?{n}[ ]?(?:{hier}))*|第?[ ]?{n}[ ]?(?:{hier})"
-                 rf"(?:[ ]?第?[ ]?{n}[ ]?(?:{hier}))*)(?:[ ]?\d{{1,2}}(?:[ ]?\.)?(?![\d.]|-\d|[ ]?(?:{counters})))?"
+                 rf"(?:[ ]?第?[ ]?{n}[ ]?(?:{hier}))*|{bare}|第?[ ]?{n}[ ]?(?:{hier})"
+                 rf"(?:[ ]?第?[ ]?{n}[ ]?(?:{hier}))*)(?:[ ]?の?[ ]?\d{{1,2}}(?:[ ]?\.)?(?![\d.]|-\d|[ ]?(?:{counters})))?"
                  rf"(?:[ ]?[の\-](?=[ ]?\())?(?:[ ]?\(\d{{1,2}}\))*(?:(?<=\))[ ]?[{kana}](?![\u30a0-\u30ff]))?"),
         ("enword", rf"{_words('numbered_words')}[ ]?{NUM}(?:[ ]?\((?:\d{{1,2}}|[a-z])\))?"),
-        ("apptable", rf"{_words('appendix_table_words')}[ ]?\d{{1,3}}"),
+        ("apptable", rf"{_words('appendix_table_words')}[ ]?第?[ ]?\d{{1,3}}(?:[ ]?号)?"),  # 別表1, 別表第１
+        ("form", rf"{_words('form_words')}[ ]?第?[ ]?\d{{1,3}}(?:[ ]?号)?"),  # 様式第1号
         ("appendix", rf"(?<![{_CJK}])(?:【[ ]?)?{_words('appendix_words')}(?:[ ]?】)?[ ]?[-:]?[ ]?{app_id}"),
         ("table", rf"(?<![{_CJK}])(?:表)[ ]?\d{{1,3}}(?:[-.]\d{{1,3}})?|(?<![A-Za-z])(?i:tables?|tab\.)[ ]?\d{{1,3}}(?:[-.]\d{{1,3}})?"),  # noqa: E501
         ("figure", rf"(?<![{_CJK}])(?:図)[ ]?\d{{1,3}}(?:[-.]\d{{1,3}})?|(?<![A-Za-z])(?i:figures?|fig\.)[ ]?\d{{1,3}}(?:[-.]\d{{1,3}})?"),  # noqa: E501
@@ -122,7 +125,7 @@ def _static_alternatives() -> list[tuple[str, str]]:
         ("number", r"(?<![\d.A-Za-z])(?<![^\d ]-)\d{1,2}(?:[ ]?\.[ ]?\d{1,2}){1,4}[ ]?\.?(?![\d])|(?<![\d.\-A-Za-z])\d{1,2}[ ]?\.(?![ ]?\d)"  # noqa: E501
                    r"|(?<![\d.\-A-Za-z\u30a0-\u30ff])\d{1,2}(?:-\d{1,2}){1,3}(?![\d\-])"
                    r"|(?<![\d.\-A-Za-z(])\d{1,2}(?=[ ]?\(\d{1,2}\))"),  # 3(2): a chapter and its item
-        ("item", r"\(\d{1,2}\)|(?<![\w.\-])\d{1,2}(?=[ ][^\d\s])"),
+        ("item", rf"\(\d{{1,2}}\)(?:[ ]?[{''.join(g['kana_items'])}](?![\u30a0-\u30ff]))?|(?<![\w.\-])\d{{1,2}}(?=[ ][^\d\s])"),
         ("general", rf"(?<![{_CJK}A-Za-z])" + _words("general_words") + r"(?![A-Za-z])"),
     ]
 
@@ -193,9 +196,9 @@ class LocatorScanner:
         """第3章第2節 is the address n:3.2 (第2節 alone counts from the chapter in context); a chain with a
         part or an item after its units (第2部第1章3の(2), 第2章2.) is walked down the tree by its steps."""
         steps = read_number(raw)[0]
-        if not all(s.level == numbering.NUM and s.unit for s in steps):
-            return Locator("chain", raw, start, end, steps=steps)
         suffixes = grammar()["hierarchy_suffixes"]
+        if not steps or not all(s.level == numbering.NUM and s.unit in suffixes for s in steps):
+            return Locator("chain", raw, start, end, steps=steps)
         level = suffixes.index(steps[0].unit)
         dotted = ".".join(s.value for s in steps)
         if level == 0:
@@ -210,6 +213,9 @@ class LocatorScanner:
         sub = re.search(r"\((\d{1,2}|[a-z])\)$", raw)
         address = "n:" + dotted + (f"({sub.group(1)})" if sub else "")
         return Locator("address", raw, start, end, address=address)
+
+    def _form(self, raw: str, start: int, end: int) -> Locator:
+        return Locator("address", raw, start, end, address="form:" + re.findall(r"\d+", raw)[-1])
 
     def _apptable(self, raw: str, start: int, end: int) -> Locator:
         return Locator("address", raw, start, end, address="apptab:" + re.findall(r"\d+", raw)[-1])
@@ -241,7 +247,10 @@ class LocatorScanner:
         return Locator("address", raw, start, end, address="n:" + dotted, explicit=False)
 
     def _item(self, raw: str, start: int, end: int) -> Locator:
-        return Locator("item", raw, start, end, number=int(raw.strip("()")), explicit=raw.startswith("("))
+        """(2), ④ (read as (4)), and (2)イ: an item and its katakana sub-item, walked below the item."""
+        number = re.match(r"\(?(\d+)", raw)
+        return Locator("item", raw, start, end, number=int(number.group(1)) if number else 0,
+                       explicit=raw.startswith("("), steps=read_number(raw)[0][1:])
 
     def _general(self, raw: str, start: int, end: int) -> Locator:
         return Locator("general", raw, start, end)

@@ -23,7 +23,7 @@ from .resolution import NOTES, OPENING, TEXT_ORIGIN, Resolution, Unresolved
 from .title_places import TitleMatcher
 from .tree_index import TreeIndex
 
-EVIDENCE_OF = {"n": "number", "id": "measure", "app": "appendix", "apptab": "appendix", "art": "article",
+EVIDENCE_OF = {"n": "number", "id": "measure", "app": "appendix", "apptab": "appendix", "form": "appendix", "art": "article",
                "tab": "table", "fig": "figure"}
 _BARE_CHAPTER = re.compile(r"\d{1,3}\.?")
 SCANNED = 50_000  # distinct places' scans remembered per resolver (a load)
@@ -188,7 +188,7 @@ class CitationResolver:
         context, each step inside the one before; a step the tree lacks leaves the deepest section reached,
         with a note and lower confidence, never a section of the same number elsewhere."""
         steps = token.steps
-        absolute = steps[0].level == PART or steps[0].unit == grammar()["hierarchy_suffixes"][0]
+        absolute = steps[0].level == PART or steps[0].unit in (grammar()["hierarchy_suffixes"][0], "第")
         reached = self.index.numbering.find(steps, res.context, absolute=absolute, words=words)
         if reached is not None and reached.ambiguous and self._pages:
             reached = self._by_pages(reached, steps, words) or reached
@@ -286,6 +286,9 @@ class CitationResolver:
                 res.unresolved.append(Unresolved(token.text, "item", NOTES["item_first"], origin))
             return
         key = self.index.items.get((context, number))
+        if key is not None and token.steps:  # (2)イ: the sub-item below the item
+            below = self.index.numbering.walk(token.steps, key)
+            key = below.key if below.complete else key
         if key is not None:
             res.cite(key, "item", token.text, origin)
         elif origin != TEXT_ORIGIN:  # the section it belongs to is known even if the tree lists no items

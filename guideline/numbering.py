@@ -47,7 +47,7 @@ class Step:
         if self.level == PART:
             return f"第{self.value}{self.unit or '部'}"
         if self.unit:
-            return f"第{self.value}{self.unit}"
+            return f"第{self.value}" + ("" if self.unit == "第" else self.unit)
         if self.level in (PAREN, KANA):
             return f"({self.value})"
         return self.value
@@ -76,7 +76,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "roman": re.compile(r"(?P<r>VIII|VII|III|II|IV|IX|VI|V|X|I)(?![A-Za-z])(?=\s?[.\-]?\s?[\d(]|\s?$|[.\s]?[^\x00-\x7f])"),
         "part": re.compile(rf"(?:第\s?(?P<n>{number})|(?P<d>\d{{1,3}})(?=\s?(?:{_alt('part_units')})\s?第?\s?\d))"
                            rf"\s?(?P<u>{_alt('part_units')})"),
-        "unit": re.compile(rf"第\s?(?P<n>{number})\s?(?P<u>{units})|(?P<d>\d{{1,3}})\s?(?P<v>{units})"),
+        # 第３の１（２）: a 要領's 第N with no unit word, before の or alone
+        "unit": re.compile(rf"第\s?(?P<n>{number})\s?(?P<u>{units})|(?P<d>\d{{1,3}})\s?(?P<v>{units})"
+                           rf"|第\s?(?P<b>{number})(?=\s?の\s?[\d(]|\s*$)"),
         "measure": re.compile(rf"[{opens}]\s?(?P<id>[^\d\s{opens}{closes}]{{1,12}}?\s?\d+(?:\s?-\s?\d+)*)\s?[{closes}]"),
         "ident": re.compile(r"(?P<id>[^\d\s.()（）:：、。,\[\]【】〔〕「」]{1,12}?\s?\d+(?:\s?-\s?\d+)+)(?![\d.])"),
         "appendix": re.compile(rf"[{opens}]?\s?(?P<w>{_alt('appendix_words')})\s?[{closes}]?\s?"
@@ -150,7 +152,8 @@ def _one_step(rest: str, before: Sequence[Step], *, heading: bool) -> tuple[list
     if m := p["part"].match(rest):
         return [Step(PART, str(kanji_number(m.group("n") or m.group("d"))), m.group("u"))], m.end()
     if m := p["unit"].match(rest):
-        return [Step(NUM, str(kanji_number(m.group("n") or m.group("d"))), m.group("u") or m.group("v"))], m.end()
+        return [Step(NUM, str(kanji_number(m.group("n") or m.group("d") or m.group("b"))),
+                     m.group("u") or m.group("v") or "第")], m.end()
     if m := p["appendix"].match(rest):  # before a measure: 【別紙1】 is an appendix, 【体制1】 a measure
         return [Step(APP, m.group("a").upper().lstrip("0") or "0")], m.end()
     if m := p["measure"].match(rest):
