@@ -22,7 +22,6 @@ UNCLASSIFIED = "unclassified"
 COVERED = "covered"
 ANSWERED = "answered"
 STATEMENT = "answered-statement"
-NOT_REVISED = "not_revised"
 REVISED = "revised"
 _SENTENCE = re.compile(r"[^。！？!?\n]+?(?:[。！？!?]|\.(?=\s|$)|$)", re.M)
 
@@ -197,10 +196,3 @@ def default_classifier() -> AnswerClassifier:
 def disposition_keys() -> tuple[str, ...]:
     data = packaged_yaml("guidetrace.comments", "dispositions.yaml")
     return tuple(d["key"] for d in data["dispositions"])
-
-
-def disposition_labels(lang: str = "ja") -> dict[str, str]:
-    data = packaged_yaml("guidetrace.comments", "dispositions.yaml")
-    labels = {d["key"]: d["label"][lang] for d in data["dispositions"]}
-    labels[UNCLASSIFIED] = "未分類" if lang == "ja" else "unclassified"
-    return labels

@@ -25,6 +25,12 @@ class TitleMatcher:
 
     def __init__(self, index: TreeIndex):
         self.index = index
+        self._longest_first: list[str] | None = None  # the titles, longest first, once asked for
+
+    def _titles_longest_first(self) -> list[str]:
+        if self._longest_first is None or len(self._longest_first) != len(self.index.by_title):  # a tree grown since
+            self._longest_first = sorted(self.index.by_title, key=len, reverse=True)
+        return self._longest_first
 
     def match(self, gap: str, res: Resolution, origin: str, *, whole: bool) -> None:
         """Titles in the plain text between locators: a confirmation, or a citation of a distinctive title."""
@@ -90,7 +96,7 @@ class TitleMatcher:
         after = compact[compact.index(tkey) + len(tkey):]
         while m := _LIST_JOIN.match(after):
             nxt = "\x00" if after[m.end():].startswith("\x00") else next(  # \x00: a title already read
-                (t for t in sorted(self.index.by_title, key=len, reverse=True) if len(t) >= 3
+                (t for t in self._titles_longest_first() if len(t) >= 3
                  and after[m.end():].startswith(t)), None)
             if nxt is None:
                 break

@@ -241,10 +241,6 @@ class Reached:
     def complete(self) -> bool:
         return self.used == self.wanted and not self.ambiguous
 
-    @property
-    def missing(self) -> int:
-        return self.wanted - self.used
-
 
 class Numbering:
     """Each section's edge (the printed steps from its parent) and walks down the tree by them."""

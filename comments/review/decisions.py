@@ -67,13 +67,6 @@ def now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
-def comment_by_key(session: Session, key: str, origin: str | None = None) -> Comment:
-    comment = session.scalar(select(Comment).where(Comment.key == key.strip()))
-    if comment is None:
-        raise GuidetraceError(f"{origin + ': ' if origin else ''}no opinion {key!r} in the store")
-    return comment
-
-
 def current(session: Session, comment: Comment) -> dict[str, Any]:
     """The opinion's values as reports see them now."""
     return current_many(session, [comment.id])[comment.id]
