@@ -88,7 +88,9 @@ def planted_docs(n: int = 400, seed: int = 7) -> list[Doc]:
                 v = f"{rng.choice(PREFS)}{rng.choice(CITIES)}{rng.choice(TOWNS)}{rng.randint(1, 9)}-{rng.randint(1, 30)}-{rng.randint(1, 20)}"
             doc.text = f"{v}に住む者です。{opinion}。"
         elif kind == "url":
-            v = f"https://{rng.choice(['blog.example.com', 'example.net'])}/{rng.choice(['me', 'user', 'profile'])}{rng.randint(1, 99)}"
+            user = f"{rng.choice(['taro', 'hana', 'kenta', 'misaki'])}{rng.randint(1, 99)}"
+            v = rng.choice([f"https://note.com/{user}", f"https://ameblo.jp/{user}/entry-{rng.randint(10, 9999)}.html",
+                            f"https://{user}.hatenablog.com/", f"https://www.example.net/~{user}/"])
             doc.text = f"{opinion}。詳しくは{v}を見てください。"
         elif kind == "sns":
             v = f"@{rng.choice(['taro', 'hanako', 'kenta', 'misaki'])}_{rng.randint(10, 9999)}"

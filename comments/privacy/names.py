@@ -1,0 +1,304 @@
+"""Where a text names its writer or another private person: context finds the place, words decide.
+
+A person's name is looked for only where the text's own context expects one: before an
+honorific (〜さん, 〜様), in a self-introduction (〜の山田です, 〜、佐藤美咲と申します), after a
+label (氏名：, ペンネーム：), after 私、, in the closing block where people sign (以上、山田 / a
+name line with its reading, role, age and contact lines), right after an address. There
+the dictionary (comments/morphology.py) says what the words are: a surname or given name is
+a name; a common noun is a job or a role (作家さん, 声優さん); an organisation or place is
+not a person (任天堂さん). Words the dictionary cannot place (しろくま太郎, ひなた) go to the
+entity model (ner.py), sentence by sentence. A name beside a public role (弁護士の佐藤氏,
+an author cited with a work) is a public person: listed at low confidence, never blocking.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from guidetrace.trace.rules import packaged_yaml
+
+from ..morphology import Word, words
+from . import ner
+
+Span = tuple[str, int, int, float, str]  # kind, start, end (in the folded text), confidence, rule
+_BOUNDARY = "。．.！!？?\n"
+_NAMEISH = re.compile(r"[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z]+")
+_READING = re.compile(r"\s?[(（][ぁ-ゖァ-ヺー\s・]{2,20}[)）]")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    honorific: re.Pattern[str]
+    self_intro: re.Pattern[str]
+    self_max_desu: int
+    my: re.Pattern[str]
+    label: re.Pattern[str]
+    closer: re.Pattern[str]
+    closing_lines: int
+    closing_max: int
+    public_before: re.Pattern[str]
+    public_after: re.Pattern[str]
+    public_confidence: float
+    not_names: frozenset[str]
+    org_end: re.Pattern[str]
+    confidence: dict[str, float]
+    english: tuple[tuple[str, float, re.Pattern[str]], ...]
+
+
+def _alternation(items: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(items, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def rules() -> _Rules:
+    n: dict[str, Any] = packaged_yaml("guidetrace.comments", "privacy.yaml")["names"]
+    verbs, roles = _alternation(n["self_verbs"]), _alternation(n["public_roles"])
+    return _Rules(
+        honorific=re.compile(f"(?:{_alternation(n['honorifics'])})"),
+        self_intro=re.compile(rf"(?:^|(?<=[{_BOUNDARY}]))\s*([^{_BOUNDARY}]{{1,{int(n['self_max'])}}}?)({verbs})"
+                              rf"(?=\s*(?:[{_BOUNDARY}、,]|$))"),
+        self_max_desu=int(n["self_max_desu"]),
+        my=re.compile(r"私(?:、|,|は)\s?"),
+        label=re.compile(rf"(?:{_alternation(n['labels'])})\s?(?:[:：]|\s)\s?"),
+        closer=re.compile(rf"^(?:{_alternation(n['closers'])})[、,\s]\s*|\s*(?:{_alternation(n['closers'])})$"),
+        closing_lines=int(n["closing_lines"]), closing_max=int(n["closing_max"]),
+        public_before=re.compile(rf"(?:{roles})\s?(?:の|である)?\s?$"),
+        public_after=re.compile(rf"^\s?(?:(?:{roles})|{n['public_after_work']})"),
+        public_confidence=float(n["public_confidence"]),
+        not_names=frozenset(n["not_names"]),
+        org_end=re.compile(f"(?:{_alternation(n['org_words'])})$"),
+        confidence={k: float(v) for k, v in n["confidence"].items()},
+        english=tuple((e["rule"], float(e["confidence"]), re.compile(e["regex"], re.M)) for e in n["english"]),
+    )
+
+
+def _sentence(folded: str, start: int, end: int) -> tuple[int, str]:
+    """The sentence around folded[start:end]: where it starts, and its text (for the entity model)."""
+    a = max(folded.rfind(c, 0, start) for c in _BOUNDARY) + 1
+    ends = [i for i in (folded.find(c, end) for c in _BOUNDARY) if i >= 0]
+    return a, folded[a:min(ends) if ends else len(folded)]
+
+
+def _name_word(w: Word) -> bool:
+    """A word that may be part of a name: a noun or a run of letters the dictionary does not know."""
+    return bool(_NAMEISH.fullmatch(w.surface)) and (w.noun or not w.known) and "数詞" not in w.pos
+
+
+def _verdict(run: list[Word]) -> str:
+    """person: the dictionary names a person; not: jobs, roles, organisations, places; unsure: ask the model."""
+    text = "".join(w.surface for w in run).strip()
+    if not text or text in rules().not_names or any(w.surface in rules().not_names for w in run[-1:]):
+        return "not"
+    if rules().org_end.search(text) or any(w.proper_other and not w.person for w in run[-1:]):
+        return "not"  # 任天堂さん, 〇〇市役所さん, 架空電機さん
+    if any(w.person for w in run):
+        return "person"
+    if all(w.common or w.pos[:1] in (("代名詞",), ("接尾辞",)) for w in run):
+        return "not"  # 作家さん, 声優さん, 担当者様
+    return "unsure"
+
+
+def _classify(folded: str, start: int, end: int, run: list[Word], rule: str, strong: bool) -> Span | None:
+    """A finding for the run at folded[start:end], or None when it is not a private person's name."""
+    verdict = _verdict(run)
+    r = rules()
+    if verdict == "not":
+        return None
+    if verdict == "unsure":
+        at, sentence = _sentence(folded, start, end)
+        hit = ner.person_within(sentence, start - at, end - at)
+        if hit is None:
+            if not strong:
+                return None
+            confidence = r.confidence["model"] - 0.2  # a label or a signature says so, the words do not
+        else:
+            start, end = max(start, at + hit[0]), min(max(end, at + hit[1]), len(folded))
+            confidence = r.confidence["model"] if not strong else r.confidence["honorific"]
+    else:
+        surname_only = len(run) == 1 and run[0].surname
+        confidence = r.confidence["surname_only" if surname_only else ("dictionary" if strong else "honorific")]
+    if r.public_before.search(folded[max(0, start - 12):start]) or r.public_after.search(folded[end:end + 12]):
+        return ("name", start, end, r.public_confidence, "public-person")
+    return ("name", start, end, confidence, rule)
+
+
+def _trailing_run(ws: tuple[Word, ...]) -> list[Word]:
+    """The name-like words at the end of a window, read backwards (高橋 + 悠斗; 会社員の|鈴木)."""
+    run: list[Word] = []
+    for w in reversed(ws):
+        if _name_word(w) or (w.surface.isspace() and run and len(w.surface) <= 1):
+            run.insert(0, w)
+        else:
+            break
+    while run and run[0].surface.isspace():
+        run.pop(0)
+    if run and any(w.person for w in run):  # 市長山田, 会社員山田: the name starts at the first name word
+        first = next(i for i, w in enumerate(run) if w.person)
+        while first > 0 and not run[first - 1].known and not run[first - 1].surface.isspace():
+            first -= 1  # しろくま|太郎: a word the dictionary lacks stays with the name
+        run = run[first:]
+    return run if sum(len(w.surface) for w in run) <= 12 else []
+
+
+def _name_start(folded: str, base: int, ws: tuple[Word, ...], first: int) -> int:
+    """Where a name whose first dictionary name word is ws[first] starts: a known noun right before it
+    (四十物|健太) belongs to the name only when the entity model reads them as one person."""
+    start = base + ws[first].start
+    if first == 0 or not _name_word(ws[first - 1]) or ws[first - 1].surface.isspace():
+        return start
+    at, sentence = _sentence(folded, start, start + 1)
+    hit = ner.person_within(sentence, start - at, start - at + 1)
+    return min(start, at + hit[0]) if hit and at + hit[0] >= base + ws[first - 1].start - 8 else start
+
+
+def _leading_run(ws: tuple[Word, ...]) -> list[Word]:
+    run: list[Word] = []
+    for w in ws:
+        if _name_word(w) or (w.surface.isspace() and run and len(w.surface) <= 1):
+            run.append(w)
+        else:
+            break
+    while run and run[-1].surface.isspace():
+        run.pop()
+    return run if sum(len(w.surface) for w in run) <= 16 else []
+
+
+def _with_reading(folded: str, end: int) -> int:
+    m = _READING.match(folded, end)
+    return m.end() if m else end
+
+
+def _in_title(folded: str, start: int, end: int) -> bool:
+    """Inside 『…』, or a 「…」 that ends right after it: the title of a work (『セクシー田中さん』)."""
+    before = folded[max(0, start - 30):start]
+    open_at = before.rfind("『")
+    if open_at >= 0 and "』" not in before[open_at:]:
+        return True
+    return before.rfind("「") > before.rfind("」") and folded[end:end + 1] == "」"
+
+
+def honorific_names(folded: str) -> Iterator[Span]:
+    for m in rules().honorific.finditer(folded):
+        a = max(0, m.start() - 14)
+        ws = words(folded[a:m.end() + 2])  # past the honorific: 氏名 and 様子 stay one word
+        at = next((i for i, w in enumerate(ws) if a + w.start == m.start()), None)
+        if at is None or not (ws[at].suffix or ws[at].surface in ("先生", "君")):
+            continue  # たくさん, 皆様, 氏名, 様子: the honorific is not a suffix here
+        run = _trailing_run(ws[:at])
+        if not run:
+            continue
+        start, end = a + run[0].start, a + run[-1].end
+        if _in_title(folded, start, m.end()):
+            continue
+        span = _classify(folded, start, end, run, "honorific", strong=False)
+        if span:
+            yield span
+
+
+def introduced_names(folded: str) -> Iterator[Span]:
+    """〜の鈴木です, 私は…在住の…、佐藤美咲と申します, こんにちは。高橋悠斗です。"""
+    r = rules()
+    for m in r.self_intro.finditer(folded):
+        body, verb = m.group(1), m.group(2)
+        if verb == "です" and len(body) > r.self_max_desu:
+            continue
+        ws = words(body)
+        run = _trailing_run(ws)
+        if not run:
+            continue
+        before = body[:run[0].start].rstrip()
+        if verb == "です" and before and not re.search(r"(?:[、,の]|私は|私、|こんにちは|はじめまして|初めまして)$", before):
+            continue  # 〜の理由は安全です: not an introduction
+        start, end = m.start(1) + run[0].start, m.start(1) + run[-1].end
+        span = _classify(folded, start, _with_reading(folded, end), run, "self-introduction", strong=verb != "です")
+        if span:
+            yield span
+    for m in r.my.finditer(folded):
+        run = _leading_run(words(folded[m.end():m.end() + 14]))
+        if run and any(w.person for w in run):
+            yield ("name", m.end(), m.end() + run[-1].end, r.confidence["dictionary"], "self-introduction")
+
+
+def labelled_names(folded: str) -> Iterator[Span]:
+    for m in rules().label.finditer(folded):
+        line_end = folded.find("\n", m.end())
+        value = folded[m.end():line_end if line_end >= 0 else len(folded)]
+        run = _leading_run(words(value[:24]))
+        if run:
+            end = _with_reading(folded, m.end() + run[-1].end)
+            span = _classify(folded, m.end(), end, run, "labelled", strong=True)
+            if span:
+                yield span
+
+
+def closing_names(folded: str) -> Iterator[Span]:
+    """The writer's name in the last lines: a line of its own (with reading, role, age), or 以上、山田."""
+    r = rules()
+    lines, at = [], len(folded)
+    for line in reversed(folded.rstrip().split("\n")):
+        at = folded.rfind(line, 0, at)
+        if not line.strip():
+            continue
+        lines.append((at, line))
+        if len(lines) >= r.closing_lines + 2:
+            break
+    checked = 0
+    for offset, line in lines:
+        if len(line) > r.closing_max or checked >= r.closing_lines:
+            break
+        checked += 1
+        stripped = r.closer.sub("", line.strip())
+        if not stripped or (offset == 0 and stripped == line.strip()):
+            continue  # a text of one line signs only after 以上、 or with より
+        base = offset + line.index(stripped) if stripped in line else offset
+        ws = words(stripped)
+        people = [i for i, w in enumerate(ws) if w.person]
+        if people:
+            first = people[0]
+            while first > 0 and not ws[first - 1].known and _name_word(ws[first - 1]):
+                first -= 1
+            last = people[-1]
+            while last + 1 < len(ws) and (_name_word(ws[last + 1]) and not ws[last + 1].known
+                                          or (ws[last + 1].surface.isspace() and last + 2 < len(ws)
+                                              and ws[last + 2].person)):
+                last += 1
+            start = _name_start(folded, base, ws, first)
+            run = list(ws[first:last + 1])
+            end = _with_reading(folded, base + ws[last].end)
+            if _in_title(folded, start, end):
+                continue
+            span = _classify(folded, start, end, run, "signature", strong=True)
+        elif re.fullmatch(r"[一-龯々ぁ-ゖァ-ヺー]{1,8}[\s　]?[一-龯々ぁ-ゖァ-ヺー]{1,8}", stripped) and line.strip() == stripped \
+                and not stripped.endswith(("です", "ます", "でした", "ました")):
+            run = list(ws)
+            span = _classify(folded, base, _with_reading(folded, base + len(stripped)), run, "signature",
+                             strong=False)
+        else:
+            span = None
+        if span:
+            yield span
+
+
+def names_after(folded: str, end: int) -> Iterator[Span]:
+    """A name right after an address (〒… 青葉市本町1-2-3 山田太郎)."""
+    m = re.match(r"[\s、,]{0,2}", folded[end:])
+    a = end + (m.end() if m else 0)
+    run = _leading_run(words(folded[a:a + 14]))
+    if run and any(w.person for w in run):
+        yield ("name", a, a + run[-1].end, rules().confidence["dictionary"], "after-address")
+
+
+def english_names(folded: str) -> Iterator[Span]:
+    for rule, confidence, pattern in rules().english:
+        for m in pattern.finditer(folded):
+            g = 1 if m.groups() else 0
+            yield ("name", m.start(g), m.end(g), confidence, rule)
+
+
+def find_names(folded: str) -> list[Span]:
+    return [*honorific_names(folded), *introduced_names(folded), *labelled_names(folded), *closing_names(folded),
+            *english_names(folded)]
