@@ -42,6 +42,8 @@ MAX_LENGTH = 16
 _QUOTED = re.compile(r"「([^「」『』。、\n]{3,16})」")
 _PROVISION = re.compile(r"第[0-9]+条(?:第[0-9]+項)?(?:の[一-龯々ァ-ヺー]{2,8})?")
 SINGLE_WORD = 0.4  # a theme is usually more than one word: one word alone ranks lower
+_PLACE = re.compile(r"第[0-9]+[部章節](?:[0-9]+)?(?:の[0-9一-龯ァ-ヺー]{1,10})?")  # a citation (第5章2), not a theme
+CO_USED = 0.3  # two terms sharing a telling word, used by this share of the rarer one's texts, are one theme
 PHRASE = 0.7  # two nouns joined by の are a looser unit than a compound: 場合の検索システム is rarely a theme
 
 
@@ -127,7 +129,7 @@ def rank_terms(texts: Iterable[str], *, background: Iterable[str] = (), min_docu
         if cvalue <= 0:
             continue
         parts = content_words(c)
-        if parts is None or (len(parts) == 1 and parts[0] in generic) or any(c in t for t in titles) or (
+        if parts is None or _PLACE.fullmatch(c) or (len(parts) == 1 and parts[0] in generic) or any(c in t for t in titles) or (
                 parts and all(p in title_words or general.get(p.casefold(), 0) >= 2 for p in parts)):
             continue  # a person's name; one word of the titles or headings; a piece of a title; only the
             # title's words and everyday ones (スマートシティの推進)
@@ -148,12 +150,13 @@ def group_synonyms(terms: list[Term]) -> list[tuple[Term, tuple[str, ...]]]:
     for term in terms:
         key = _loose(term.text)
         members = set(term.members)
-        parts = set(content_words(term.text) or ())
+        general = generality()
+        parts = {p for p in content_words(term.text) or () if general.get(p.casefold(), 0) < 2 and len(p) >= 2}
         for head, variants, seen, words_seen in groups:
             hk = _loose(head.text)
             if (key == hk or (len(key) >= 3 and key in hk) or (len(hk) >= 3 and hk in key)
                     or (parts & words_seen and min(len(members), len(seen)) >= 3
-                        and len(members & seen) >= 0.6 * min(len(members), len(seen)))):
+                        and len(members & seen) >= CO_USED * min(len(members), len(seen)))):
                 variants.append(term.text)
                 seen |= members
                 words_seen |= parts
