@@ -37,8 +37,9 @@ def covered(findings: list[tuple[str, int, int]], text: str, kind: str, value: s
 
 
 def measure(n_clean: int = 2000) -> dict[str, object]:
-    from guidetrace.comments.privacy.detect import detect, high_confidence
     from tests.privacy_realistic import realistic_corpus
+
+    from guidetrace.comments.privacy.detect import detect, high_confidence
 
     planted, clean = realistic_corpus(n_clean=n_clean)
     high = high_confidence()
