@@ -130,3 +130,22 @@ def realistic_corpus(n_clean: int = 2000, seed: int = 30) -> tuple[list[Sub], li
 
 def field_text(sub: Sub, field: str) -> str:
     return {"body": sub.body, "submitter": sub.submitter or "", "file": sub.file or ""}[field]
+
+
+def summary(planted: list[Sub], clean: list[Sub], families: Counter[str]) -> str:
+    """The counts PRIVACY-REALISTIC.md reports: plants per kind and field, per style, clean families."""
+    lines = [f"planted submissions {len(planted)}, clean submissions {len(clean)}", "", "kind: plants (body/submitter/file)"]
+    for kind in KINDS:
+        fields = Counter(p.field for s in planted for p in s.plants if p.kind == kind)
+        lines.append(f"  {kind}: {sum(fields.values())} ({fields['body']}/{fields['submitter']}/{fields['file']})")
+    lines += ["", "style: plants"]
+    styles = Counter((p.kind, p.style) for s in planted for p in s.plants)
+    lines += [f"  {kind} {style}: {n}" for (kind, style), n in sorted(styles.items())]
+    lines += ["", "clean family: submissions"] + [f"  {fam}: {n}" for fam, n in families.most_common()]
+    with_public = sum(1 for s in clean if s.public), sum(1 for s in planted if s.public)
+    lines.append(f"  (with public names: {with_public[0]} clean, {with_public[1]} planted)")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # python -m tests.privacy_realistic
+    print(summary(*build()))

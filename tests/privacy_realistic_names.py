@@ -137,7 +137,7 @@ _SIG_STYLES = ("plain", "reading", "role", "age", "hiragana", "katakana", "halfw
 
 def signature_name(rng: random.Random, d: Draft, p: Person, *, where: str = "body", real_name: bool = False) -> str:
     """The name line(s) of a signature, in one of many styles (no pen name once the real name was given)."""
-    weights = [6, 7, 4, 4, 3, 3, 2, 2, 5, 0 if real_name else 3, 1, 3]
+    weights = [6, 7, 4, 4, 3, 3, 2, 2, 5, 0 if real_name else 3, 2, 3]
     style = rng.choices(_SIG_STYLES, weights=weights)[0]
     sep = name_sep(rng)
     n = p.full(sep)

@@ -136,7 +136,7 @@ def contact_lines(rng: random.Random, d: Draft, p: Person, kinds: list[str]) -> 
 # ---------------------------------------------------------------- layouts
 def _bait(rng: random.Random, d: Draft) -> str | None:
     """A job word, pronoun, company or public figure inside a planted submission (never sharing a name with a plant)."""
-    maker = rng.choice([job_sentence, pronoun_sentence, org_sentence, public_sentence, public_sentence])
+    maker = rng.choice([job_sentence, pronoun_sentence, org_sentence, public_sentence, public_sentence, public_sentence])
     for _ in range(6):
         text, names = maker(rng)
         if not any(a in b or b in a for a in names for b in d.names()):
@@ -155,7 +155,7 @@ def letter(rng: random.Random, d: Draft, p: Person, topic: Topic, kinds: list[st
         lines.append(OPENINGS[style](rng, d, p))
         named = True
     body = opinion_lines(rng, topic)
-    sig_kinds = [k for k in kinds if rng.random() < 0.6]
+    sig_kinds = [k for k in kinds if rng.random() < (0.35 if k == "url" else 0.6)]
     if "address" in sig_kinds and "postal_code" in kinds and "postal_code" not in sig_kinds:
         sig_kinds.append("postal_code")  # a 〒 goes with the address it belongs to
     inline = [k for k in kinds if k not in sig_kinds]
@@ -165,7 +165,7 @@ def letter(rng: random.Random, d: Draft, p: Person, topic: Topic, kinds: list[st
         body.insert(rng.randint(0, len(body)), embed(rng, d, p, k))
     if rng.random() < 0.18:
         body.insert(rng.randint(0, len(body)), third_party(rng, d))
-    if rng.random() < 0.45 and (bait := _bait(rng, d)):
+    if rng.random() < 0.55 and (bait := _bait(rng, d)):
         body.insert(rng.randint(0, len(body)), bait)
     lines += body
     roll = rng.random()
@@ -178,7 +178,7 @@ def letter(rng: random.Random, d: Draft, p: Person, topic: Topic, kinds: list[st
         lines.append(rng.choice(["", "", "――――――――", "-----", "＊＊＊"]))
         if sig_kinds and named is False and rng.random() < 0.1:
             pass  # contact lines without a name: some people sign with a number or an address only
-        elif "address" in sig_kinds and rng.random() < 0.3:
+        elif "address" in sig_kinds and rng.random() < 0.45:
             sig_kinds.remove("address")
             pc = postal(rng, spelled_label=False) if "postal_code" in sig_kinds else None
             if pc:
@@ -234,6 +234,8 @@ def form(rng: random.Random, d: Draft, p: Person, topic: Topic, kinds: list[str]
         lines.append(f"{o}年齢{c}{rng.randint(18, 89)}歳")
     lines.append(f"{o}{rng.choice(['御意見', '意見', 'ご意見', '意見内容', '意見及びその理由'])}{c}".rstrip("："))
     lines += opinion_lines(rng, topic)
+    if rng.random() < 0.3 and (bait := _bait(rng, d)):
+        lines.insert(rng.randint(len(lines) - 1, len(lines)), bait)
     return lines
 
 
@@ -272,7 +274,7 @@ def creator(rng: random.Random, d: Draft, p: Person, topic: Topic, kinds: list[s
 
 LAYOUTS = {"letter": letter, "form": form, "short": short, "creator": creator}
 LAYOUT_WEIGHTS = (10, 3, 2, 2)
-KIND_ODDS = {"phone": 0.4, "email": 0.3, "address": 0.28, "postal_code": 0.22, "sns": 0.15, "url": 0.17, "my_number": 0.13,
+KIND_ODDS = {"phone": 0.4, "email": 0.3, "address": 0.28, "postal_code": 0.22, "sns": 0.15, "url": 0.2, "my_number": 0.15,
              "birth_date": 0.14}
 
 
@@ -289,7 +291,7 @@ def _submitter_and_file(rng: random.Random, d: Draft, p: Person, idx: int) -> tu
             b: Bit = phone(rng, label=False) if rng.random() < 0.65 else email(rng, p, label=False)
             d.add("name", n, "submitter-name-contact", s)
             d.add(b.kind, b.value, b.style.replace("-bare", "-submitter"), s)
-            submitter = rng.choice([f"{n} {b.text}", f"{n}　{b.text}", f"{n}（{b.text}）", f"{n}\n{b.text}"])
+            submitter = rng.choice([f"{n} {b.value}", f"{n}　{b.value}", f"{n}（{b.value}）", f"{n}\n{b.value}"])
         elif style == "name":
             submitter = d.add("name", n, "submitter-name", s)
         elif style == "kojin-paren":
@@ -324,13 +326,18 @@ def _submitter_and_file(rng: random.Random, d: Draft, p: Person, idx: int) -> tu
 
 
 def planted_submission(rng: random.Random, idx: int) -> tuple[str, str | None, str | None, list[RawPlant], list[str]]:
-    """(body, submitter, file, plants, public names) of one submission holding personal data."""
-    d = Draft()
-    p = person(rng)
-    topic = rng.choice(TOPICS)
-    kinds = [k for k, odds in KIND_ODDS.items() if rng.random() < odds]
-    layout = rng.choices(list(LAYOUTS), weights=LAYOUT_WEIGHTS)[0]
-    lines = LAYOUTS[layout](rng, d, p, topic, kinds)
-    submitter, file = _submitter_and_file(rng, d, p, idx)
-    body = "\n".join(lines).strip("\n")
-    return body, submitter, file, d.plants, list(dict.fromkeys(d.public))
+    """(body, submitter, file, plants, public names) of one submission holding personal data.
+
+    Written again when a public figure cited early shares a name with a person signing later: the gold
+    must not call one string both private and public."""
+    while True:
+        d = Draft()
+        p = person(rng)
+        topic = rng.choice(TOPICS)
+        kinds = [k for k, odds in KIND_ODDS.items() if rng.random() < odds]
+        layout = rng.choices(list(LAYOUTS), weights=LAYOUT_WEIGHTS)[0]
+        lines = LAYOUTS[layout](rng, d, p, topic, kinds)
+        submitter, file = _submitter_and_file(rng, d, p, idx)
+        if not any(a in b or b in a for a in d.public for b in d.names()):
+            body = "\n".join(lines).strip("\n")
+            return body, submitter, file, d.plants, list(dict.fromkeys(d.public))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from .privacy_realistic import KINDS, MIN_PLANTED_SUBS, MINIMUM, Sub, field_text, realistic_corpus
 from .privacy_realistic_clean import JOB_WORDS
@@ -53,3 +55,13 @@ def test_same_seed_same_corpus_other_seed_other_corpus() -> None:
     other = realistic_corpus(n_clean=50, seed=5)
     assert first[0][:20] != other[0][:20] and first[1] != other[1]
     assert realistic_corpus(n_clean=10, seed=4)[0] == first[0]  # the clean size does not move the planted part
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(min_value=0, max_value=10**6))
+def test_any_seed_keeps_the_promises(seed: int) -> None:
+    planted, clean = realistic_corpus(n_clean=30, seed=seed)
+    counts = Counter(p.kind for s in planted for p in s.plants)
+    assert len(planted) >= MIN_PLANTED_SUBS and all(counts[k] >= MINIMUM[k] for k in KINDS)
+    assert all(p.value in field_text(s, p.field) for s in planted for p in s.plants)
+    assert all(not s.plants for s in clean) and all(p.value in s.body for s in planted + clean for p in s.public)
