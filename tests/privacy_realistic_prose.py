@@ -294,7 +294,6 @@ CLOSINGS = (
     "よろしくご検討ください。", "敬具", "以上", "前向きなご検討をお願いいたします。", "乱文にて失礼いたします。",
 )
 
-ORG_SUFFIX = ("協会", "連合会", "協議会", "ネットワーク", "の会", "研究会", "組合")
 
 
 def _pick(rng: random.Random, pool: tuple[str, ...] | list[str], used: set[str]) -> str:
