@@ -67,8 +67,7 @@ def measure(n_clean: int = 2000) -> dict[str, object]:
                 false_all[f.kind] += 1
                 if f.confidence >= high:
                     false_high[f.kind] += 1
-                if len(examples) < 40:
-                    examples.append((f.kind, f.text, f.confidence))
+                examples.append((f.kind, f.text, f.confidence))
     elapsed = time.perf_counter() - start
     return {"recall": {k: (found[k], total[k]) for k in sorted(total)}, "missed": missed,
             "false": dict(false_all), "false_high": dict(false_high), "public_high": public_high,
@@ -90,10 +89,12 @@ def main(argv: list[str]) -> int:
           f"high {sum(false_high.values())} ({1000 * sum(false_high.values()) / clean:.2f} per 1,000) {false_high}; "
           f"public figures at high confidence {m['public_high']}")
     print(f"{m['seconds']:.1f} s for {m['planted']} planted + {clean} clean submissions")
-    for line in m["missed"][:60]:  # type: ignore[index]
-        print("missed", *line)
-    for line in m["examples"][:40]:  # type: ignore[index]
-        print("false", *line)
+    by_style = Counter((k, st) for k, st, _ in m["missed"])  # type: ignore[attr-defined]
+    example = {(k, st): v for k, st, v in m["missed"]}  # type: ignore[attr-defined]
+    for (kind, style), count in by_style.most_common():
+        print(f"missed {count:3} {kind} {style}: {example[(kind, style)]}")
+    for (kind, text), count in Counter((k, t) for k, t, _ in m["examples"]).most_common(80):  # type: ignore[attr-defined]
+        print(f"false {count:3} {kind} {text!r}")
     return 0
 
 
