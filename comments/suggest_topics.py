@@ -4,7 +4,8 @@ Terms come from comments/term_extraction.py (compound nouns kept whole, C-value,
 specificity against everyday words and the guideline's own text). Each distinct
 text counts once: a campaign's thousand copies are one text. Every suggestion
 carries its count, three example opinions, the sections they cite, and the
-near-synonyms grouped under it.
+near-synonyms grouped under it. A term that names or reaches a person (a name the detector found in
+the opinions, one that reads as a name, a phone) is never suggested.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from guidetrace.guideline.keys import title_key
 from guidetrace.trace.models import Citation, Cluster, Comment, CommentTopic, ConsultationRound, Section
 from guidetrace.trace.rules import packaged_yaml
 
+from .privacy.published import found_names, personal_term
 from .tag_topics import opinion_text
 from .term_extraction import group_synonyms, rank_terms
 from .topics_lexicon import CompiledTopic, fold
@@ -56,8 +58,11 @@ def suggest_topics(session: Session, lexicon: list[CompiledTopic], *, limit: int
     rows = [r for r in rows if r[0] not in tagged]
     ranked = rank_terms([opinion_text(body, reason, proposal) for _, _, body, reason, proposal, _ in rows],
                         background=background, min_documents=2 if len(rows) >= 50 else 1)
+    names = found_names(session)
     kept = []
     for term in ranked:
+        if personal_term(term.text, names):
+            continue  # a person's name, a phone or an address is never proposed as a topic
         folded = fold(term.text)
         if len(_MEANINGFUL.findall(stop_pattern.sub("", folded))) < 2 or title_key(term.text) in titles:
             continue  # the guideline's own vocabulary, or a section title
