@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from ..output import emit, render
@@ -38,7 +40,7 @@ def privacy_scan(obj: Lazy, round_key: str | None, fmt: str, lang: str | None, o
         for start in range(0, len(ids), 5000):
             keys.update(session.execute(select(Comment.id, Comment.key).where(Comment.id.in_(ids[start:start + 5000]))
                                         ).all())
-        rows = [{"opinion": keys[f.comment_id], "field": f.field, "kind": f.kind, "text": f.text,
+        rows: list[dict[str, Any]] = [{"opinion": keys[f.comment_id], "field": f.field, "kind": f.kind, "text": f.text,
                  "context": around[f.id], "confidence": f.confidence, "rule": f.rule, "state": state[f.id],
                  "decide": decision_value(f.field, f.kind, f.text)} for f in found]
     lang = obj.lang(lang)
