@@ -73,7 +73,8 @@ def _everything(paths: list[Path]) -> str:
 def test_submitter_contact_data_is_masked_whatever_its_kind() -> None:
     assert screened_submitter("山田花子 090-9999-8888", "unknown") == "［個人］"  # a person once the phone is set aside
     assert screened_submitter("NPO法人みどりの街 03-5555-1234", "association") == "NPO法人みどりの街 ［電話番号］"
-    assert screened_submitter("株式会社テスト（info-tanaka@example.com）", "corporation") == "株式会社テスト（［メールアドレス］）"
+    company = screened_submitter("株式会社テスト（info-tanaka@example.com）", "corporation")
+    assert company == "株式会社テスト（［メールアドレス］）"
     assert screened_submitter("佐藤一郎", "individual") == "［個人］"
     assert "本町1丁目" not in screened_submitter("あおば自治会（東京都青葉区本町1丁目2番3号）", "unknown")
     assert screened_submitter("株式会社テスト", "corporation") == "株式会社テスト"  # an organisation stays
@@ -341,3 +342,34 @@ def test_topic_suggestions_never_propose_a_persons_name(run, store_url: str, tmp
         assert any("渡辺美咲" in t for t in terms)
     finally:
         store.dispose()
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30),
+       lead=st.sampled_from(["", "=", "+", "-", "@", "'", "＝", "'="]),
+       field=st.sampled_from(["body", "reason", "proposal", "response", "location"]),
+       kind=st.sampled_from(["name", "phone", "email", "address", "url"]), lang=st.sampled_from(["ja", "en"]))
+@example(text="SUM(A1)", lead="=", field="body", kind="phone", lang="ja")
+def test_the_privacy_sheet_reads_back_the_finding_it_wrote(text: str, lead: str, field: str, kind: str, lang: str,
+                                                            tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Whatever a finding's text (a formula's first character, an apostrophe), and in either language's words,
+    the row names the same finding when read back: the decision lands on it."""
+    from openpyxl import Workbook, load_workbook
+
+    from guidetrace.comments.privacy.grouped import FindingGroup
+    from guidetrace.comments.review.workbook_import import COLUMNS, PRIVACY_COLUMNS, SHEET, read_review_workbook
+    from guidetrace.reports.review.privacy_sheet import privacy_sheet
+    from guidetrace.reports.review.words import code_of
+
+    found = lead + text
+    group = FindingGroup("r/A-01", "r", 1, field, kind, found, 0.9, "rule", "pending", 1, f"【{found}】")
+    book = Workbook()
+    book.active.title = SHEET
+    book.active.append(list(COLUMNS))
+    privacy_sheet(book, [group], lang)
+    book["privacy"].cell(row=3, column=PRIVACY_COLUMNS.index("decision") + 1, value="公開" if lang == "ja" else "keep")
+    path = tmp_path_factory.mktemp("sheet") / "review.xlsx"
+    book.save(path)
+    assert load_workbook(path)["privacy"].cell(row=3, column=6).data_type != "f"  # never a formula
+    (request,) = read_review_workbook(path, code_of)
+    assert (request.opinion, request.action, request.value) == ("r/A-01", "keep", group.value)

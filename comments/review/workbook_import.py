@@ -139,12 +139,18 @@ def _privacy_requests(sheet: Any, path: Path, code_of: CodeOf) -> list[DecisionR
     return out
 
 
-def _unneutralised(value: object) -> str:
-    """A cell's text as exported: only the apostrophe the export put before = + - @ comes off, nothing else."""
+def exact_cell(text: str) -> str:
+    """A finding's text for its cell, read back exactly by `_unneutralised`: an apostrophe before = + - @ (never a
+    formula) and before an apostrophe (so the one added is told from one written)."""
     from guidetrace.trace.output import FORMULA_START
 
+    return "'" + text if text.startswith((*FORMULA_START, "'")) else text
+
+
+def _unneutralised(value: object) -> str:
+    """A finding's text as `exact_cell` wrote it: one leading apostrophe comes off, nothing else (no strip)."""
     text = "" if value is None else str(value)
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
+    return text[1:] if text.startswith("'") else text
 
 
 def _requests(opinion: str, field: str, machine: str, value: str, note: str | None, origin: str,

@@ -18,7 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from guidetrace.comments.privacy.grouped import FindingGroup
 from guidetrace.comments.privacy.store_findings import KEEP, MASK
-from guidetrace.comments.review.workbook_import import PRIVACY_COLUMNS, PRIVACY_SHEET
+from guidetrace.comments.review.workbook_import import PRIVACY_COLUMNS, PRIVACY_SHEET, exact_cell
 from guidetrace.trace.output import neutralise
 
 from ..labels import label
@@ -44,7 +44,9 @@ def privacy_sheet(book: Workbook, groups: Sequence[FindingGroup], lang: str) -> 
         values = {"opinion": g.opinion, "round": g.round, "copies": g.copies, "field": finding_field(g.field, lang),
                   "kind": finding_kind(g.kind, lang), "text": g.text, "context": g.context, "confidence": g.confidence,
                   "state": label(f"finding_{g.state}", lang), "decision": None, "note": None}
-        sheet.append([neutralise(v) if isinstance(v, str) else v for v in (values[c] for c in PRIVACY_COLUMNS)])
+        row = [neutralise(v) if isinstance(v, str) else v for v in (values[c] for c in PRIVACY_COLUMNS)]
+        row[PRIVACY_COLUMNS.index("text")] = exact_cell(g.text)
+        sheet.append(row)
         check.add(f"{decision_col}{n}")
     for i, c in enumerate(PRIVACY_COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = WIDTHS[c]
