@@ -102,6 +102,7 @@ FILE_PIECES = ["山田太郎", "様", "_", "-", "意見", "09012345678", "090-12
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(FILE_PIECES), max_size=8), st.sampled_from([".csv", ".xlsx", ".pdf", ""]))
 @example(["山田太郎", "様", "_", "09012345678"], ".csv")
+@example(["hanako@example.com"], "")  # its ".com" read as the extension
 def test_a_file_name_that_names_or_reaches_a_person_is_never_published(pieces: list[str], ext: str) -> None:
     name = "".join(pieces) + ext
     shown = screened_file_name(f"/home/someone/受付/{name}") or ""

@@ -95,7 +95,8 @@ def screened_file_name(path: str | None, lang: str = "ja") -> str | None:
         return path
     name = re.split(r"[\\/]", path)[-1]
     stem, ext = _extension(name)
-    return f"{mask_label('file', lang)}{ext}" if file_holds_personal_data(stem) else name
+    withheld = file_holds_personal_data(stem) or bool(detect(name))  # hanako@example.com: its "extension" is a domain
+    return f"{mask_label('file', lang)}{ext}" if withheld else name
 
 
 def screened_text(text: str | None, lang: str = "ja") -> str | None:
