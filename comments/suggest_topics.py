@@ -7,6 +7,8 @@ thousand copies are one text. A suggestion is a theme: its label is the form peo
 write most, its variants the terms grouped under it; it carries the opinions that
 mention any of them, three example opinions, two quoted sentences and the sections
 they cite.
+A term that names or reaches a person (a name the detector found in the opinions, one that
+reads as a name, a phone) is never suggested.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from guidetrace.trace.models import Citation, Cluster, Comment, CommentTopic, Co
 from guidetrace.trace.rules import packaged_yaml
 
 from .morphology import words
+from .privacy.published import found_names, personal_term
 from .tag_topics import opinion_text
 from .term_extraction import Term, group_synonyms, rank_terms
 from .topics_lexicon import CompiledTopic, fold
@@ -89,8 +92,11 @@ def suggest_topics(session: Session, lexicon: list[CompiledTopic], *, limit: int
     generic, title_texts = _titles(session)
     ranked = rank_terms(texts, background=background, min_documents=2 if len(rows) >= 50 else 1,
                         generic=generic, titles=title_texts)
+    names = found_names(session)
     kept = []
     for term in ranked:
+        if personal_term(term.text, names):
+            continue  # a person's name, a phone or an address is never proposed as a topic
         folded = fold(term.text)
         if len(_MEANINGFUL.findall(stop_pattern.sub("", folded))) < 2 or title_key(term.text) in titles:
             continue  # the guideline's own vocabulary, or a section title
