@@ -69,7 +69,8 @@ def rules() -> _Rules:
         named_as=re.compile(n["named_as"]),
         my=re.compile(r"私(?:、|,|は)?\s?"),
         label=re.compile(rf"(?:{_alternation(n['labels'])}){n['label_note']}\s?(?:[:：】\]]|\s|(?=「))\s?「?"),
-        closer=re.compile(rf"^(?:{_alternation(n['closers'])})(?:です|でございます)?[、,。\s]\s*|\s*(?:{_alternation(n['closers'])})$"),
+        closer=re.compile(rf"^(?:{_alternation(n['closers'])})(?:です|でございます)?[、,。\s]\s*|\s*(?:{_alternation(n['closers'])})$"
+                          r"|(?:でした|です)?[。.]?$"),
         closing_lines=int(n["closing_lines"]), closing_max=int(n["closing_max"]),
         public_before=re.compile(rf"(?:{roles}|[一-龯]+学者|[一-龯ァ-ヺー]+家)\s?(?:の|である)?\s?"
                                  rf"(?:[一-龯々ぁ-ゖァ-ヺー]{{1,4}}\s?)?$"),  # 弁護士の林 宗一郎: a surname may come first
@@ -158,7 +159,7 @@ def _trailing_run(ws: tuple[Word, ...]) -> list[Word]:
         first = next(i for i, w in enumerate(run) if w.person)
         while first > 0 and not run[first - 1].known and not run[first - 1].surface.isspace():
             first -= 1  # しろくま|太郎: a word the dictionary lacks stays with the name
-        run = run[first:]
+        run = run[_surname_before(tuple(run), first):]
     return run if sum(len(w.surface) for w in run) <= 12 else []
 
 
@@ -226,7 +227,7 @@ def honorific_names(folded: str) -> Iterator[Span]:
 _WORDISH = re.compile(r"[一-龯々〆ヶァ-ヺー]")
 _KANA_OR_KANJI = re.compile(r"[一-龯々ぁ-ゖァ-ヺー]{1,6}")
 _INTRO_BEFORE = re.compile(r"(?:[、,の\s]|私は|私、|こんにちは|はじめまして|初めまして|所属|担当|(?:て|で)(?:い|お)ります|"
-                           r"しています|をしている|している|でございます)$")
+                           r"います|いる|なる|来た|した|でございます|として)$")  # 〜で働いている|森です, 〜から来た|グエンです
 
 
 def introduced_names(folded: str) -> Iterator[Span]:
@@ -323,7 +324,14 @@ def closing_names(folded: str) -> Iterator[Span]:
         ws = words(stripped)
         people = [i for i, w in enumerate(ws) if w.person]
         span = None
-        if people:
+        whole = _WHOLE_NAME.fullmatch(stripped) and not stripped.endswith(("です", "ます", "でした", "ました"))
+        end = _with_reading(folded, base + len(stripped))
+        if whole and (people or _SPELLED.fullmatch(stripped)):
+            # a line that is only a name: 山田太郎, よこやま ゆういち, イマイシゲル, HAMADA Takashi
+            span = _classify(folded, base, end, list(ws), "signature", strong=True, pen=True)
+        elif whole:
+            span = _classify(folded, base, end, list(ws), "signature", strong=False)  # 岡本樹: the model decides
+        elif people:
             first = people[0]
             while first > 0 and not ws[first - 1].known and _name_word(ws[first - 1]):
                 first -= 1
@@ -334,18 +342,33 @@ def closing_names(folded: str) -> Iterator[Span]:
                                                    or (ws[last].surname and _KANA_OR_KANJI.fullmatch(
                                                        ws[last + 2].surface))))):
                 last += 1  # 谷口 きく, 横山 悠斗・花子: after a surname and a space, the given name whatever it reads as
+            first = _surname_before(ws, first)
             start = _name_start(folded, base, ws, first)
             end = _with_reading(folded, base + ws[last].end)
             rest = folded[base:start] + folded[end:base + len(stripped)]
             if not _in_title(folded, start, end) and _signature_line(rest):
                 span = _classify(folded, start, end, list(ws[first:last + 1]), "signature", strong=True)
-        elif re.fullmatch(r"[一-龯々ぁ-ゖァ-ヺー]{1,8}\s?[一-龯々ぁ-ゖァ-ヺー]{1,8}", stripped) and line.strip() == stripped \
-                and not stripped.endswith(("です", "ます", "でした", "ました")):
-            kana = " " in stripped and re.fullmatch(r"[ぁ-ゖァ-ヺー]{2,6} [ぁ-ゖァ-ヺー]{2,6}", stripped)
-            span = _classify(folded, base, _with_reading(folded, base + len(stripped)), list(ws), "signature",
-                             strong=bool(kana))  # さかい さちこ: a name spelled out, as people sign
         if span:
             yield span
+
+
+# a line made of one or two name-like words (a signature); spelled out in kana or Latin letters it is a name
+_WHOLE_NAME = re.compile(r"[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{1,12}(?: [一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{1,12})?")
+_SPELLED = re.compile(r"[ぁ-ゖー]{2,7} [ぁ-ゖー]{2,7}|[ァ-ヺー]{2,7} ?[ァ-ヺー]{2,7}|[A-Z][A-Za-z]+ [A-Z][A-Za-z]+")
+
+
+def _surname_before(ws: tuple[Word, ...], first: int) -> int:
+    """舘 潤, 九十九 直子: a given name the dictionary knows, after a short kanji word (and a space) it does not
+    know as a surname: that word is the surname."""
+    if first == 0 or "名" not in ws[first].pos:
+        return first
+    i = first - 1
+    if ws[i].surface == " " and i > 0:
+        i -= 1
+    if re.fullmatch(r"[一-龯々〆ヶ]{1,3}", ws[i].surface) and ws[i].noun and (i == 0 or not ws[i - 1].noun) \
+            and not (i == first - 1 and rules().role_end.search(ws[i].surface + ws[first].surface)):
+        return i  # (税|理士 is a job the dictionary split, not 税 + a given name)
+    return first
 
 
 def names_after(folded: str, end: int) -> Iterator[Span]:
