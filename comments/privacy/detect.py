@@ -18,7 +18,7 @@ from guidetrace.trace.rules import packaged_yaml
 
 from ..morphology import words
 from .char_map import Folded
-from .names import find_names, names_after
+from .names import PUBLIC_PERSON, find_names, names_after
 
 
 @dataclass(frozen=True)
@@ -193,7 +193,7 @@ def detect(text: str, *, offices: bool = True) -> list[Finding]:
         if kind == "address":
             spans += names_after(folded, end)
     spans += find_names(folded)
-    if any(s[0] == "name" and s[4] != "public-person" for s in spans):
+    if any(s[0] == "name" and s[4] != PUBLIC_PERSON for s in spans):
         spans += [("age", m.start(), m.end(), 0.8, "age-with-name") for m in r.age.finditer(folded)]
     kept: list[tuple[str, int, int, float, str]] = []
     for s in sorted(spans, key=lambda s: (-s[3], s[1], -(s[2] - s[1]))):

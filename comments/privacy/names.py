@@ -25,9 +25,10 @@ from ..morphology import Word, words
 from . import ner
 
 Span = tuple[str, int, int, float, str]  # kind, start, end (in the folded text), confidence, rule
+PUBLIC_PERSON = "public-person"  # the rule of a name with a public role: listed, published unless an editor masks it
 _BOUNDARY = "。．.！!？?\n"
 _NAMEISH = re.compile(r"[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z]+")
-_READING = re.compile(r"\s?[(（][ぁ-ゖァ-ヺー\s・]{2,20}[)）]")
+_READING = re.compile(r"\s?[(（【\[][ぁ-ゖァ-ヺー\s・]{2,20}[)）】\]]")
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,10 @@ def rules() -> _Rules:
     return _Rules(
         honorific=re.compile(f"(?:{_alternation(n['honorifics'])})"),
         self_intro=re.compile(rf"(?:^|(?<=[{_BOUNDARY}]))\s*([^{_BOUNDARY}]{{1,{int(n['self_max'])}}}?)({verbs})"
-                              rf"(?=\s*(?:[{_BOUNDARY}、,]|$))"),
+                              rf"(?=\s*(?:[{_BOUNDARY}、,(（]|$))"),
         self_max_desu=int(n["self_max_desu"]), naming_verbs=frozenset(n["naming_verbs"]),
         named_as=re.compile(n["named_as"]),
-        my=re.compile(r"私(?:、|,|は)?\s?"),
+        my=re.compile(r"(?:私|わたくし|わたし|僕|ぼく)(?:、|,|は)?\s?"),
         label=re.compile(rf"(?:{_alternation(n['labels'])}){n['label_note']}\s?(?:[:：】\]]|\s|(?=「))\s?「?"),
         closer=re.compile(rf"^(?:{_alternation(n['closers'])})(?:です|でございます)?[、,。\s]\s*|\s*(?:{_alternation(n['closers'])})$"
                           r"|(?:でした|です)?[。.]?$"),
@@ -141,13 +142,16 @@ def _classify(folded: str, start: int, end: int, run: list[Word], rule: str, str
         surname_only = len(run) == 1 and run[0].surname
         confidence = r.confidence["surname_only" if surname_only else ("dictionary" if strong else "honorific")]
     if r.public_before.search(folded[max(0, start - 16):start]) or r.public_after.search(folded[end:end + 12]):
-        return ("name", start, end, r.public_confidence, "public-person")
+        return ("name", start, end, r.public_confidence, PUBLIC_PERSON)
     return ("name", start, end, confidence, rule)
 
 
 def _trailing_run(ws: tuple[Word, ...]) -> list[Word]:
     """The name-like words at the end of a window, read backwards (高橋 + 悠斗; 会社員の|鈴木)."""
     run: list[Word] = []
+    ws = list(ws)
+    if len(ws) >= 2 and ws[-1].suffix and re.fullmatch(r"[一-龯々]", ws[-1].surface) and ws[-2].surname:
+        run, ws = [ws[-1]], ws[:-1]  # 岡田|樹: a one-kanji given name the dictionary reads as a suffix
     for w in reversed(ws):
         if _name_word(w) or (w.surface.isspace() and run and len(w.surface) <= 1):
             run.insert(0, w)
@@ -224,6 +228,7 @@ def honorific_names(folded: str) -> Iterator[Span]:
             yield span
 
 
+_BRACKET_END = re.compile(r"\s?[(（][^()（）]{1,12}[)）]$")
 _WORDISH = re.compile(r"[一-龯々〆ヶァ-ヺー]")
 _KANA_OR_KANJI = re.compile(r"[一-龯々ぁ-ゖァ-ヺー]{1,6}")
 _INTRO_BEFORE = re.compile(r"(?:[、,の\s]|私は|私、|こんにちは|はじめまして|初めまして|所属|担当|(?:て|で)(?:い|お)ります|"
@@ -234,7 +239,7 @@ def introduced_names(folded: str) -> Iterator[Span]:
     """〜の鈴木です, 私は…在住の…、佐藤美咲と申します, こんにちは。高橋悠斗です。"""
     r = rules()
     for m in r.self_intro.finditer(folded):
-        body, verb = m.group(1), m.group(2)
+        body, verb = _BRACKET_END.sub("", m.group(1)), m.group(2)  # 小川 寛治（行政書士）です
         ws = words(body)
         run = _trailing_run(ws)
         if not run:
@@ -253,15 +258,16 @@ def introduced_names(folded: str) -> Iterator[Span]:
         if span:
             yield span
     for m in r.named_as.finditer(folded):
-        run = list(words(m.group(1)))
-        span = _classify(folded, m.start(1), m.end(1), run, "self-introduction", strong=True, pen=True)
+        g = 1 if m.group(1) else 2
+        run = list(words(m.group(g)))
+        span = _classify(folded, m.start(g), m.end(g), run, "self-introduction", strong=True, pen=g == 1)
         if span:
             yield span
     for pattern, rule in ((r.my, "self-introduction"), (r.relation, "relative")):
         for m in pattern.finditer(folded):
             ws = words(folded[m.end():m.end() + 14])
             run = _leading_run(ws)
-            if run and any(w.person for w in run) and not (rule == "self-introduction" and ws[0].surface in ("達",)):
+            if run and (any(w.person for w in run) or rule == "relative") and ws[0].surface not in ("達", "たち"):
                 after = folded[m.end() + run[-1].end:m.end() + run[-1].end + 6]
                 if rule == "self-introduction" and not re.match(r"\s?(?:は|です|と申|と言|といい|から|、)", after):
                     continue
@@ -320,6 +326,9 @@ def closing_names(folded: str) -> Iterator[Span]:
         stripped = r.closer.sub("", line.strip())
         if not stripped or (offset == 0 and stripped == line.strip().rstrip("。.")):
             continue  # a text of one line signs only after 以上、 or with より
+        role = _ROLE_FIRST.match(stripped)
+        if role and _WHOLE_NAME.fullmatch(stripped[role.end():]):
+            stripped = stripped[role.end():]  # 課長 舘ケン, 副会長 杉山 凛: a role, then the person
         base = offset + line.index(stripped) if stripped in line else offset
         ws = words(stripped)
         people = [i for i, w in enumerate(ws) if w.person]
@@ -327,7 +336,7 @@ def closing_names(folded: str) -> Iterator[Span]:
         whole = (_WHOLE_NAME.fullmatch(stripped) and not stripped.endswith(("です", "ます", "でした", "ました"))
                  and not _PARTICLE.search(stripped))  # スマートシティに反対: words joined by a particle
         end = _with_reading(folded, base + len(stripped))
-        if whole and (people or _SPELLED.fullmatch(stripped)):
+        if whole and (people or _SPELLED.fullmatch(stripped) or role):
             # a line that is only a name: 山田太郎, よこやま ゆういち, イマイシゲル, HAMADA Takashi
             span = _classify(folded, base, end, list(ws), "signature", strong=True, pen=True)
         elif whole:
@@ -338,11 +347,12 @@ def closing_names(folded: str) -> Iterator[Span]:
                 first -= 1
             last = people[0]  # the name is the run from its first name word, not every name word of the line
             while last + 1 < len(ws) and (ws[last + 1].person or (_name_word(ws[last + 1]) and not ws[last + 1].known)
-                                          or (ws[last + 1].surface in (" ", "・") and last + 2 < len(ws)
+                                          or (ws[last + 1].surface in (" ", "・", "、") and last + 2 < len(ws)
                                               and (ws[last + 2].person or not ws[last + 2].known
                                                    or (ws[last].surname and _KANA_OR_KANJI.fullmatch(
                                                        ws[last + 2].surface))))):
-                last += 1  # 谷口 きく, 横山 悠斗・花子: after a surname and a space, the given name whatever it reads as
+                # 谷口 きく, 横山 悠斗・花子, 高橋 夢叶、健太: after a surname and a space, the given name whatever it reads
+                last += 2 if ws[last + 1].surface in (" ", "・", "、") else 1
             first = _surname_before(ws, first)
             start = _name_start(folded, base, ws, first)
             end = _with_reading(folded, base + ws[last].end)
@@ -354,7 +364,9 @@ def closing_names(folded: str) -> Iterator[Span]:
 
 
 # a line made of one or two name-like words (a signature); spelled out in kana or Latin letters it is a name
-_WHOLE_NAME = re.compile(r"[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{1,12}(?: [一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{1,12})?")
+_WHOLE_NAME = re.compile(r"[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{1,12} [一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{1,12}"
+                         r"|[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{2,12}")
+_ROLE_FIRST = re.compile(r"(?:[一-龯ァ-ヺー]{0,6}(?:長|員|者|士|師|官|担当|代表|理事|役員|幹事)|代表|担当)\s")
 _PARTICLE = re.compile(r"[一-龯ァ-ヺ][ぁ-ゖ]{1,2}[一-龯ァ-ヺ]")
 _SPELLED = re.compile(r"[ぁ-ゖー]{2,7} [ぁ-ゖー]{2,7}|[ァ-ヺー]{2,7} ?[ァ-ヺー]{2,7}|[A-Z][A-Za-z]+ [A-Z][A-Za-z]+")
 

@@ -18,6 +18,7 @@ from guidetrace.trace.models import ACTIVE, Comment, ConsultationRound, PrivacyF
 
 from ..submitter_kinds import UNKNOWN, only_a_kind, submitter_kind
 from .detect import Finding, detect, holds_person_name
+from .names import PUBLIC_PERSON
 
 FIELDS = ("body", "reason", "proposal", "response", "location")
 SUBMITTER = "submitter"
@@ -129,7 +130,7 @@ def states(session: Session, findings: Iterable[PrivacyFinding]) -> dict[int, st
         value = decision_value(f.field, f.kind, f.text)
         mine = [d for d in (decided.get(("opinion", f.comment_id, value)),
                             decided.get(("campaign", campaign.get(f.comment_id, -1), value))) if d]
-        out[f.id] = max(mine)[1] if mine else PENDING
+        out[f.id] = max(mine)[1] if mine else (KEEP if f.rule == PUBLIC_PERSON else PENDING)
     return out
 
 
