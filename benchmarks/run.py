@@ -193,6 +193,10 @@ def bench_dedup(work: Path, n: int, results: list[dict[str, object]]) -> None:
                                                            "--revision", "3.0-draft", "--round", "raw"], results, submissions=n)
     run(f"dedup {n:,} submissions (96 % campaign)", [GUIDETRACE, "--db", str(db), "dedup", "--round", "raw"], results,
         submissions=n)
+    out = work / f"site-raw-{n}"
+    set_aside(out, work)
+    run(f"site for {n:,} raw submissions (campaigns once)", [GUIDETRACE, "--db", str(db), "site", str(out)], results,
+        submissions=n)
 
 
 def bench_corpus(work: Path, results: list[dict[str, object]], sections: int = 5000, comments: int = 2500) -> None:

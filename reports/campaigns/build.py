@@ -22,6 +22,7 @@ class Campaign:
     round: str
     kind: str
     size: int
+    submitters: int  # distinct senders: each submission without a named sender counts as one
     threshold: float
     spread: float | None
     representative: str | None
@@ -40,6 +41,13 @@ class CampaignsReport:
 
 
 def build_campaigns(session: Session, round_key: str | None = None) -> CampaignsReport:
+    return campaigns_and_members(session, round_key)[0]
+
+
+def campaigns_and_members(session: Session, round_key: str | None = None
+                          ) -> tuple[CampaignsReport, dict[int, list[str]]]:
+    """The report, and every member of each campaign (opinion keys in id order, none left out): the site
+    shows a campaign once and lists all its members on the campaign's page. One query reads both."""
     query = (select(Cluster, ConsultationRound.key, Comment.key, Comment.body, Submitter.name, Submitter.kind)
              .join(ConsultationRound, Cluster.round_id == ConsultationRound.id)
              .outerjoin(Comment, Cluster.representative_id == Comment.id)
@@ -59,18 +67,26 @@ def build_campaigns(session: Session, round_key: str | None = None) -> Campaigns
                                         .where(CommentTopic.comment_id.in_(reps))):
             topics[cid].append(key)
     members: dict[int, list[str]] = defaultdict(list)
+    senders: dict[int, set[int]] = defaultdict(set)
+    unnamed: dict[int, int] = defaultdict(int)
     ids = [c.id for c, *_ in rows]
     if ids:
-        for cluster_id, key in session.execute(select(Comment.cluster_id, Comment.key)
-                                               .where(Comment.cluster_id.in_(ids)).order_by(Comment.id)):
-            if cluster_id is not None and len(members[cluster_id]) < MEMBER_LIMIT:
-                members[cluster_id].append(key)
+        within = Comment.cluster_id.in_(ids) if round_key else Comment.cluster_id.is_not(None)
+        for cluster_id, key, sender in session.execute(select(Comment.cluster_id, Comment.key, Comment.submitter_id)
+                                                       .where(within).order_by(Comment.id)):
+            assert cluster_id is not None  # by the query
+            members[cluster_id].append(key)
+            if sender is None:
+                unnamed[cluster_id] += 1
+            else:
+                senders[cluster_id].add(sender)
     masked = masked_fields(session, reps)  # published: personal data masked, individuals unnamed
-    out = [Campaign(cluster=c.id, round=rnd, kind=c.kind, size=c.size, threshold=c.threshold, spread=c.spread,
+    out = [Campaign(cluster=c.id, round=rnd, kind=c.kind, size=c.size, submitters=len(senders[c.id]) + unnamed[c.id],
+                    threshold=c.threshold, spread=c.spread,
                     representative=rep_key,
                     submitter=masked.get(c.representative_id or 0, {}).get("submitter", published_name(who, who_kind)),
                     text=masked.get(c.representative_id or 0, {}).get("body", body),
                     sections=sections[c.representative_id or 0], topics=sorted(topics[c.representative_id or 0]),
-                    members=members[c.id])
+                    members=members[c.id][:MEMBER_LIMIT])
            for c, rnd, rep_key, body, who, who_kind in rows]
-    return CampaignsReport(round=round_key, campaigns=out, clustered=sum(r.size for r in out))
+    return CampaignsReport(round=round_key, campaigns=out, clustered=sum(r.size for r in out)), dict(members)

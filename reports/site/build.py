@@ -30,6 +30,7 @@ from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import ConsultationRound, Guideline, Topic
 
 from ..built_once import built_once
+from ..campaigns.build import campaigns_and_members
 from ..diagrams.common import MAX_NODES
 from ..diagrams.dot import graphviz_available, render_diagram, render_svgs
 from ..diagrams.heat import heat_diagram
@@ -42,6 +43,7 @@ from ..registry import REPORTS
 from ..sections.build import SectionsReport
 from ..topics.build import TopicSummary
 from .built_ahead import built_ahead
+from .campaign_shown import CampaignsShown
 from .forked import forked_map
 from .page_writer import page_writer
 from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, topic_page
@@ -181,7 +183,7 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
     names["round"].update(round_labels(session, lang))
     names["revision"].clear()
     names["revision"].update(revision_labels(session))
-    campaigns = REPORTS["campaigns"].build(session, None)  # the registry's builders, as `report` runs them
+    campaigns, members = campaigns_and_members(session)  # the report's builder, and every campaign's members
     no_graphviz = not graphviz_available()  # asked once per build, not once per page
 
     def page(template: str, lang: str, **context: Any) -> str:
@@ -211,7 +213,9 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
                                                        revision_label=latest.label)
         drawn.append(drawing.submit(_draw, more))  # drawn after the trees, by the same thread
         revisions = {rep.revision for rep in reports} | {latest.key}
-        sections_to_render, href = section_jobs(session, comments, revisions)
+        by_id = {c["id"]: c for c in comments}
+        shown = CampaignsShown(campaigns, members, by_id)  # each campaign once where its copies are listed
+        sections_to_render, href = section_jobs(session, comments, revisions, shown)
         parts = [d.result() for d in drawn]
     diagrams.update(lineage)
     diagrams.update(more)
@@ -237,14 +241,14 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
     shared["topic_labels"].update({t.key: getattr(t, f"label_{lang}") for t in session.scalars(select(Topic))})
     attach_heats(sections_to_render, chapter_heats)
     render_all(sections_to_render, write, page, lang)
-    href.update(_unresolved_pages(write, [c for c in comments if not c["citations"]], lang, page))
+    href.update(_unresolved_pages(write, [c for c in comments if not c["citations"]], lang, page, shown))
+    href.update(shown.hrefs())  # a campaign's copies are listed on its own pages
     shared["opinion_href"].update(href)  # opinion ids link to where each is listed, from here on
     shared["opinion"].clear()  # so fragments rendered before this are rendered again, with those links
-    by_id = {c["id"]: c for c in comments}
-    jobs: list[tuple[str, str, dict[str, Any]]] = []
+    jobs: list[tuple[str, str, dict[str, Any]]] = shown.page_jobs()
     for t in topics:
         impact = svg[("impact", t.topic)]
-        listed = [by_id[k] for k in t.comments]
+        listed = shown.fold([by_id[k] for k in t.comments])
         pages = max(1, -(-len(listed) // PAGE_SIZE))
         for n in range(1, pages + 1):  # paginated like section pages: a topic of 40,000 opinions stays light
             jobs.append((topic_page(t.topic, n), "topic.html", dict(
@@ -252,14 +256,15 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
                 pages=pages, page_number=n, assets="", standalone=False)))
     jobs += [(opinion_page(c["id"]), "opinion.html", dict(c=c, assets="", standalone=False))
              for c in comments if len(c["citations"]) > CITATIONS_SHOWN]
-    render_all(jobs, write, page, lang, opinions=sum(len(t.comments) for t in topics))
+    render_all(jobs, write, page, lang, opinions=sum(len(t.comments) for t in topics) + len(shown.of))
     with search_shards(lambda name, text: (outdir / "assets" / name).write_text(text, encoding="utf-8"),
-                       search_rows(session, comments, href, revisions, lang)
+                       search_rows(session, comments, href, revisions, lang, shown)
                        ) as search_written:  # folded by workers while the plan page is rendered here
         if rounds:
             write("plan.html", page("plan.html", lang, plan=ahead(1), assets="", standalone=False))
         if campaigns.campaigns:
-            write("campaigns.html", page("campaigns.html", lang, report=campaigns, assets="", standalone=False))
+            write("campaigns.html", page("campaigns.html", lang, report=campaigns, named=shown.named, assets="",
+                                         standalone=False))
         search_written()
     static = resources.files("guidetrace.reports.site")
     (outdir / "assets" / "site.js").write_text((static / "static" / "site.js").read_text(encoding="utf-8"), encoding="utf-8")
@@ -299,15 +304,18 @@ def _heat_diagrams(reports: list[SectionsReport], lang: str, round_names: dict[s
     return diagrams
 
 
-def _unresolved_pages(write: Any, orphans: list[dict[str, Any]], lang: str, page: Any) -> dict[str, str]:
+def _unresolved_pages(write: Any, orphans: list[dict[str, Any]], lang: str, page: Any,
+                      shown: CampaignsShown) -> dict[str, str]:
     """Opinions that cite no known section appear on no section page: they get pages of their own."""
-    pages = max(1, -(-len(orphans) // PAGE_SIZE))
+    listed = shown.fold(orphans)
+    pages = max(1, -(-len(listed) // PAGE_SIZE))
     href = {}
     for n in range(1, pages + 1):
         name = "unresolved.html" if n == 1 else f"unresolved-p{n}.html"
-        href.update({c["id"]: f"{name}#{c['id']}" for c in orphans[(n - 1) * PAGE_SIZE: n * PAGE_SIZE]})
+        href.update({c["id"]: f"{name}#{c['id']}" for c in listed[(n - 1) * PAGE_SIZE: n * PAGE_SIZE]
+                     if isinstance(c, dict)})
         write(name,
-              page("unresolved.html", lang, comments=orphans[(n - 1) * PAGE_SIZE: n * PAGE_SIZE], total=len(orphans),
+              page("unresolved.html", lang, comments=listed[(n - 1) * PAGE_SIZE: n * PAGE_SIZE], total=len(orphans),
                    pages=pages, page_number=n, assets="", standalone=False))
     return href
 

@@ -5,19 +5,23 @@ the sections above, on its topics' pages and on pages carried to later revisions
 (`opinion_view`) used to run for each. Its output depends only on the opinion, on whether
 every citation is listed (`full`) and on where opinions are listed (`opinion_href`, filled
 once the section pages are written, when the builder calls `clear`). The cache is bounded:
-pages are written in document order, so an opinion comes back soon or not at all.
+pages are written in document order, so an opinion comes back soon or not at all. A campaign's
+block (`campaign_shown`), which stands in a listing for its copies, is its macro's, rendered each time.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from markupsafe import Markup
 
 from .opinion_view import OpinionView
+
+if TYPE_CHECKING:
+    from .campaign_shown import CampaignBlock
 
 KEPT = 5_000  # fragments: about 10 MB of HTML
 
@@ -28,7 +32,9 @@ class OpinionFragments:
         self.kept: OrderedDict[tuple[str, bool], Markup] = OrderedDict()
         self.view: OpinionView | None = None  # made on first use: the environment's globals are complete then
 
-    def __call__(self, c: dict[str, Any], revision: str = "", full: bool = False) -> Markup:
+    def __call__(self, c: dict[str, Any] | CampaignBlock, revision: str = "", full: bool = False) -> Markup:
+        if not isinstance(c, dict):  # a campaign's block (campaign_shown.CampaignBlock), in place of its copies
+            return self.env.get_template("_macros.html").module.campaign(c)  # type: ignore[attr-defined,no-any-return]
         key = (c["id"], full)
         html = self.kept.get(key)
         if html is not None:

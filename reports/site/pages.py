@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..campaigns.differences import Differences, differences
 from ..labels import labels, reason
 from .fragments import MacroFragments, OpinionFragments
 
@@ -35,6 +36,11 @@ def topic_page(key: str, number: int = 1) -> str:
     return f"topic-{slug(key)}.html" if number == 1 else f"topic-{slug(key)}-p{number}.html"
 
 
+def campaign_page(key: str, number: int = 1) -> str:
+    """A campaign's pages, named by its representative's key: its members and what each changed."""
+    return f"campaign-{slug(key)}.html" if number == 1 else f"campaign-{slug(key)}-p{number}.html"
+
+
 def opinion_page(key: str) -> str:
     """An opinion's own page: only opinions citing more sections than a page lists get one."""
     return f"opinion-{slug(key)}.html"
@@ -50,6 +56,7 @@ def environment(lang: str = "ja") -> Environment:
     env = Environment(loader=PackageLoader("guidetrace.reports.site", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(section_page=section_page, topic_page=topic_page, opinion_page=opinion_page,
+                       campaign_page=campaign_page, differences=_differences,
                        CITATIONS_SHOWN=CITATIONS_SHOWN, lang=lang, L=labels(lang), opinion_href={})
     env.filters["docname"] = document_name
     catalogue = labels(lang)
@@ -66,6 +73,11 @@ def environment(lang: str = "ja") -> Environment:
     env.globals["citation_link"] = MacroFragments(env, "citation", key=lambda x: (
         x["revision"], x["section"], x["reviewed"], x["evidence"], x["confidence"]))
     return env
+
+
+@lru_cache(maxsize=4096)  # copies of a campaign often share one text: compared once
+def _differences(representative: str, text: str) -> Differences:
+    return differences(representative, text)
 
 
 def document_name(path: str | None) -> str:

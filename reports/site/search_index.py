@@ -7,7 +7,8 @@ page shows a hit's snippet in the original's own characters, never the folded fo
 cut so that 100,000 opinions stay a few dozen megabytes, read shard by shard until enough hits
 are found. Folding (NFKC) is most of the cost, so it happens as each shard is written, shards in
 parallel while the builder goes on with its last pages. Sections read as pages show them: 全般,
-not `general`, and the revision by its label.
+not `general`, and the revision by its label. A campaign is one row, linking to its page: its
+representative's text once, then its members' ids and senders, so any of them finds it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from sqlalchemy.orm import Session
 from guidetrace.trace.models import Revision, Section
 
 from ..diagrams.common import shown_key
+from ..labels import say
+from .campaign_shown import CampaignsShown
 from .forked import forked, forks
 from .pages import section_page
 
@@ -37,7 +40,7 @@ def fold(text: str) -> str:
 
 
 def search_rows(session: Session, comments: list[dict[str, Any]], href: dict[str, str],
-                revisions: Iterable[str], lang: str = "ja") -> list[list[str]]:
+                revisions: Iterable[str], lang: str = "ja", campaigns: CampaignsShown | None = None) -> list[list[str]]:
     rows = []
     for rev, rev_label, key, title in session.execute(
             select(Revision.key, Revision.label, Section.key, Section.title).join(Revision)
@@ -45,12 +48,28 @@ def search_rows(session: Session, comments: list[dict[str, Any]], href: dict[str
         shown = shown_key(key, lang)
         text = shown if title in (None, "", shown) else f"{shown} {title}"  # the root reads 全般, not 全般 全般
         rows.append([section_page(rev, key), f"{text} ({rev_label or rev})", text])
+    of = campaigns.of if campaigns else {}
+    done: set[int] = set()
     for c in comments:
-        if c["id"] in href:
+        cluster = of.get(c["id"])
+        if cluster is not None:
+            if cluster not in done and campaigns is not None:
+                done.add(cluster)
+                rows.append(_campaign_row(campaigns, cluster, lang))
+        elif c["id"] in href:
             who = c["submitter"]["name"] or ""
             text = f"{c['id']} {who} {(c['body'] or '')[:BODY]} {(c['response'] or '')[:ANSWER]}"
             rows.append([href[c["id"]], f"{c['id']} {who}".strip(), text])
     return rows
+
+
+def _campaign_row(campaigns: CampaignsShown, cluster: int, lang: str) -> list[str]:
+    block, members = campaigns.block(cluster, None), campaigns.members[cluster]
+    rep, by_id = block.representative, campaigns.by_id
+    label = f"{say('campaign_search', lang, block.campaign.size)} {block.name}"
+    senders = dict.fromkeys(by_id[k]["submitter"]["name"] or "" for k in members)
+    text = " ".join((label, (rep["body"] or "")[:BODY], (rep["response"] or "")[:ANSWER], *members, *senders))
+    return [block.page, label, text]
 
 
 def _row(link: str, label: str, text: str) -> list[str]:

@@ -1,9 +1,11 @@
 """A page per section of each revision shown: its opinions, those carried to it from earlier revisions,
-those below it, bounded breadcrumbs and its links to other revisions."""
+those below it, bounded breadcrumbs and its links to other revisions. A campaign's copies are one block
+per page (`campaign_shown`); the counts are of opinions, as before."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -15,14 +17,15 @@ from guidetrace.guideline.reanchor import Reanchorer
 from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.trace.models import ConsultationRound, Revision, Section, SectionLink
 
+from .campaign_shown import CampaignsShown
 from .pages import section_page
 
 PAGE_SIZE = 200  # opinions per section page; more go to numbered pages
 BELOW_LIMIT = 200  # opinions from subsections listed on a section page (the rest are on their own pages)
 
 
-def section_jobs(session: Session, comments: list[dict[str, Any]],
-                 revisions: set[str]) -> tuple[list[tuple[str, str, dict[str, Any]]], dict[str, str]]:
+def section_jobs(session: Session, comments: list[dict[str, Any]], revisions: set[str],
+                 shown: CampaignsShown) -> tuple[list[tuple[str, str, dict[str, Any]]], dict[str, str]]:
     """The section pages to render (name, template, context) and where each opinion is listed under a
     section it cites (page#id). Made before the chapters' trees are drawn (the site reads them while
     Graphviz works): `attach_heats` adds those after."""
@@ -30,6 +33,7 @@ def section_jobs(session: Session, comments: list[dict[str, Any]],
     jobs: list[tuple[str, str, dict[str, Any]]] = []
     section_id = {(rev, key): sid for sid, rev, key in session.execute(
         select(Section.id, Revision.key, Section.key).join(Revision, Section.revision_id == Revision.id))}
+    shown_as = shown.key if shown.of else (lambda c: c["id"])  # a campaign counts once among those below
     round_revision = dict(session.execute(select(ConsultationRound.key, Revision.key)
                                           .join(Revision, ConsultationRound.revision_id == Revision.id)).all())
     for rev_key in sorted(revisions):
@@ -58,21 +62,30 @@ def section_jobs(session: Session, comments: list[dict[str, Any]],
             ancestors, elided = crumbs[r["key"]]
             direct = citing[r["key"]]
             direct_ids = {c["id"] for c in direct}
-            below = _below(r["key"], tree, citing, BELOW_LIMIT, direct_ids)
+            below = _below(r["key"], tree, citing, BELOW_LIMIT, direct_ids, shown_as)
             below_total = len(below_ids[r["key"]] - direct_ids)  # once per section, not per page of it
-            pages = max(1, -(-len(direct) // PAGE_SIZE))
+            listed = shown.fold(direct)
+            pages = max(1, -(-len(listed) // PAGE_SIZE))
             for number in range(1, pages + 1):
                 name = section_page(rev_key, r["key"]) if number == 1 else section_page(rev_key, r["key"]).replace(
                     ".html", f"-p{number}.html")
-                for c in direct[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]:
-                    href.setdefault(c["id"], f"{name}#{c['id']}")
+                here = listed[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+                for c in here:
+                    if isinstance(c, dict):  # not a campaign's block: its copies are listed on its own pages
+                        href.setdefault(c["id"], f"{name}#{c['id']}")
+                if number == 1:  # a campaign shown above is not shown again below
+                    seen = shown.clusters(here)
+                    below_shown = shown.fold(below, seen, count=False)
+                    below_listed = _listed_below(shown, below_ids[r["key"]] - direct_ids, below_shown, seen)
+                    carried_shown = shown.fold(carried[r["key"]], seen, count=False, record=lambda e: e["c"],
+                                               wrap=lambda e, b: dict(e, c=b))[:PAGE_SIZE]
                 jobs.append((name, "section.html", dict(
                     s=r, revision=rev_key, ancestors=ancestors, elided=elided, children=children[r["key"]],
-                    direct=direct[(number - 1) * PAGE_SIZE : number * PAGE_SIZE], direct_total=len(direct),
-                    carried=carried[r["key"]][:PAGE_SIZE] if number == 1 else [],
+                    direct=here, direct_total=len(direct),
+                    carried=carried_shown if number == 1 else [],
                     heat=None,
                     carried_total=len(carried[r["key"]]),
-                    below=below if number == 1 else [],
+                    below=below_shown if number == 1 else [], below_listed=below_listed if number == 1 else 0,
                     below_total=below_total, page_number=number,
                     pages=pages, assets="", standalone=False,
                     links=[dict(link, paged=link["revision"] in revisions) for link in links.get(r["key"], [])])))
@@ -146,15 +159,24 @@ def _links_by_section(session: Session, revision_id: int) -> dict[str, list[dict
     return out
 
 
+def _listed_below(shown: CampaignsShown, rest: set[str], listed: list[Any], seen: set[int]) -> int:
+    """How many of the opinions below a section its first page shows: alone, or as a campaign's block."""
+    if not seen:
+        return len(listed)
+    ids = {c["id"] for c in listed if isinstance(c, dict)}
+    return sum(1 for i in rest if i in ids or shown.of.get(i) in seen)
+
+
 def _below(key: str, tree: SectionTree[str], citing: dict[str, list[dict[str, Any]]], limit: int,
-           skip: set[str]) -> list[dict[str, Any]]:
+           skip: set[str], shown_as: Callable[[dict[str, Any]], str]) -> list[dict[str, Any]]:
+    """Up to `limit` of what is shown below a section: opinions, a campaign's copies counting once."""
     found: dict[str, dict[str, Any]] = {}
     for k in tree.subtree(key):
         if len(found) >= limit:
             break
         for c in citing[k] if k != key else ():
             if c["id"] not in skip and len(found) < limit:
-                found.setdefault(c["id"], c)
+                found.setdefault(shown_as(c), c)
     return sorted(found.values(), key=lambda c: c["id"])
 
 
