@@ -70,8 +70,7 @@ def rules() -> _Rules:
         named_as=re.compile(n["named_as"]),
         my=re.compile(r"(?:私|わたくし|わたし|僕|ぼく)(?:、|,|は)?\s?"),
         label=re.compile(rf"(?:{_alternation(n['labels'])}){n['label_note']}\s?(?:[:：】\]]|\s|(?=「))\s?「?"),
-        closer=re.compile(rf"^(?:{_alternation(n['closers'])})(?:です|でございます)?[、,。\s]\s*|\s*(?:{_alternation(n['closers'])})$"
-                          r"|(?:でした|です)?[。.]?$"),
+        closer=re.compile(rf"^(?:{_alternation(n['closers'])})(?:です|でございます)?[、,。\s]\s*|\s*(?:{_alternation(n['closers'])})$"),
         closing_lines=int(n["closing_lines"]), closing_max=int(n["closing_max"]),
         public_before=re.compile(rf"(?:{roles}|[一-龯]+学者|[一-龯ァ-ヺー]+家)\s?(?:の|である)?\s?"
                                  rf"(?:[一-龯々ぁ-ゖァ-ヺー]{{1,4}}\s?)?$"),  # 弁護士の林 宗一郎: a surname may come first
@@ -324,8 +323,9 @@ def closing_names(folded: str) -> Iterator[Span]:
                 break  # the opinion's own text: the closing block is over
             continue  # a long contact line (a URL, an address) under the name
         stripped = r.closer.sub("", line.strip())
-        if not stripped or (offset == 0 and stripped == line.strip().rstrip("。.")):
+        if not stripped or (offset == 0 and stripped == line.strip()):
             continue  # a text of one line signs only after 以上、 or with より
+        stripped = _SAID.sub("", stripped)  # 以上、猪股乙葉でした。
         role = _ROLE_FIRST.match(stripped)
         if role and _WHOLE_NAME.fullmatch(stripped[role.end():]):
             stripped = stripped[role.end():]  # 課長 舘ケン, 副会長 杉山 凛: a role, then the person
@@ -367,6 +367,7 @@ def closing_names(folded: str) -> Iterator[Span]:
 _WHOLE_NAME = re.compile(r"[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{1,12} [一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{1,12}"
                          r"|[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{2,12}")
 _ROLE_FIRST = re.compile(r"(?:[一-龯ァ-ヺー]{0,6}(?:長|員|者|士|師|官|担当|代表|理事|役員|幹事)|代表|担当)\s")
+_SAID = re.compile(r"(?:でした|です)?[。.]$")
 _PARTICLE = re.compile(r"[一-龯ァ-ヺ][ぁ-ゖ]{1,2}[一-龯ァ-ヺ]")
 _SPELLED = re.compile(r"[ぁ-ゖー]{2,7} [ぁ-ゖー]{2,7}|[ァ-ヺー]{2,7} ?[ァ-ヺー]{2,7}|[A-Z][A-Za-z]+ [A-Z][A-Za-z]+")
 
