@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from guidetrace.comments.review.queue import FIELD, ReviewItem
+from guidetrace.comments.review.theme_lexicon import THEME_ACTIONS
 from guidetrace.comments.vocabulary import disposition_choices
 
 from ..labels import code_for, label, note_words, reason, say, shown_key
@@ -32,10 +33,17 @@ def detail(item: ReviewItem, lang: str) -> str:
 
 
 def code_of(what: str, text: str) -> str:
-    """A worded workbook cell back to its code (`what`: field or disposition); other text as it is."""
+    """A worded workbook cell back to its code (`what`: field, disposition or theme); other text as it is."""
     if what == "field":
         return code_for(text, FIELDS, "field_") or text
+    if what == "theme":
+        return code_for(text, THEME_ACTIONS, "theme_") or text
     return code_for(text, disposition_choices()) or text
+
+
+def theme_choices(lang: str) -> str:
+    """The decisions a themes sheet offers, as its drop-down words them (for the error line)."""
+    return label("list_sep", lang).join(f"{label('theme_' + a, lang)} ({a})" for a in THEME_ACTIONS)
 
 
 CodeOf = Callable[[str, str], str]

@@ -1,4 +1,5 @@
-"""`review export`: one row per queued item, with an editable decision cell and a drop-down of valid values.
+"""`review export`: one row per queued item, with an editable decision cell and a drop-down of valid values
+(and a themes sheet: theme_sheet.py).
 
 Row 1 holds the column keys the import reads (hidden), row 2 the labels an editor reads;
 cells hold words (該当箇所, 見出し, 今後の参考, 全般), which the import reads back (`words.code_of`).
@@ -20,12 +21,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from guidetrace.comments.review.queue import ReviewItem
+from guidetrace.comments.review.theme_sheet import ThemeItem
 from guidetrace.comments.review.workbook_import import COLUMNS, SHEET
 from guidetrace.comments.vocabulary import disposition_choices
 from guidetrace.trace.models import ConsultationRound, Revision, Section, Topic
 from guidetrace.trace.output import neutralise
 
 from ..labels import label, shown_key
+from .theme_sheet import add_theme_sheet
 from .words import detail, machine
 
 WIDTHS = {"kind": 14, "opinion": 26, "round": 16, "weight": 7, "field": 10, "machine": 18, "evidence": 12,
@@ -33,7 +36,8 @@ WIDTHS = {"kind": 14, "opinion": 26, "round": 16, "weight": 7, "field": 10, "mac
 EDITABLE = ("decision", "note")
 
 
-def review_workbook(session: Session, items: Sequence[ReviewItem], lang: str) -> bytes:
+def review_workbook(session: Session, items: Sequence[ReviewItem], lang: str, themes: Sequence[ThemeItem] = ()) -> bytes:
+    """The queue's sheet, the themes sheet (`themes`: the current suggestions) and the hidden lists they pick from."""
     # a suggested topic is decided in the lexicon, personal data with `review accept --kind privacy` or --mask/--keep
     items = [i for i in items if i.field not in ("topic", "privacy")]
     book = Workbook()
@@ -71,6 +75,8 @@ def review_workbook(session: Session, items: Sequence[ReviewItem], lang: str) ->
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A3"
+    add_theme_sheet(book, themes, lang, ranges.get("topics"))
+    book.move_sheet("lists", offset=1)  # the hidden lists last
     lists.sheet_state = "hidden"
     buf = io.BytesIO()
     book.save(buf)
