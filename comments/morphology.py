@@ -48,16 +48,19 @@ class Word:
         return self.pos[:1] == ("接尾辞",)
 
 
-@lru_cache(maxsize=1)
-def _tokenizer() -> Any:
+@lru_cache(maxsize=2)
+def _tokenizer(short: bool) -> Any:
     from sudachipy import dictionary, tokenizer
 
-    return dictionary.Dictionary(dict="core").create(tokenizer.Tokenizer.SplitMode.C)
+    mode = tokenizer.Tokenizer.SplitMode.A if short else tokenizer.Tokenizer.SplitMode.C
+    return dictionary.Dictionary(dict="core").create(mode)
 
 
 @lru_cache(maxsize=32768)  # short windows come back (a campaign's copies, 全般さん)
-def words(text: str) -> tuple[Word, ...]:
+def words(text: str, short: bool = False) -> tuple[Word, ...]:
+    """The words of a text: the dictionary's longest units (サイバー攻撃), or with `short` its shortest
+    (サイバー + 攻撃), which tells a compound from a single word."""
     if not text:
         return ()
     return tuple(Word(m.surface(), tuple(p for p in m.part_of_speech() if p != "*"), m.begin(), m.end(),
-                      not m.is_oov()) for m in _tokenizer().tokenize(text))
+                      not m.is_oov()) for m in _tokenizer(short).tokenize(text))

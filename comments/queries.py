@@ -120,6 +120,7 @@ def _in_order(ids: list[int], out: list[dict[str, Any]]) -> tuple[list[int], lis
 
 def publish(session: Session, ids: list[int], out: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
     from .privacy.masking import masked_fields, published_name
+    from .privacy.published import publish_parts
 
     masked = masked_fields(session, ids, lang)
     same: dict[tuple[str | None, str], dict[str, str | None]] = {}  # records share these dicts: replaced here, never changed
@@ -129,6 +130,7 @@ def publish(session: Session, ids: list[int], out: list[dict[str, Any]], lang: s
         found: list[tuple[str, str]] = fields.pop("_found", [])
         name = fields.pop("submitter", None) or published_name(record["submitter"]["name"], kind, lang)
         record["submitter"] = same.setdefault((name, kind), {"name": name, "kind": kind})
+        publish_parts(record, lang)  # the source file's name screened; that a person reviewed, not who
         for field, text in fields.items():
             record[field] = text
         if found:  # a location's words, quoted

@@ -1,10 +1,14 @@
 """`topics suggest`: candidate topics from what the lexicon does not cover yet.
 
-Terms come from comments/term_extraction.py (compound nouns kept whole, C-value,
-specificity against everyday words and the guideline's own text). Each distinct
-text counts once: a campaign's thousand copies are one text. Every suggestion
-carries its count, three example opinions, the sections they cite, and the
-near-synonyms grouped under it.
+Terms come from comments/term_extraction.py (noun phrases kept whole, C-value,
+specificity against everyday words, the guideline's own text and the words of the
+consultation's title and headings). Each distinct text counts once: a campaign's
+thousand copies are one text. A suggestion is a theme: its label is the form people
+write most, its variants the terms grouped under it; it carries the opinions that
+mention any of them, three example opinions, two quoted sentences and the sections
+they cite.
+A term that names or reaches a person (a name the detector found in the opinions, one that
+reads as a name, a phone) is never suggested.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from guidetrace.guideline.keys import title_key
 from guidetrace.trace.models import Citation, Cluster, Comment, CommentTopic, ConsultationRound, Section
 from guidetrace.trace.rules import packaged_yaml
 
+from .morphology import words
+from .privacy.published import found_names, personal_term
 from .tag_topics import opinion_text
-from .term_extraction import group_synonyms, rank_terms
+from .term_extraction import Term, group_synonyms, rank_terms
 from .topics_lexicon import CompiledTopic, fold
 
 _MEANINGFUL = re.compile(r"[ァ-ヺ一-龯A-Za-z]")
@@ -38,6 +44,34 @@ class Suggestion:
     sections: tuple[str, ...]  # the sections those opinions cite most
     variants: tuple[str, ...] = ()
     score: float = 0.0
+    quotes: tuple[str, ...] = ()  # two sentences, from different opinions, that use the theme's words
+
+
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+
+
+def _quotes(texts: list[str], forms: tuple[str, ...], limit: int = 2) -> tuple[str, ...]:
+    """The shortest telling sentences that use one of the forms, one per opinion."""
+    found: list[str] = []
+    for text in texts:
+        sentences = [m.group(0).strip() for m in _SENTENCE.finditer(text)]
+        best = sorted((x for x in sentences if any(f in fold(x) for f in forms) and 12 <= len(x) <= 120), key=len)
+        if best and best[0] not in found:
+            found.append(best[0])
+        if len(found) >= limit:
+            break
+    return tuple(found)
+
+
+def _titles(session: Session) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words of the consultation's and the guideline's titles and of the headings (no theme alone),
+    and the two kinds of titles themselves (no piece of them is a theme)."""
+    from guidetrace.trace.models import Guideline
+
+    titles = tuple(fold(t) for t in (*session.scalars(select(ConsultationRound.title)),
+                                     *session.scalars(select(Guideline.title))) if t)
+    headings = [fold(t) for t in session.scalars(select(Section.title)) if t]
+    return frozenset(w.surface for t in (*titles, *headings) for w in words(t[:200], short=True) if w.noun), titles
 
 
 def suggest_topics(session: Session, lexicon: list[CompiledTopic], *, limit: int = 15,
@@ -54,10 +88,15 @@ def suggest_topics(session: Session, lexicon: list[CompiledTopic], *, limit: int
         .where(or_(Comment.cluster_id.is_(None), Cluster.representative_id == Comment.id))  # a campaign once
         .order_by(Comment.id)).all()
     rows = [r for r in rows if r[0] not in tagged]
-    ranked = rank_terms([opinion_text(body, reason, proposal) for _, _, body, reason, proposal, _ in rows],
-                        background=background, min_documents=2 if len(rows) >= 50 else 1)
+    texts = [opinion_text(body, reason, proposal) for _, _, body, reason, proposal, _ in rows]
+    generic, title_texts = _titles(session)
+    ranked = rank_terms(texts, background=background, min_documents=2 if len(rows) >= 50 else 1,
+                        generic=generic, titles=title_texts)
+    names = found_names(session)
     kept = []
     for term in ranked:
+        if personal_term(term.text, names):
+            continue  # a person's name, a phone or an address is never proposed as a topic
         folded = fold(term.text)
         if len(_MEANINGFUL.findall(stop_pattern.sub("", folded))) < 2 or title_key(term.text) in titles:
             continue  # the guideline's own vocabulary, or a section title
@@ -65,15 +104,21 @@ def suggest_topics(session: Session, lexicon: list[CompiledTopic], *, limit: int
                 folded in t and len(folded) >= 0.75 * len(t) for t in known_terms):
             continue  # covered already, or a term cut short (クライアント証明 for クライアント証明書)
         kept.append(term)
+    by_text = {t.text: t for t in kept}
     out = []
-    for term, variants in group_synonyms(kept)[:limit]:
-        ids = [rows[i][0] for i in term.members]
+    for head, variants in group_synonyms(kept)[:limit]:
+        group: list[Term] = [head, *(by_text[v] for v in variants)]
+        label = max(group, key=lambda t: (t.documents, -len(t.text))).text  # the form people write most
+        members = sorted({i for t in group for i in t.members})
+        ids = [rows[i][0] for i in members]
         cited = Counter(key for (key,) in session.execute(
             select(Section.key).join(Citation, Citation.section_id == Section.id)
             .where(Citation.comment_id.in_(ids[:500]))))
-        out.append(Suggestion(term.text, term.documents, len({rows[i][5] for i in term.members}),
-                              tuple(rows[i][1] for i in term.members[:3]), tuple(k for k, _ in cited.most_common(3)),
-                              variants, term.score))
+        forms = tuple(fold(t.text) for t in group)
+        out.append(Suggestion(label, len(members), len({rows[i][5] for i in members}),
+                              tuple(rows[i][1] for i in members[:3]), tuple(k for k, _ in cited.most_common(3)),
+                              tuple(t.text for t in group if t.text != label), head.score,
+                              _quotes([texts[i] for i in members[:200]], forms)))
     return out
 
 

@@ -1,13 +1,16 @@
-"""Candidate theme terms of a set of texts: compound nouns kept whole, scored by C-value and specificity.
+"""Candidate theme terms of a set of texts: noun phrases kept whole, scored by C-value and specificity.
 
 Japanese writes content words in kanji and katakana and joins them with hiragana
 particles, so a maximal run of kanji, katakana and Latin letters is a compound noun
 (同意撤回権, データ仲介事業者, IoT機器ベンダ) unless okurigana follow it (増や|して, 見直|す),
-which makes it a verb or adjective stem. This is measured against janome on the
-same texts: the same planted themes, 57 s against under a second for 7,914 distinct
-texts (benchmarks/README.md), so no tokenizer is run. A term's C-value (Frantzi &
-Ananiadou) rewards long terms that also occur on their own, not only inside longer
-ones; its specificity discounts words every text uses (data/background_terms.yaml)
+which makes it a verb or adjective stem. Two such nouns joined by の are a noun phrase
+(学習元の開示), as are a provision (第５条の例外) and a short quoted phrase (「人間の創作」).
+Finding them by pattern is what keeps 200,000 texts under a minute; the tokenizer's
+dictionary (comments/morphology.py) then reads only the distinct candidates that recur:
+it splits each into words, so a term made only of the consultation's title words or of
+one everyday word ranks low, and a person's name is never a theme. A term's C-value
+(Frantzi & Ananiadou) rewards long terms that also occur on their own, not only inside
+longer ones; its specificity discounts words every text uses (data/background_terms.yaml)
 and the guideline's own vocabulary. Each text counts once per term: callers pass
 distinct texts (a campaign's copies are one).
 """
@@ -24,6 +27,8 @@ from functools import lru_cache
 from guidetrace.guideline.keys import normalize_text
 from guidetrace.trace.rules import packaged_yaml
 
+from .morphology import words
+
 _CORE = "一-龯々〆ヶァ-ヺーA-Za-z"
 # A run may hold a short kana spelling between kanji (改ざん検知), never a particle (本人の同意 is two).
 _RUN = re.compile(rf"[{_CORE}](?:[{_CORE}0-9・]|[ぁぃぅぇぉゃゅょゎゐゑざじずぜぞばびぶべぼぱぴぷぺぽんふほぬね]{{1,2}}(?=[一-龯々〆ヶ]))*")  # noqa: E501
@@ -34,6 +39,12 @@ _KANJI_END = re.compile(r"[一-龯々〆ヶ]$")
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
 _ADJECTIVAL_TAIL = ("的", "性", "化", "等", "上", "中", "内", "毎")
 MAX_LENGTH = 16
+_QUOTED = re.compile(r"「([^「」『』。、\n]{3,16})」")
+_PROVISION = re.compile(r"第[0-9]+条(?:第[0-9]+項)?(?:の[一-龯々ァ-ヺー]{2,8})?")
+SINGLE_WORD = 0.4  # a theme is usually more than one word: one word alone ranks lower
+_PLACE = re.compile(r"第[0-9]+[部章節](?:[0-9]+)?(?:の[0-9一-龯ァ-ヺー]{1,10})?")  # a citation (第5章2), not a theme
+CO_USED = 0.3  # two terms sharing a telling word, used by this share of the rarer one's texts, are one theme
+PHRASE = 0.7  # two nouns joined by の are a looser unit than a compound: 場合の検索システム is rarely a theme
 
 
 @lru_cache(maxsize=1)
@@ -42,10 +53,9 @@ def generality() -> dict[str, int]:
     return {normalize_text(str(w)).casefold(): int(level) for level, words in data.items() for w in words}
 
 
-def candidates(text: str) -> set[str]:
-    """Compound nouns and nouns of one text (maximal runs of kanji, katakana, Latin)."""
-    text = normalize_text(text)
-    out: set[str] = set()
+def _nouns(text: str) -> list[tuple[int, int, str]]:
+    """Maximal noun runs of a normalised text, with where they are."""
+    out = []
     for m in _RUN.finditer(text):
         run = m.group(0).strip("・")
         after = text[m.end():m.end() + 4]
@@ -53,9 +63,35 @@ def candidates(text: str) -> set[str]:
             continue  # 増や|して, 見直|す: a verb or adjective stem
         if re.fullmatch(r"[a-z][a-z0-9]*", run) or _DATE.search(run):
             continue  # a lowercase word of English prose, a date
-        if 2 <= len(run) <= MAX_LENGTH and not run.endswith(_ADJECTIVAL_TAIL) and not re.search(r"\d{3,}", run):
-            out.add(run)
+        out.append((m.start(), m.end(), run))
     return out
+
+
+def _usable(run: str) -> bool:
+    return 2 <= len(run) <= MAX_LENGTH and not run.endswith(_ADJECTIVAL_TAIL) and not re.search(r"\d{3,}", run)
+
+
+def candidates(text: str) -> set[str]:
+    """Compound nouns, noun phrases joined by の, provisions and short quoted phrases of one text."""
+    text = normalize_text(text)
+    nouns = _nouns(text)
+    out = {run for _, _, run in nouns if _usable(run)}
+    for (_, end, a), (start, _, b) in zip(nouns, nouns[1:]):
+        if text[end:start] == "の" and _usable(a) and _usable(b) and len(a) + len(b) < MAX_LENGTH:
+            out.add(f"{a}の{b}")  # 学習元の開示, 声優の権利
+    out.update(m.group(0) for m in _PROVISION.finditer(text))
+    out.update(q for q in _QUOTED.findall(text) if _RUN.search(q) and not q.endswith(("です", "ます", "する")))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def content_words(term: str) -> tuple[str, ...] | None:
+    """The term's content words as the dictionary splits it, or None when it holds a person's name."""
+    ws = words(term, short=True)
+    if any(w.person for w in ws):
+        return None
+    return tuple(w.surface for w in ws
+                 if w.noun or not w.known or w.pos[:1] in (("接頭辞",), ("接尾辞",), ("形状詞",)))
 
 
 @dataclass(frozen=True)
@@ -66,13 +102,16 @@ class Term:
     members: tuple[int, ...]  # indexes of those texts
 
 
-def rank_terms(texts: Iterable[str], *, background: Iterable[str] = (), min_documents: int = 2) -> list[Term]:
-    """Terms of `texts` (distinct texts, in order), best first; `background`: the guideline's own text."""
+def rank_terms(texts: Iterable[str], *, background: Iterable[str] = (), min_documents: int = 2,
+               generic: frozenset[str] = frozenset(), titles: tuple[str, ...] = ()) -> list[Term]:
+    """Terms of `texts` (distinct texts, in order), best first. `background`: the guideline's own text;
+    `generic`: the words of the consultation's and the guideline's titles and headings, which alone are no
+    theme; `titles`: the consultation's and the guideline's titles, no piece of which is a theme."""
     docs: dict[str, set[int]] = defaultdict(set)
     for i, text in enumerate(texts):
         for c in candidates(text):
             docs[c].add(i)
-    freq = {c: len(ids) for c, ids in docs.items()}
+    freq = {c: len(ids) for c, ids in docs.items() if len(ids) >= min_documents}
     longer: dict[str, list[int]] = defaultdict(list)
     for c, f in freq.items():  # C-value: how often a term stands inside longer candidates
         for n in range(2, len(c)):
@@ -82,33 +121,49 @@ def rank_terms(texts: Iterable[str], *, background: Iterable[str] = (), min_docu
                     longer[inner].append(f)
     own = Counter(t for text in background for t in candidates(text))
     general = generality()
+    title_words = {p for t in titles for p in content_words(t[:200]) or ()}
     out = []
     for c, f in freq.items():
-        if f < min_documents:
-            continue
         nested = longer.get(c, [])
         cvalue = math.log2(len(c) / 2 + 1) * (f - (sum(nested) / len(nested) if nested else 0))
         if cvalue <= 0:
             continue
+        parts = content_words(c)
+        if parts is None or _PLACE.fullmatch(c) or (len(parts) == 1 and parts[0] in generic) or any(c in t for t in titles) or (
+                parts and all(p in title_words or general.get(p.casefold(), 0) >= 2 for p in parts)):
+            continue  # a person's name; one word of the titles or headings; a piece of a title; only the
+            # title's words and everyday ones (スマートシティの推進)
         level = general.get(c.casefold(), 0)
         specificity = 1 / (1 + 2 * level) / (1 + math.log1p(own.get(c, 0)))
+        if len(parts) < 2:
+            specificity *= SINGLE_WORD
+        elif "の" in c and not c.startswith("第"):
+            specificity *= PHRASE
         out.append(Term(c, f, round(cvalue * specificity, 3), tuple(sorted(docs[c]))))
     return sorted(out, key=lambda t: (-t.score, -t.documents, t.text))
 
 
 def group_synonyms(terms: list[Term]) -> list[tuple[Term, tuple[str, ...]]]:
-    """Near-synonyms under the best-ranked one: one term inside another, or the same without ー/・ or width."""
-    groups: list[tuple[Term, list[str]]] = []
+    """Variants under the best-ranked term: one inside another, the same without ー/・ or width, or two terms
+    sharing a word that are used by mostly the same texts (学習元 and 無断学習)."""
+    groups: list[tuple[Term, list[str], set[int], set[str]]] = []
     for term in terms:
         key = _loose(term.text)
-        for head, variants in groups:
+        members = set(term.members)
+        general = generality()
+        parts = {p for p in content_words(term.text) or () if general.get(p.casefold(), 0) < 2 and len(p) >= 2}
+        for head, variants, seen, words_seen in groups:
             hk = _loose(head.text)
-            if key == hk or (len(key) >= 3 and key in hk) or (len(hk) >= 3 and hk in key):
+            if (key == hk or (len(key) >= 3 and key in hk) or (len(hk) >= 3 and hk in key)
+                    or (parts & words_seen and min(len(members), len(seen)) >= 3
+                        and len(members & seen) >= CO_USED * min(len(members), len(seen)))):
                 variants.append(term.text)
+                seen |= members
+                words_seen |= parts
                 break
         else:
-            groups.append((term, []))
-    return [(head, tuple(v)) for head, v in groups]
+            groups.append((term, [], members, parts))
+    return [(head, tuple(v)) for head, v, _, _ in groups]
 
 
 def _loose(text: str) -> str:

@@ -63,9 +63,10 @@ def _build_graph(session: Session, opinions: bool) -> nx.MultiDiGraph:
 
     sub_name: dict[int, str] = {}
     for sub in session.scalars(select(Submitter)):  # published: a private person is never named
-        sub_name[sub.id] = published_name(sub.name, sub.kind) or "" if sub.kind != "individual" else f"individual-{sub.id}"
-        g.add_node(f"submitter:{sub_name[sub.id]}", type="submitter", name=published_name(sub.name, sub.kind),
-                   kind=sub.kind)
+        shown = published_name(sub.name, sub.kind)
+        # a name published as it is names its node; one screened (［個人］, a phone masked) is told apart by its id
+        sub_name[sub.id] = (shown or "") if shown == sub.name else f"{sub.kind}-{sub.id}"
+        g.add_node(f"submitter:{sub_name[sub.id]}", type="submitter", name=shown, kind=sub.kind)
     comment_node: dict[int, str] = {}
     for c in session.scalars(select(Comment)):
         comment_node[c.id] = f"comment:{c.key}"

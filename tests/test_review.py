@@ -296,8 +296,13 @@ def test_everything_downstream_reads_reviewed_values(run, seed: Path, tmp_path: 
     out = tmp_path / "site"
     assert run("site", str(out)).exit_code == 0
     pages = "\n".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
-    assert 'class="reviewed" title="確認済み: tanaka ' in pages and 'class="reviewed" title="確認済み"' in pages
+    # a public site says that a person reviewed, and when, never who (issue 30); an internal one says who
+    assert 'class="reviewed" title="確認済み: 20' in pages and 'class="reviewed" title="確認済み"' in pages
+    assert "tanaka" not in pages and "suzuki" not in pages
     assert 'class="machine"' in pages
+    assert run("site", str(tmp_path / "internal"), "--internal").exit_code == 0
+    internal = "\n".join(p.read_text(encoding="utf-8") for p in (tmp_path / "internal").rglob("*.html"))
+    assert 'class="reviewed" title="確認済み: tanaka ' in internal
 
 
 def test_bad_decision_inputs_are_one_line(run, seed: Path, tmp_path: Path) -> None:

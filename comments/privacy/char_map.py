@@ -13,36 +13,37 @@ import unicodedata
 
 
 class Folded:
-    __slots__ = ("original", "text", "_starts", "_ends")
+    """The folded text at once; the map only when a finding asks for it (most texts have none)."""
+
+    __slots__ = ("original", "text", "_starts", "_ends", "_same")
 
     def __init__(self, original: str) -> None:
         self.original = original
-        folded = unicodedata.normalize("NFKC", original)
-        self._starts: list[int] | None = None
+        self.text = unicodedata.normalize("NFKC", original)
+        self._same = self.text == original
+        self._starts: list[int] = []
         self._ends: list[int] = []
-        if folded == original:
-            self.text = folded
-            return
-        out: list[str] = []
-        starts: list[int] = []
+
+    def _build(self) -> None:
+        original, starts, ends = self.original, self._starts, self._ends
         i, n = 0, len(original)
         while i < n:
             # a base character with the marks that combine with it folds as one (ｶ + ﾞ → ガ, e + ́ → é)
             j = i + 1
             while j < n and (unicodedata.combining(original[j]) or original[j] in "\uff9e\uff9f"):
                 j += 1
-            piece = unicodedata.normalize("NFKC", original[i:j])
-            out.append(piece)
-            starts.extend([i] * len(piece))
-            self._ends.extend([j] * len(piece))
+            piece = original[i:j]
+            width = len(unicodedata.normalize("NFKC", piece)) if j > i + 1 or not piece.isascii() else 1
+            starts.extend([i] * width)
+            ends.extend([j] * width)
             i = j
-        self.text = "".join(out)
-        self._starts = starts
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original characters behind folded[start:end]: every piece any of them came from, whole."""
-        if self._starts is None:
+        if self._same:
             return start, end
+        if not self._starts:
+            self._build()
         if end <= start:
             a = self._starts[start] if start < len(self._starts) else len(self.original)
             return a, a

@@ -39,6 +39,10 @@ class _Rules:
     not_phone: re.Pattern[str]
     phone_digits: re.Pattern[str]
     age: re.Pattern[str]
+    office: re.Pattern[str]
+    mobile: re.Pattern[str]
+    org_mailbox: re.Pattern[str]
+    org_handle: re.Pattern[str]
     personal_hosts: tuple[str, ...]
     personal_paths: re.Pattern[str]
     high: float
@@ -65,6 +69,8 @@ def rules() -> _Rules:
         patterns=tuple((p["kind"], p["rule"], float(p["confidence"]), rx(p["regex"])) for p in data["patterns"]),
         my_number=rx(data["my_number"]), not_my_number=re.compile(data["not_my_number"]),
         not_phone=re.compile(data["not_phone"]), phone_digits=re.compile(data["phone_digits"]), age=rx(data["age"]),
+        office=re.compile(data["office_context"]), mobile=rx(data["mobile"]),
+        org_mailbox=re.compile(data["org_mailboxes"], re.I), org_handle=re.compile(data["org_handles"], re.I),
         personal_hosts=tuple(data["url_personal"]["hosts"]), personal_paths=re.compile(data["url_personal"]["paths"]),
         high=float(data["high"]),
     )
@@ -132,6 +138,18 @@ def rules_hyphens() -> str:
     return str(packaged_yaml("guidetrace.comments", "privacy.yaml")["hyphen"])
 
 
+def _office(folded: str, start: int, end: int) -> bool:
+    """The contact data's own bracket (or, outside one, its clause) names an office."""
+    a = max(folded.rfind(c, 0, start) for c in "\n。(（「")
+    b = [i for i in (folded.find(c, end) for c in "\n。)）」") if i >= 0]
+    before = folded[a + 1:start]
+    if a >= 0 and folded[a] in "(（「":  # 市役所（〒…）: the words just before the bracket say whose it is
+        line_start = max(folded.rfind("\n", 0, a), folded.rfind("。", 0, a))
+        before = folded[max(line_start + 1, a - 12):a] + before
+    after = folded[end:min(b) if b else len(folded)]
+    return bool(rules().office.search(before[-20:]) or rules().office.search(after[:20]))
+
+
 def detect(text: str) -> list[Finding]:
     if not text:
         return []
@@ -145,7 +163,12 @@ def detect(text: str) -> list[Finding]:
             spans.append(("my_number", m.start(), m.end(), 0.98, "my-number"))
     for kind, rule, confidence, pattern in r.patterns:
         for m in pattern.finditer(folded):
-            start, end = m.span("v") if "v" in pattern.groupindex else m.span()
+            value = next((g for g in ("v", "w") if g in pattern.groupindex and m.group(g) is not None), None)
+            start, end = m.span(value) if value else m.span()
+            if kind == "email" and r.org_mailbox.match(re.split(r"\s?(?:@|\(|\[|<|\s|アット|あっと|[●★☆◆■◎])", m.group("v"))[0]):
+                continue  # jimukyoku@, info@: an office's mailbox
+            if kind == "sns" and r.org_handle.search(folded[start:end]):
+                continue  # @city_aoba_official: an organisation's account
             if kind == "url":
                 url = _url_end(m.group())
                 sure = url_personal(url)
@@ -157,6 +180,9 @@ def detect(text: str) -> list[Finding]:
                 if found is None:
                     continue
                 start, end = found
+            if kind in ("phone", "address", "postal_code") and _office(folded, start, end) and not (
+                    kind == "phone" and r.mobile.match(folded[start:end])):
+                continue  # 市役所（〒… 青葉市本町5-18-6）, 総務課の代表電話（03-…）: an office's
             spans.append((kind, start, end, confidence, rule))
     for kind, start, end, *_ in list(spans):
         if kind == "address":

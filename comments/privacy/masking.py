@@ -2,7 +2,8 @@
 
 Derived, never stored: each finding not decided `keep` is replaced by its label
 (［氏名］, ［電話番号］, …), and an individual's name in the submitter column is
-always ［個人］. Organisations' names stay: ministries publish them.
+always ［個人］. Organisations' names stay: ministries publish them; contact data beside
+them does not (the submitter column, file names and review marks: published.py).
 """
 
 from __future__ import annotations
@@ -17,12 +18,19 @@ from sqlalchemy.orm import Session
 from guidetrace.trace.models import Comment
 from guidetrace.trace.rules import packaged_yaml
 
-from .store_findings import FIELDS, INDIVIDUAL, KEEP, findings_of, states
+from .store_findings import FIELDS, INDIVIDUAL, KEEP, PENDING, SUBMITTER, WHOLE_SUBMITTER, findings_of, states
 
 
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, dict[str, str]]:
-    return dict(packaged_yaml("guidetrace.comments", "privacy.yaml")["labels"])
+    """The detector's mask labels, and those of what is withheld whole (a file name: privacy_fields.yaml)."""
+    return {**packaged_yaml("guidetrace.comments", "privacy_fields.yaml")["labels"],
+            **packaged_yaml("guidetrace.comments", "privacy.yaml")["labels"]}
+
+
+def mask_kinds() -> tuple[str, ...]:
+    """Every kind a mask has a label for (the detector's kinds, ［個人］, a withheld file name)."""
+    return tuple(_labels())
 
 
 def mask_label(kind: str, lang: str) -> str:
@@ -30,10 +38,13 @@ def mask_label(kind: str, lang: str) -> str:
 
 
 def published_name(name: str | None, kind: str | None, lang: str = "ja") -> str | None:
-    """A submitter as published: organisations by name, a private person never."""
-    if name and kind == INDIVIDUAL:
-        return mask_label(INDIVIDUAL, lang)
-    return name
+    """A submitter as published: organisations by name, a private person never, contact data never
+    whatever the kind (see published.screened_submitter)."""
+    if not name:
+        return name
+    from .published import screened_submitter
+
+    return screened_submitter(name, kind, lang)
 
 
 def mask(text: str, spans: list[tuple[int, int, str]], lang: str) -> str:
@@ -60,8 +71,9 @@ def masked_fields(session: Session, comment_ids: list[int], lang: str = "ja") ->
     for f in findings:
         if state[f.id] == KEEP:
             continue
-        if f.field == "submitter":  # a private person named in the submitter column
-            out.setdefault(f.comment_id, {})["submitter"] = mask_label(INDIVIDUAL, lang)
+        if f.field == SUBMITTER:  # screened as published (published_name); a person's name is the whole column
+            if f.rule == WHOLE_SUBMITTER:
+                out.setdefault(f.comment_id, {})["submitter"] = mask_label(INDIVIDUAL, lang)
         else:
             spans[f.comment_id][f.field].append((f.start, f.end, f.kind))
     ids = sorted(spans)
@@ -71,7 +83,7 @@ def masked_fields(session: Session, comment_ids: list[int], lang: str = "ja") ->
             cid, texts = row[0], dict(zip(FIELDS, row[1:]))
             out.setdefault(cid, {}).update({field: mask(texts[field] or "", s, lang) for field, s in spans[cid].items()})
     for f in findings:
-        if f.comment_id in out and state[f.id] != KEEP and f.field != "submitter":
+        if f.comment_id in out and state[f.id] != KEEP and f.field != SUBMITTER:
             out[f.comment_id].setdefault("_found", []).append((f.text, mask_label(f.kind, lang)))
     return out
 
@@ -79,7 +91,7 @@ def masked_fields(session: Session, comment_ids: list[int], lang: str = "ja") ->
 def pending_high(session: Session, threshold: float, round_key: str | None = None) -> int:
     """High-confidence findings nobody has decided on: a public site waits for them."""
     found = [f for f in findings_of(session, round_key=round_key)
-             if f.confidence >= threshold and f.field != "submitter"]  # a private submitter is never published
+             if f.confidence >= threshold and f.field != SUBMITTER]  # a submitter's are always masked: never asked
     state = states(session, found)
-    return sum(1 for f in found if state[f.id] == "pending")
+    return sum(1 for f in found if state[f.id] == PENDING)
 

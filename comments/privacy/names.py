@@ -35,6 +35,8 @@ class _Rules:
     honorific: re.Pattern[str]
     self_intro: re.Pattern[str]
     self_max_desu: int
+    naming_verbs: frozenset[str]
+    named_as: re.Pattern[str]
     my: re.Pattern[str]
     label: re.Pattern[str]
     closer: re.Pattern[str]
@@ -45,6 +47,8 @@ class _Rules:
     public_confidence: float
     not_names: frozenset[str]
     org_end: re.Pattern[str]
+    role_end: re.Pattern[str]
+    relation: re.Pattern[str]
     confidence: dict[str, float]
     english: tuple[tuple[str, float, re.Pattern[str]], ...]
 
@@ -61,16 +65,22 @@ def rules() -> _Rules:
         honorific=re.compile(f"(?:{_alternation(n['honorifics'])})"),
         self_intro=re.compile(rf"(?:^|(?<=[{_BOUNDARY}]))\s*([^{_BOUNDARY}]{{1,{int(n['self_max'])}}}?)({verbs})"
                               rf"(?=\s*(?:[{_BOUNDARY}、,]|$))"),
-        self_max_desu=int(n["self_max_desu"]),
-        my=re.compile(r"私(?:、|,|は)\s?"),
-        label=re.compile(rf"(?:{_alternation(n['labels'])})\s?(?:[:：]|\s)\s?"),
-        closer=re.compile(rf"^(?:{_alternation(n['closers'])})[、,\s]\s*|\s*(?:{_alternation(n['closers'])})$"),
+        self_max_desu=int(n["self_max_desu"]), naming_verbs=frozenset(n["naming_verbs"]),
+        named_as=re.compile(n["named_as"]),
+        my=re.compile(r"私(?:、|,|は)?\s?"),
+        label=re.compile(rf"(?:{_alternation(n['labels'])}){n['label_note']}\s?(?:[:：】\]]|\s|(?=「))\s?「?"),
+        closer=re.compile(rf"^(?:{_alternation(n['closers'])})(?:です|でございます)?[、,。\s]\s*|\s*(?:{_alternation(n['closers'])})$"
+                          r"|(?:でした|です)?[。.]?$"),
         closing_lines=int(n["closing_lines"]), closing_max=int(n["closing_max"]),
-        public_before=re.compile(rf"(?:{roles})\s?(?:の|である)?\s?$"),
-        public_after=re.compile(rf"^\s?(?:(?:{roles})|{n['public_after_work']})"),
+        public_before=re.compile(rf"(?:{roles}|[一-龯]+学者|[一-龯ァ-ヺー]+家)\s?(?:の|である)?\s?"
+                                 rf"(?:[一-龯々ぁ-ゖァ-ヺー]{{1,4}}\s?)?$"),  # 弁護士の林 宗一郎: a surname may come first
+        public_after=re.compile(rf"^\s?(?:{_alternation(n['honorifics'])})?\s?(?:(?:元|前|現)?(?:{roles})|"
+                                rf"{n['public_after_work']})"),
         public_confidence=float(n["public_confidence"]),
         not_names=frozenset(n["not_names"]),
         org_end=re.compile(f"(?:{_alternation(n['org_words'])})$"),
+        role_end=re.compile(n["role_end"]),
+        relation=re.compile(rf"(?:{_alternation(n['relations'])})[の、,]\s?"),
         confidence={k: float(v) for k, v in n["confidence"].items()},
         english=tuple((e["rule"], float(e["confidence"]), re.compile(e["regex"], re.M)) for e in n["english"]),
     )
@@ -88,13 +98,21 @@ def _name_word(w: Word) -> bool:
     return bool(_NAMEISH.fullmatch(w.surface)) and (w.noun or not w.known) and "数詞" not in w.pos
 
 
-def _verdict(run: list[Word]) -> str:
-    """person: the dictionary names a person; not: jobs, roles, organisations, places; unsure: ask the model."""
+def _verdict(run: list[Word], slot: str = "weak") -> str:
+    """person: the dictionary names a person; not: jobs, roles, organisations, places; unsure: ask the model.
+    In a slot that says a name stands there (a label, a signature, と申します), only an organisation's or a
+    role's word makes the words something else; a pen name (`slot` "pen") is a name whatever its words."""
     text = "".join(w.surface for w in run).strip()
     if not text or text in rules().not_names or any(w.surface in rules().not_names for w in run[-1:]):
         return "not"
-    if rules().org_end.search(text) or any(w.proper_other and not w.person for w in run[-1:]):
+    if slot == "pen":
+        return "person"
+    if rules().org_end.search(text) or (slot == "weak" and any(w.proper_other and not w.person for w in run[-1:])):
         return "not"  # 任天堂さん, 〇〇市役所さん, 架空電機さん
+    if rules().role_end.search(text) and not run[-1].person:
+        return "not"  # 事務局長, 保健師さん: a role
+    if slot == "strong" and not any(w.person for w in run) and not all(w.common for w in run):
+        return "unsure"
     if any(w.person for w in run):
         return "person"
     if all(w.common or w.pos[:1] in (("代名詞",), ("接尾辞",)) for w in run):
@@ -102,9 +120,10 @@ def _verdict(run: list[Word]) -> str:
     return "unsure"
 
 
-def _classify(folded: str, start: int, end: int, run: list[Word], rule: str, strong: bool) -> Span | None:
+def _classify(folded: str, start: int, end: int, run: list[Word], rule: str, strong: bool,
+              pen: bool = False) -> Span | None:
     """A finding for the run at folded[start:end], or None when it is not a private person's name."""
-    verdict = _verdict(run)
+    verdict = _verdict(run, "pen" if pen else "strong" if strong else "weak")
     r = rules()
     if verdict == "not":
         return None
@@ -121,7 +140,7 @@ def _classify(folded: str, start: int, end: int, run: list[Word], rule: str, str
     else:
         surname_only = len(run) == 1 and run[0].surname
         confidence = r.confidence["surname_only" if surname_only else ("dictionary" if strong else "honorific")]
-    if r.public_before.search(folded[max(0, start - 12):start]) or r.public_after.search(folded[end:end + 12]):
+    if r.public_before.search(folded[max(0, start - 16):start]) or r.public_after.search(folded[end:end + 12]):
         return ("name", start, end, r.public_confidence, "public-person")
     return ("name", start, end, confidence, rule)
 
@@ -140,7 +159,7 @@ def _trailing_run(ws: tuple[Word, ...]) -> list[Word]:
         first = next(i for i, w in enumerate(run) if w.person)
         while first > 0 and not run[first - 1].known and not run[first - 1].surface.isspace():
             first -= 1  # しろくま|太郎: a word the dictionary lacks stays with the name
-        run = run[first:]
+        run = run[_surname_before(tuple(run), first):]
     return run if sum(len(w.surface) for w in run) <= 12 else []
 
 
@@ -184,6 +203,8 @@ def _in_title(folded: str, start: int, end: int) -> bool:
 def honorific_names(folded: str) -> Iterator[Span]:
     for m in rules().honorific.finditer(folded):
         a = max(0, m.start() - 14)
+        while a > 0 and a > m.start() - 24 and _WORDISH.match(folded[a - 1]):
+            a -= 1  # never start inside a word: 税|理士さん, 保|健師さん
         ws = words(folded[a:m.end() + 2])  # past the honorific: 氏名 and 様子 stay one word
         at = next((i for i, w in enumerate(ws) if a + w.start == m.start()), None)
         if at is None or not (ws[at].suffix or ws[at].surface in ("先生", "君")):
@@ -194,9 +215,19 @@ def honorific_names(folded: str) -> Iterator[Span]:
         start, end = a + run[0].start, a + run[-1].end
         if _in_title(folded, start, m.end()):
             continue
+        glued = next((i for i, w in enumerate(ws) if w is run[0]), 0)
+        if glued > 0 and ws[glued - 1].noun and not ws[glued - 1].person and len(run) == 1 \
+                and rules().role_end.search(run[0].surface):
+            continue  # 税|理士さん, 保|健師さん: the dictionary split a job and read its tail as a given name
         span = _classify(folded, start, end, run, "honorific", strong=False)
         if span:
             yield span
+
+
+_WORDISH = re.compile(r"[一-龯々〆ヶァ-ヺー]")
+_KANA_OR_KANJI = re.compile(r"[一-龯々ぁ-ゖァ-ヺー]{1,6}")
+_INTRO_BEFORE = re.compile(r"(?:[、,の\s]|私は|私、|こんにちは|はじめまして|初めまして|所属|担当|(?:て|で)(?:い|お)ります|"
+                           r"います|いる|なる|来た|した|でございます|として)$")  # 〜で働いている|森です, 〜から来た|グエンです
 
 
 def introduced_names(folded: str) -> Iterator[Span]:
@@ -204,39 +235,70 @@ def introduced_names(folded: str) -> Iterator[Span]:
     r = rules()
     for m in r.self_intro.finditer(folded):
         body, verb = m.group(1), m.group(2)
-        if verb == "です" and len(body) > r.self_max_desu:
-            continue
         ws = words(body)
         run = _trailing_run(ws)
         if not run:
             continue
+        if verb == "です" and len(body) > r.self_max_desu and not any(w.person for w in run):
+            continue
         before = body[:run[0].start].rstrip()
-        if verb == "です" and before and not re.search(r"(?:[、,の]|私は|私、|こんにちは|はじめまして|初めまして)$", before):
+        if verb == "です" and before and not _INTRO_BEFORE.search(before):
             continue  # 〜の理由は安全です: not an introduction
         start, end = m.start(1) + run[0].start, m.start(1) + run[-1].end
-        span = _classify(folded, start, _with_reading(folded, end), run, "self-introduction", strong=verb != "です")
+        if run[0].person:
+            first = next(i for i, w in enumerate(ws) if w is run[0])
+            start = _name_start(folded, m.start(1), ws, first)
+        span = _classify(folded, start, _with_reading(folded, end), run, "self-introduction", strong=verb != "です",
+                         pen=verb in r.naming_verbs)
         if span:
             yield span
-    for m in r.my.finditer(folded):
-        run = _leading_run(words(folded[m.end():m.end() + 14]))
-        if run and any(w.person for w in run):
-            yield ("name", m.end(), m.end() + run[-1].end, r.confidence["dictionary"], "self-introduction")
+    for m in r.named_as.finditer(folded):
+        run = list(words(m.group(1)))
+        span = _classify(folded, m.start(1), m.end(1), run, "self-introduction", strong=True, pen=True)
+        if span:
+            yield span
+    for pattern, rule in ((r.my, "self-introduction"), (r.relation, "relative")):
+        for m in pattern.finditer(folded):
+            ws = words(folded[m.end():m.end() + 14])
+            run = _leading_run(ws)
+            if run and any(w.person for w in run) and not (rule == "self-introduction" and ws[0].surface in ("達",)):
+                after = folded[m.end() + run[-1].end:m.end() + run[-1].end + 6]
+                if rule == "self-introduction" and not re.match(r"\s?(?:は|です|と申|と言|といい|から|、)", after):
+                    continue
+                span = _classify(folded, m.end(), m.end() + run[-1].end, run, rule, strong=True)
+                if span:
+                    yield span
+
+
+_PEN = ("ペンネーム", "筆名", "ハンドルネーム", "ニックネーム")
+
+
+_VALUE = re.compile(r"[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]+(?:[ \t\u3000][一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]+){0,2}")
 
 
 def labelled_names(folded: str) -> Iterator[Span]:
+    """氏名：山田太郎, 【よみ】やまだたろう, ペンネーム「しろくま工房」: the label says a name follows, so its whole
+    value is taken (up to the line's end, a bracket or a comma), whatever its words."""
     for m in rules().label.finditer(folded):
-        line_end = folded.find("\n", m.end())
-        value = folded[m.end():line_end if line_end >= 0 else len(folded)]
-        run = _leading_run(words(value[:24]))
-        if run:
-            end = _with_reading(folded, m.end() + run[-1].end)
-            span = _classify(folded, m.end(), end, run, "labelled", strong=True)
-            if span:
-                yield span
+        value = _VALUE.match(folded, m.end())
+        if not value or len(value.group()) > 24:
+            continue
+        run = list(words(value.group()))
+        end = _with_reading(folded, value.end())
+        span = _classify(folded, m.end(), end, run, "labelled", strong=True, pen=True)
+        if span:
+            yield span
+
+
+def _signature_line(rest: str) -> bool:
+    """What is left of a line once the name is taken out is a signature's: a role, an age, an organisation —
+    not a sentence (no run of hiragana: 〜が国会で指摘した)."""
+    return not re.search(r"[ぁ-ゖ]{2,}", rest) and not re.search(r"[はがをにでと](?=[一-龯ァ-ヺ])", rest)
 
 
 def closing_names(folded: str) -> Iterator[Span]:
-    """The writer's name in the last lines: a line of its own (with reading, role, age), or 以上、山田."""
+    """The writer's name in the last lines: a line of its own (with reading, role, age, contact lines below),
+    以上、山田, or （勅使河原和夫） at the very end."""
     r = rules()
     lines, at = [], len(folded)
     for line in reversed(folded.rstrip().split("\n")):
@@ -244,43 +306,69 @@ def closing_names(folded: str) -> Iterator[Span]:
         if not line.strip():
             continue
         lines.append((at, line))
-        if len(lines) >= r.closing_lines + 2:
+        if len(lines) >= r.closing_lines:
             break
-    checked = 0
+    for tail in (re.search(r"[(（]([^()（）\n]{2,12})[)）]\s*$", folded),  # …ください。（勅使河原和夫）
+                 re.search(r"[。！!]\s+([^。！!\s][^。！!\n]{0,12})\s*$", folded)):  # …反対です。　杉山　沙織
+        if tail:
+            lines.append((tail.start(1), tail.group(1)))
     for offset, line in lines:
-        if len(line) > r.closing_max or checked >= r.closing_lines:
-            break
-        checked += 1
+        if len(line) > r.closing_max:
+            if re.search(r"[。！？]\s*$", line) or not re.search(r"[@＠☎✉:：/\d]", line):
+                break  # the opinion's own text: the closing block is over
+            continue  # a long contact line (a URL, an address) under the name
         stripped = r.closer.sub("", line.strip())
         if not stripped or (offset == 0 and stripped == line.strip()):
             continue  # a text of one line signs only after 以上、 or with より
         base = offset + line.index(stripped) if stripped in line else offset
         ws = words(stripped)
         people = [i for i, w in enumerate(ws) if w.person]
-        if people:
+        span = None
+        whole = _WHOLE_NAME.fullmatch(stripped) and not stripped.endswith(("です", "ます", "でした", "ました"))
+        end = _with_reading(folded, base + len(stripped))
+        if whole and (people or _SPELLED.fullmatch(stripped)):
+            # a line that is only a name: 山田太郎, よこやま ゆういち, イマイシゲル, HAMADA Takashi
+            span = _classify(folded, base, end, list(ws), "signature", strong=True, pen=True)
+        elif whole:
+            span = _classify(folded, base, end, list(ws), "signature", strong=False)  # 岡本樹: the model decides
+        elif people:
             first = people[0]
             while first > 0 and not ws[first - 1].known and _name_word(ws[first - 1]):
                 first -= 1
-            last = people[-1]
-            while last + 1 < len(ws) and (_name_word(ws[last + 1]) and not ws[last + 1].known
-                                          or (ws[last + 1].surface.isspace() and last + 2 < len(ws)
-                                              and ws[last + 2].person)):
-                last += 1
+            last = people[0]  # the name is the run from its first name word, not every name word of the line
+            while last + 1 < len(ws) and (ws[last + 1].person or (_name_word(ws[last + 1]) and not ws[last + 1].known)
+                                          or (ws[last + 1].surface in (" ", "・") and last + 2 < len(ws)
+                                              and (ws[last + 2].person or not ws[last + 2].known
+                                                   or (ws[last].surname and _KANA_OR_KANJI.fullmatch(
+                                                       ws[last + 2].surface))))):
+                last += 1  # 谷口 きく, 横山 悠斗・花子: after a surname and a space, the given name whatever it reads as
+            first = _surname_before(ws, first)
             start = _name_start(folded, base, ws, first)
-            run = list(ws[first:last + 1])
             end = _with_reading(folded, base + ws[last].end)
-            if _in_title(folded, start, end):
-                continue
-            span = _classify(folded, start, end, run, "signature", strong=True)
-        elif re.fullmatch(r"[一-龯々ぁ-ゖァ-ヺー]{1,8}[\s　]?[一-龯々ぁ-ゖァ-ヺー]{1,8}", stripped) and line.strip() == stripped \
-                and not stripped.endswith(("です", "ます", "でした", "ました")):
-            run = list(ws)
-            span = _classify(folded, base, _with_reading(folded, base + len(stripped)), run, "signature",
-                             strong=False)
-        else:
-            span = None
+            rest = folded[base:start] + folded[end:base + len(stripped)]
+            if not _in_title(folded, start, end) and _signature_line(rest):
+                span = _classify(folded, start, end, list(ws[first:last + 1]), "signature", strong=True)
         if span:
             yield span
+
+
+# a line made of one or two name-like words (a signature); spelled out in kana or Latin letters it is a name
+_WHOLE_NAME = re.compile(r"[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{1,12}(?: [一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{1,12})?")
+_SPELLED = re.compile(r"[ぁ-ゖー]{2,7} [ぁ-ゖー]{2,7}|[ァ-ヺー]{2,7} ?[ァ-ヺー]{2,7}|[A-Z][A-Za-z]+ [A-Z][A-Za-z]+")
+
+
+def _surname_before(ws: tuple[Word, ...], first: int) -> int:
+    """舘 潤, 九十九 直子: a given name the dictionary knows, after a short kanji word (and a space) it does not
+    know as a surname: that word is the surname."""
+    if first == 0 or "名" not in ws[first].pos:
+        return first
+    i = first - 1
+    if ws[i].surface == " " and i > 0:
+        i -= 1
+    if re.fullmatch(r"[一-龯々〆ヶ]{1,3}", ws[i].surface) and ws[i].noun and (i == 0 or not ws[i - 1].noun) \
+            and not (i == first - 1 and rules().role_end.search(ws[i].surface + ws[first].surface)):
+        return i  # (税|理士 is a job the dictionary split, not 税 + a given name)
+    return first
 
 
 def names_after(folded: str, end: int) -> Iterator[Span]:

@@ -14,14 +14,17 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from guidetrace.trace.bulk_insert import insert_rows
-from guidetrace.trace.models import Comment, ConsultationRound, PrivacyFinding, ReviewDecision, Submitter, table_of
+from guidetrace.trace.models import ACTIVE, Comment, ConsultationRound, PrivacyFinding, ReviewDecision, Submitter, table_of
 
-from ..submitter_kinds import only_a_kind, submitter_kind
+from ..submitter_kinds import UNKNOWN, only_a_kind, submitter_kind
 from .detect import Finding, detect, holds_person_name
 
 FIELDS = ("body", "reason", "proposal", "response", "location")
+SUBMITTER = "submitter"
+WHOLE_SUBMITTER = "individual-submitter"  # the rule of a finding that is the whole submitter column: a person
 INDIVIDUAL = "individual"
 CACHE = 50_000
+CHUNK = 5000
 MASK, KEEP, PENDING = "mask", "keep", "pending"
 
 
@@ -53,10 +56,25 @@ class Scanner:
         out = [{"comment_id": comment_id, "field": field, "start": f.start, "end": f.end, "kind": f.kind,
                 "confidence": f.confidence, "rule": f.rule, "text": f.text}
                for field in FIELDS for f in self.detect(values.get(field))]
-        if (submitter and submitter_kind(submitter) == INDIVIDUAL and not only_a_kind(submitter)  # 個人 alone: no name
-                and holds_person_name(submitter)):  # a person's name
-            out.append({"comment_id": comment_id, "field": "submitter", "start": 0, "end": len(submitter),
-                        "kind": "name", "confidence": 0.99, "rule": "individual-submitter", "text": submitter})
+        if submitter:
+            out += self.submitter_rows(comment_id, submitter)
+        return out
+
+    def submitter_rows(self, comment_id: int, submitter: str) -> list[dict[str, Any]]:
+        """The submitter column, whatever its kind: contact data in it (山田花子 090-…, an organisation's
+        e-mail), and a private person's name as the whole column. Always masked where published (see
+        published.screened_submitter), so listed by `privacy scan` and never asked of a person."""
+        from .published import person_left
+
+        kind = submitter_kind(submitter)
+        found = self.detect(submitter)
+        out = [{"comment_id": comment_id, "field": SUBMITTER, "start": f.start, "end": f.end, "kind": f.kind,
+                "confidence": f.confidence, "rule": f.rule, "text": f.text} for f in found]
+        person = ((kind == INDIVIDUAL and not only_a_kind(submitter) and holds_person_name(submitter))  # 個人 alone: no name
+                  or (kind == UNKNOWN and person_left(submitter, found)))
+        if person:
+            out.append({"comment_id": comment_id, "field": SUBMITTER, "start": 0, "end": len(submitter),
+                        "kind": "name", "confidence": 0.99, "rule": WHOLE_SUBMITTER, "text": submitter})
         return out
 
 
@@ -84,17 +102,50 @@ def scan(session: Session, round_key: str | None = None) -> int:
 
 
 def states(session: Session, findings: Iterable[PrivacyFinding]) -> dict[int, str]:
-    """Each finding's state from the active mask/keep decisions on its opinion (latest wins)."""
+    """Each finding's state from the active mask/keep decisions (latest wins). A decision on one copy of a
+    campaign (a dedup cluster) decides the same finding (field, kind, text) in every copy: an editor
+    decides a campaign's finding once. A submitter's findings are always masked, never asked."""
     found = list(findings)
-    ids = sorted({f.comment_id for f in found})
-    decided: dict[tuple[int, str], str] = {}
-    for start in range(0, len(ids), 5000):
-        for cid, action, value in session.execute(
-                select(ReviewDecision.comment_id, ReviewDecision.action, ReviewDecision.value)
-                .where(ReviewDecision.comment_id.in_(ids[start:start + 5000]), ReviewDecision.state == "active",
+    out = {f.id: MASK for f in found if f.field == SUBMITTER}
+    asked = [f for f in found if f.field != SUBMITTER]
+    if not asked or session.scalar(select(ReviewDecision.id).where(
+            ReviewDecision.state == ACTIVE, ReviewDecision.action.in_((MASK, KEEP))).limit(1)) is None:
+        return {**out, **{f.id: PENDING for f in asked}}  # nothing decided yet (most stores, most loads)
+    campaign = campaigns_of(session, sorted({f.comment_id for f in asked}))
+    ids = sorted({f.comment_id for f in asked} | set(campaign))
+    decided: dict[tuple[str, int, str], tuple[int, str]] = {}  # (opinion or campaign, value) -> (decision, action)
+    for start in range(0, len(ids), CHUNK):
+        for did, cid, action, value in session.execute(
+                select(ReviewDecision.id, ReviewDecision.comment_id, ReviewDecision.action, ReviewDecision.value)
+                .where(ReviewDecision.comment_id.in_(ids[start:start + CHUNK]), ReviewDecision.state == ACTIVE,
                        ReviewDecision.action.in_((MASK, KEEP))).order_by(ReviewDecision.id)):
-            decided[(cid, value or "")] = action  # type: ignore[index]
-    return {f.id: decided.get((f.comment_id, decision_value(f.field, f.kind, f.text)), PENDING) for f in found}
+            if cid is None:
+                continue
+            decided[("opinion", cid, value or "")] = (did, action)
+            if cid in campaign:
+                decided[("campaign", campaign[cid], value or "")] = (did, action)
+    for f in asked:
+        value = decision_value(f.field, f.kind, f.text)
+        mine = [d for d in (decided.get(("opinion", f.comment_id, value)),
+                            decided.get(("campaign", campaign.get(f.comment_id, -1), value))) if d]
+        out[f.id] = max(mine)[1] if mine else PENDING
+    return out
+
+
+def campaigns_of(session: Session, comment_ids: list[int]) -> dict[int, int]:
+    """Opinion -> its campaign (dedup cluster), for the opinions given and every other copy of their campaigns."""
+    clusters: set[int] = set()
+    for start in range(0, len(comment_ids), CHUNK):
+        clusters.update(session.scalars(select(Comment.cluster_id).where(
+            Comment.id.in_(comment_ids[start:start + CHUNK]), Comment.cluster_id.is_not(None)).distinct()))
+    asked = sorted(clusters)
+    out: dict[int, int] = {}
+    for start in range(0, len(asked), CHUNK):
+        for cid, cluster in session.execute(select(Comment.id, Comment.cluster_id)
+                                            .where(Comment.cluster_id.in_(asked[start:start + CHUNK]))):
+            if cluster is not None:
+                out[cid] = cluster
+    return out
 
 
 def findings_of(session: Session, comment_ids: list[int] | None = None, round_key: str | None = None

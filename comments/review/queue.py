@@ -44,6 +44,7 @@ class ReviewItem:
     revision: str = ""
     changes: tuple[Change, ...] = ()  # an outdated citation's reasons, as data a report words in its language
     said: str = ""  # a conflict: the disposition the answer's words say
+    copies: int = 1  # personal data: the copies of a campaign holding the same finding, decided at once
 
 
 def review_queue(session: Session, *, round_key: str | None = None, kinds: Sequence[str] = KINDS,
@@ -172,20 +173,13 @@ def _not_yet_decided(session: Session, items: list[ReviewItem]) -> list[ReviewIt
 
 
 def _privacy_items(session: Session, rnd: ConsultationRound | None) -> list[ReviewItem]:
-    """Personal data nobody has decided on (a private submitter's name is always masked: not asked)."""
-    from ..privacy.store_findings import PENDING, decision_value, findings_of, states
+    """Personal data nobody has decided on, in its sentence; a campaign's copies of one finding are one item,
+    decided once (a private submitter's name and contact data are always masked: not asked)."""
+    from ..privacy.grouped import finding_groups
 
-    findings = [f for f in findings_of(session, round_key=rnd.key if rnd else None) if f.field != "submitter"]
-    state = states(session, findings)
-    pending = [f for f in findings if state[f.id] == PENDING]
-    ids = sorted({f.comment_id for f in pending})
-    info = {}
-    for start in range(0, len(ids), 5000):
-        for cid, key, weight, body, rkey in session.execute(_base(None).where(Comment.id.in_(ids[start:start + 5000]))):
-            info[cid] = (key, weight, rkey)
-    return [ReviewItem("privacy", info[f.comment_id][0], info[f.comment_id][2], info[f.comment_id][1], "privacy",
-                       decision_value(f.field, f.kind, f.text), f.rule, f.confidence, "", f"{f.kind} in {f.field}")
-            for f in pending]
+    return [ReviewItem("privacy", g.opinion, g.round, g.weight, "privacy", g.value, g.rule, g.confidence, g.context,
+                       g.kind, copies=g.copies)
+            for g in finding_groups(session, rnd.key if rnd else None, pending_only=True)]
 
 
 def _topic_items(session: Session, limit: int) -> list[ReviewItem]:

@@ -126,10 +126,13 @@ def _check(session: Session, req: DecisionRequest, found: dict[str, Comment], re
     if req.action in ("tag", "untag") and value not in topics:
         raise GuidetraceError(f"{where}unknown topic {value!r} (see `guidetrace topics list`)")
     if req.action in ("mask", "keep"):
-        from ..privacy.store_findings import decision_value, findings_of
+        from ..privacy.store_findings import SUBMITTER, decision_value, findings_of
 
         if value not in {decision_value(f.field, f.kind, f.text) for f in findings_of(session, [comment.id])}:
             raise GuidetraceError(f"{where}{req.opinion} has no finding {value!r} (see `guidetrace privacy scan`)")
+        if value.startswith(f"{SUBMITTER}:"):
+            raise GuidetraceError(f"{where}{value!r}: personal data in the submitter column is always masked; "
+                                  "there is nothing to decide")
     if req.action == "uncite" and value not in values[comment.id]["sections"] + values[comment.id]["unresolved"]:
         raise GuidetraceError(f"{where}{req.opinion} does not cite {value!r}")
     return comment

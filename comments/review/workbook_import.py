@@ -23,6 +23,10 @@ from guidetrace.trace.errors import GuidetraceError
 from .decisions import DecisionRequest
 
 SHEET = "review"
+PRIVACY_SHEET = "privacy"
+PRIVACY_COLUMNS = ("opinion", "round", "copies", "field", "kind", "text", "context", "confidence", "state", "decision",
+                   "note")
+PRIVACY_REQUIRED = ("opinion", "field", "kind", "text", "decision")
 COLUMNS = ("kind", "opinion", "round", "weight", "field", "machine", "evidence", "confidence", "excerpt", "detail",
            "decision", "note")
 REQUIRED = ("opinion", "field", "machine", "decision")
@@ -51,7 +55,8 @@ def open_review_workbook(path: Path) -> Any:
 
 
 def read_review_workbook(path: Path, code_of: CodeOf = _as_is, book: Any = None) -> list[DecisionRequest]:
-    """The review sheet's decisions (`book`: the workbook opened already, as the themes sheet reads it too)."""
+    """The review and privacy sheets' decisions (`book`: the workbook opened already, as the themes sheet reads it
+    too)."""
     book = book if book is not None else open_review_workbook(path)
     if SHEET not in book.sheetnames:
         raise GuidetraceError(f"no sheet {SHEET!r} (a workbook written by `guidetrace review export -o FILE`)", file=str(path))
@@ -90,7 +95,68 @@ def read_review_workbook(path: Path, code_of: CodeOf = _as_is, book: Any = None)
             continue
         decided[item] = (cell, value)
         requests += _requests(opinion, field, machine, value, text_note or None, f"{path.name}: {where}", code_of)
+    if PRIVACY_SHEET in book.sheetnames:
+        requests += _privacy_requests(book[PRIVACY_SHEET], path, code_of)
     return requests
+
+
+def _privacy_requests(sheet: Any, path: Path, code_of: CodeOf) -> list[DecisionRequest]:
+    """The privacy sheet's decided rows: `mask` or `keep` on the finding the row names (field, kind and the text
+    found, the value `review set --mask/--keep` takes); a campaign's row decides its every copy."""
+    from ..privacy.store_findings import KEEP, MASK, decision_value
+
+    header = {_text(c.value): c.column for c in sheet[1] if c.value is not None}
+    missing = [c for c in PRIVACY_REQUIRED if c not in header]
+    if missing:
+        raise GuidetraceError(f"sheet {PRIVACY_SHEET}, row 1: missing column {missing[0]!r} (keep the export's columns)",
+                              file=str(path))
+    out: list[DecisionRequest] = []
+    decided: dict[tuple[str, str], tuple[str, str]] = {}  # (opinion, finding) -> (cell, decision)
+    for row in sheet.iter_rows(min_row=3):
+        cells = {key: row[col - 1] if col - 1 < len(row) else None for key, col in header.items()}
+        decision, note = cells.get("decision"), cells.get("note")
+        for cell in (decision, note):
+            if cell is not None and cell.data_type == "f":
+                raise GuidetraceError(f"sheet {PRIVACY_SHEET}, cell {cell.coordinate} holds a formula ({cell.value}); "
+                                      "type the value itself", file=str(path))
+        typed = _text(decision.value if decision is not None else None)
+        if not typed or decision is None:
+            continue
+        where = f"sheet {PRIVACY_SHEET}, cell {decision.coordinate}"
+        action = code_of("finding_decision", typed)
+        if action not in (MASK, KEEP):
+            raise GuidetraceError(f"{where}: {typed!r} is not a decision here (mask or keep: マスク or 公開)",
+                                  file=str(path))
+        opinion = _text(getattr(cells.get("opinion"), "value", None))
+        if not opinion:
+            raise GuidetraceError(f"{where}: the row names no opinion", file=str(path))
+        field = code_of("finding_field", _text(getattr(cells.get("field"), "value", None)))
+        kind = code_of("finding_kind", _text(getattr(cells.get("kind"), "value", None)))
+        value = decision_value(field, kind, _unneutralised(getattr(cells.get("text"), "value", None)))
+        if (opinion, value) in decided:
+            first, earlier = decided[(opinion, value)]
+            if earlier != action:
+                raise GuidetraceError(f"sheet {PRIVACY_SHEET}, cells {first} and {decision.coordinate} decide the same "
+                                      f"finding differently ({opinion} {value}); keep one", file=str(path))
+            continue
+        decided[(opinion, value)] = (decision.coordinate, action)
+        text_note = _text(note.value) if note is not None else ""
+        out.append(DecisionRequest(opinion, action, value, text_note or None, f"{path.name}: {where}"))
+    return out
+
+
+def exact_cell(text: str) -> str:
+    """A finding's text for its cell, read back exactly by `_unneutralised`: an apostrophe before = + - @ (never a
+    formula) and before an apostrophe (so the one added is told from one written)."""
+    from guidetrace.trace.output import FORMULA_START
+
+    return "'" + text if text.startswith((*FORMULA_START, "'")) else text
+
+
+def _unneutralised(value: object) -> str:
+    """A finding's text as `exact_cell` wrote it: one leading apostrophe comes off, nothing else (no strip)."""
+    text = "" if value is None else str(value)
+    return text[1:] if text.startswith("'") else text
 
 
 def _requests(opinion: str, field: str, machine: str, value: str, note: str | None, origin: str,

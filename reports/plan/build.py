@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from guidetrace.comments.privacy.published import screened_text
 from guidetrace.comments.topics_lexicon import TopicDef, compile_topic, fold
 from guidetrace.guideline.keys import ROOT_KEY
 from guidetrace.guideline.reanchor import Reanchorer
@@ -176,7 +177,7 @@ def _status(topic: str, section: str, ops: list[OpinionFact], marks: dict[tuple[
     mark = marks.get((topic, section))
     if mark is not None:
         return {"status": mark.status, "source": "mark", "revision": mark.revision_key,
-                "addressed_in": mark.addressed_section, "note": mark.note}
+                "addressed_in": mark.addressed_section, "note": screened_text(mark.note)}  # published: screened
     depth, sections = later
     asked = [depth[o.revision_id] for o in ops if o.revision_id in depth]
     if regex is not None and asked:

@@ -5,6 +5,7 @@ Row 1 holds the column keys the import reads (hidden), row 2 the labels an edito
 cells hold words (該当箇所, 見出し, 今後の参考, 全般), which the import reads back (`words.code_of`).
 The drop-downs take their values from a hidden `lists` sheet (one column per revision's
 section keys, the dispositions, the topics), so a list of hundreds of keys still fits.
+Personal-data findings have a sheet of their own (privacy_sheet.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from guidetrace.comments.privacy.grouped import FindingGroup
 from guidetrace.comments.review.queue import ReviewItem
 from guidetrace.comments.review.theme_sheet import ThemeItem
 from guidetrace.comments.review.workbook_import import COLUMNS, SHEET
@@ -28,6 +30,7 @@ from guidetrace.trace.models import ConsultationRound, Revision, Section, Topic
 from guidetrace.trace.output import neutralise
 
 from ..labels import label, shown_key
+from .privacy_sheet import privacy_sheet
 from .theme_sheet import add_theme_sheet
 from .words import detail, machine
 
@@ -36,9 +39,11 @@ WIDTHS = {"kind": 14, "opinion": 26, "round": 16, "weight": 7, "field": 10, "mac
 EDITABLE = ("decision", "note")
 
 
-def review_workbook(session: Session, items: Sequence[ReviewItem], lang: str, themes: Sequence[ThemeItem] = ()) -> bytes:
-    """The queue's sheet, the themes sheet (`themes`: the current suggestions) and the hidden lists they pick from."""
-    # a suggested topic is decided in the lexicon, personal data with `review accept --kind privacy` or --mask/--keep
+def review_workbook(session: Session, items: Sequence[ReviewItem], lang: str,
+                    findings: Sequence[FindingGroup] | None = None, themes: Sequence[ThemeItem] = ()) -> bytes:
+    """`findings`: the round's personal-data findings, for the privacy sheet (None: no privacy sheet); `themes`:
+    the current suggestions, for the themes sheet."""
+    # a suggested topic is decided in the lexicon; personal data on its own sheet, a row per finding
     items = [i for i in items if i.field not in ("topic", "privacy")]
     book = Workbook()
     sheet = book.active
@@ -75,8 +80,10 @@ def review_workbook(session: Session, items: Sequence[ReviewItem], lang: str, th
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A3"
+    if findings is not None:
+        privacy_sheet(book, findings, lang)
     add_theme_sheet(book, themes, lang, ranges.get("topics"))
-    book.move_sheet("lists", offset=1)  # the hidden lists last
+    book.move_sheet("lists", offset=len(book.sheetnames) - 1 - book.sheetnames.index("lists"))  # the hidden lists last
     lists.sheet_state = "hidden"
     buf = io.BytesIO()
     book.save(buf)

@@ -32,7 +32,8 @@ class OpinionView:
                f'<a class="oid" href="{escape(href)}">{oid}</a>' if href else oid,
                " ", g["disposition_badge"](c["disposition"]["primary"])]
         if review["disposition"]:
-            out += [" ", reviewed(f'{review["disposition"]["by"]} {review["disposition"]["at"]}')]
+            mark = review["disposition"]  # a public record says when, not who (privacy/published.py)
+            out += [" ", reviewed(" ".join(str(mark[k]) for k in ("by", "at") if mark.get(k)))]
         if c["bulk"]:
             out.append(f' <span class="bulk">{L["bulk"]}</span>')
         submitter = c["submitter"]

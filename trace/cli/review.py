@@ -55,7 +55,9 @@ def review_list(obj: Lazy, round_key: str | None, kinds: tuple[str, ...], below:
     if fmt != "json":
         from guidetrace.reports.review.words import detail, machine
 
-        rows = [{**r, "machine": machine(i, lang), "detail": detail(i, lang)} for i, r in zip(items, rows)]
+        # personal data: the value `review set --mask/--keep` takes, its sentence, no rule code
+        rows = [{**r, "machine": machine(i, lang), "detail": detail(i, lang)}
+                | ({"evidence": None} if i.kind == "privacy" else {}) for i, r in zip(items, rows)]
     cols = ["kind", "opinion", "weight", "field", "machine", "evidence", "confidence", "detail"] + (
         ["excerpt"] if fmt == "csv" else [])
     emit(labelled(rows, cols, fmt, lang, heads="review_", codes=QUEUE_CODES), output)
@@ -179,7 +181,9 @@ def review_log(obj: Lazy, round_key: str | None, opinion: str | None, fmt: str, 
 @LANG
 @click.pass_obj
 def review_export(obj: Lazy, output: str, round_key: str | None, kinds: tuple[str, ...], lang: str | None) -> None:
-    """The queue as a workbook: fill the decision column (drop-downs list the valid values), then import it."""
+    """The queue as a workbook: fill the decision column (drop-downs list the valid values), then import it.
+    Personal-data findings are on a sheet of their own: each with its sentence, decided mask or keep."""
+    from guidetrace.comments.privacy.grouped import finding_groups
     from guidetrace.comments.review.queue import review_queue
     from guidetrace.comments.review.theme_sheet import theme_items
     from guidetrace.reports.review.workbook import review_workbook
@@ -187,11 +191,13 @@ def review_export(obj: Lazy, output: str, round_key: str | None, kinds: tuple[st
     from ..output import write_atomic
 
     lang = obj.lang(lang)
+    kinds = kinds or tuple(k for k in KINDS if k != "topic")
     with obj.store.sessions() as session:
-        items = review_queue(session, round_key=round_key, kinds=kinds or [k for k in KINDS if k != "topic"])
+        items = review_queue(session, round_key=round_key, kinds=[k for k in kinds if k != "privacy"])
+        findings = finding_groups(session, round_key) if "privacy" in kinds else None  # every finding, with its state
         themes = theme_items(session)
-        write_atomic(output, review_workbook(session, items, lang, themes))
-    tell("msg_exported", lang, output=output, count=len(items))
+        write_atomic(output, review_workbook(session, items, lang, findings, themes))
+    tell("msg_exported", lang, output=output, count=len(items) + len(findings or ()))
     tell("msg_exported_themes", lang, output=output, count=len(themes))
 
 

@@ -1,0 +1,1 @@
+"""An invented raw consultation with gold themes (GOLD.md) for measuring theme suggestion."""
