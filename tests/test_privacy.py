@@ -78,7 +78,7 @@ FOLDING = ["ｶﾞｽ", "ﾊﾟﾝ", "e\u0301", "㍿", "㍻", "ﬁ", "①", "Ａ
 def test_spans_map_to_the_characters_found_whatever_folding_does_before_them(
         before: list[str], after: list[str], value: str) -> None:
     """Lengths that shrink and grow and cancel out before a finding still mask exactly the finding."""
-    text = "".join(before) + "連絡先 " + value + " " + "".join(after)
+    text = "".join(before) + "\n私の連絡先 " + value + " " + "".join(after)  # a person's, not an office's
     found = [f for f in detect(text) if f.kind in ("phone", "email", "postal_code")]
     assert [f.text for f in found] == [value]
     assert text[found[0].start:found[0].end] == value
@@ -174,7 +174,7 @@ def test_no_planted_value_is_published_and_the_store_keeps_every_text(run, store
 def test_internal_site_says_so_on_every_page_and_keep_decisions_publish(run, tmp_path: Path) -> None:
     run("guideline", "load", "--bundled")
     doc = tmp_path / "doc.csv"
-    doc.write_text("該当箇所,意見,考え方\n3.1.2,相談窓口は 03-1234-5678 です。,御意見として承ります。\n", encoding="utf-8")
+    doc.write_text("該当箇所,意見,考え方\n3.1.2,自宅の電話は 03-1234-5678 です。,御意見として承ります。\n", encoding="utf-8")
     assert run("comments", "load", str(doc), "--revision", "3.0-draft", "--round", "r").exit_code == 0
     site = tmp_path / "internal"
     assert run("site", str(site), "--internal").exit_code == 0

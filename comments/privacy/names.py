@@ -318,13 +318,14 @@ def closing_names(folded: str) -> Iterator[Span]:
                 break  # the opinion's own text: the closing block is over
             continue  # a long contact line (a URL, an address) under the name
         stripped = r.closer.sub("", line.strip())
-        if not stripped or (offset == 0 and stripped == line.strip()):
+        if not stripped or (offset == 0 and stripped == line.strip().rstrip("。.")):
             continue  # a text of one line signs only after 以上、 or with より
         base = offset + line.index(stripped) if stripped in line else offset
         ws = words(stripped)
         people = [i for i, w in enumerate(ws) if w.person]
         span = None
-        whole = _WHOLE_NAME.fullmatch(stripped) and not stripped.endswith(("です", "ます", "でした", "ました"))
+        whole = (_WHOLE_NAME.fullmatch(stripped) and not stripped.endswith(("です", "ます", "でした", "ました"))
+                 and not _PARTICLE.search(stripped))  # スマートシティに反対: words joined by a particle
         end = _with_reading(folded, base + len(stripped))
         if whole and (people or _SPELLED.fullmatch(stripped)):
             # a line that is only a name: 山田太郎, よこやま ゆういち, イマイシゲル, HAMADA Takashi
@@ -354,6 +355,7 @@ def closing_names(folded: str) -> Iterator[Span]:
 
 # a line made of one or two name-like words (a signature); spelled out in kana or Latin letters it is a name
 _WHOLE_NAME = re.compile(r"[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{1,12}(?: [一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{1,12})?")
+_PARTICLE = re.compile(r"[一-龯ァ-ヺ][ぁ-ゖ]{1,2}[一-龯ァ-ヺ]")
 _SPELLED = re.compile(r"[ぁ-ゖー]{2,7} [ぁ-ゖー]{2,7}|[ァ-ヺー]{2,7} ?[ァ-ヺー]{2,7}|[A-Z][A-Za-z]+ [A-Z][A-Za-z]+")
 
 

@@ -61,7 +61,7 @@ def screened_submitter(name: str, kind: str | None, lang: str = "ja") -> str:
     masked in place: an organisation keeps its name, not a phone or an e-mail written beside it."""
     if kind == INDIVIDUAL:
         return mask_label(INDIVIDUAL, lang)
-    found = detect(name)
+    found = detect(name, offices=False)
     if (kind or UNKNOWN) == UNKNOWN and person_left(name, found):
         return mask_label(INDIVIDUAL, lang)
     return mask(name, _spans(found), lang) if found else name

@@ -67,12 +67,13 @@ class Scanner:
         from .published import person_left
 
         kind = submitter_kind(submitter)
-        found = self.detect(submitter)
+        found = detect(submitter, offices=False)  # an organisation's number beside its name is masked too
         out = [{"comment_id": comment_id, "field": SUBMITTER, "start": f.start, "end": f.end, "kind": f.kind,
                 "confidence": f.confidence, "rule": f.rule, "text": f.text} for f in found]
         person = ((kind == INDIVIDUAL and not only_a_kind(submitter) and holds_person_name(submitter))  # 個人 alone: no name
                   or (kind == UNKNOWN and person_left(submitter, found)))
-        if person:
+        if person:  # the whole column is withheld: a name found inside it is that same finding
+            out = [r for r in out if r["kind"] != "name"]
             out.append({"comment_id": comment_id, "field": SUBMITTER, "start": 0, "end": len(submitter),
                         "kind": "name", "confidence": 0.99, "rule": WHOLE_SUBMITTER, "text": submitter})
         return out
