@@ -4,7 +4,9 @@
 text in the store; every later load tags with it, so a load without `--topics` no
 longer drops a user's topics. Loading tags only the round loaded; other rounds'
 tags change only through `topics retag`, which is also the only step that deletes
-topics the lexicon no longer has — and it refuses to orphan a plan mark.
+topics the lexicon no longer has — and it refuses to orphan a plan mark. The themes a person
+accepted or merged (`topics accept`, the review workbook's themes sheet) are applied over the
+text, whichever it is (review/theme_lexicon.py).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import PlanMark, StoreSetting, Topic
 from guidetrace.trace.textfile import read_text
 
+from .review.theme_lexicon import themes_in_force, with_themes
 from .topics_lexicon import CompiledTopic, load_lexicon
 
 LEXICON, LEXICON_NAME = "lexicon", "lexicon_name"
@@ -31,6 +34,8 @@ class LexiconInForce:
     name: str  # "shipped", or the user file's name
     digest: str  # first 12 hex digits of the user text's SHA-256 ("" when shipped only)
     topics: int
+    themes: int = 0  # reviewed themes applied over it (accepted, renamed or merged)
+    unapplied: tuple[tuple[str, str], ...] = ()  # (term, topic) merged into a topic the lexicon lacks
 
 
 def _get(session: Session, key: str) -> str | None:
@@ -51,6 +56,11 @@ def _set(session: Session, key: str, value: str | None) -> None:
 
 
 def store_lexicon(session: Session) -> list[CompiledTopic]:
+    """The lexicon every load and retag tags with: the store's text (or the shipped lexicon), reviewed themes applied."""
+    return with_themes(_text_lexicon(session), themes_in_force(session)).lexicon
+
+
+def _text_lexicon(session: Session) -> list[CompiledTopic]:
     text = _get(session, LEXICON)
     return load_lexicon(text=text, name=_get(session, LEXICON_NAME) or "lexicon") if text else load_lexicon()
 
@@ -60,19 +70,21 @@ def use_lexicon(session: Session, path: Path | None) -> list[CompiledTopic]:
     if path is None:
         _set(session, LEXICON, None)
         _set(session, LEXICON_NAME, None)
-        return load_lexicon()
+        return with_themes(load_lexicon(), themes_in_force(session)).lexicon
     text = read_text(path).text
     lexicon = load_lexicon(text=text, name=str(path))  # errors name the file as the user gave it
     _set(session, LEXICON, text)
     _set(session, LEXICON_NAME, path.name)
-    return lexicon
+    return with_themes(lexicon, themes_in_force(session)).lexicon
 
 
 def lexicon_in_force(session: Session) -> LexiconInForce:
     text = _get(session, LEXICON)
     name = _get(session, LEXICON_NAME) or SHIPPED
     digest = hashlib.sha256(text.encode()).hexdigest()[:12] if text else ""
-    return LexiconInForce(f"{SHIPPED} + {name}" if text else SHIPPED, digest, len(store_lexicon(session)))
+    themed = with_themes(_text_lexicon(session), themes_in_force(session))
+    return LexiconInForce(f"{SHIPPED} + {name}" if text else SHIPPED, digest, len(themed.lexicon), themed.added,
+                          tuple((d.term, d.topic_key or "") for d in themed.unapplied))
 
 
 def prune_topics(session: Session, lexicon: list[CompiledTopic], *, allow_removals: bool) -> list[str]:

@@ -60,7 +60,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 FOLDERS = ("trace", "guideline", "comments", "reports")  # as setup.py derives the packages
 PLACEHOLDERS = {"G": "scsg", "R": "3.0-draft", "K": "scsg-3.0-draft-raw", "OPINION": "scsg-3.0-draft/A-05",
                 "SECTION": "3.1.2", "D": "revised", "T": "sbom", "KIND": "low-confidence", "N": "1",
-                "OUTDIR": "public-site"}
+                "OUTDIR": "public-site", "TERM": "バックアップ"}
 NEEDS_REVIEW = {("check",)}  # exits 1 when something needs review, as the README says
 NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", "tests", "benchmarks",
                                     "guidetrace-demo", ".hypothesis", ".pytest_cache", "*.db", "*.db-*")

@@ -29,14 +29,14 @@ def test_migrations_match_models(store_url: str) -> None:
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     engine.dispose()
-    assert diffs == [] and version == SCHEMA_HEAD == "0010"
+    assert diffs == [] and version == SCHEMA_HEAD == "0011"
 
 
 def test_a_new_store_is_the_models_schema_at_the_head(store: Store) -> None:
     with store.engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    assert diffs == [] and version == "0010"
+    assert diffs == [] and version == "0011"
 
 
 def test_schema_head_constant_is_alembics_head() -> None:

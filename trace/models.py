@@ -219,6 +219,25 @@ class ReviewDecision(Base):
     state: Mapped[str] = mapped_column(String(10))  # active | undone
 
 
+class ThemeDecision(Base):
+    """A person's decision on a theme `topics suggest` proposed: accepted (perhaps renamed) as a new topic,
+    merged into an existing one, or rejected. Store-wide, like the lexicon it changes; the latest decision
+    on a term is the one in force, and an earlier one stays as the record of who decided what, when."""
+
+    __tablename__ = "theme_decision"
+    __table_args__ = (Index("ix_theme_term", "folded"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    term: Mapped[str] = mapped_column(String(300))
+    folded: Mapped[str] = mapped_column(String(300))  # the term as topics are matched (NFKC, case-folded)
+    variants: Mapped[list[Any]] = mapped_column(default=list)  # they go with the term, and are never suggested again
+    action: Mapped[str] = mapped_column(String(10))  # accept | rename | merge | reject
+    topic_key: Mapped[str | None] = mapped_column(String(100))  # the topic made or joined (None: rejected)
+    label: Mapped[str | None] = mapped_column(String(200))  # a new topic's label
+    note: Mapped[str | None] = mapped_column(Text)
+    by: Mapped[str] = mapped_column(String(200))
+    at: Mapped[str] = mapped_column(String(40))
+
+
 class Citation(Base):
     __tablename__ = "citation"
     __table_args__ = (

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 # The newest migration: a store already there opens without loading Alembic at all
 # (tests/test_store.py keeps this equal to Alembic's own head).
-SCHEMA_HEAD = "0010"
+SCHEMA_HEAD = "0011"
 
 DEFAULT_DB = "guidetrace.db"
 SQLITE_BUSY_TIMEOUT_MS = 30_000

@@ -184,10 +184,10 @@ def _privacy_items(session: Session, rnd: ConsultationRound | None) -> list[Revi
 
 def _topic_items(session: Session, limit: int) -> list[ReviewItem]:
     from ..lexicon_in_force import store_lexicon
-    from ..suggest_topics import suggest_topics
+    from .themes import reviewed_suggestions
 
     out = []
-    for s in suggest_topics(session, store_lexicon(session), limit=limit, uncovered_only=False):
+    for s in reviewed_suggestions(session, store_lexicon(session), limit=limit):
         out.append(ReviewItem("topic", "", "", s.opinions, "topic", s.term, "suggested", s.score,
                               ", ".join(s.comments), ", ".join(s.sections)))
     return out

@@ -44,14 +44,20 @@ def _text(value: object) -> str:
     return text[1:] if text.startswith("'") else text  # the export neutralises = + - @ with an apostrophe
 
 
-def read_review_workbook(path: Path, code_of: CodeOf = _as_is) -> list[DecisionRequest]:
+def open_review_workbook(path: Path) -> Any:
     from openpyxl import load_workbook
 
     check_container(path, "review workbook")
     try:
-        book = load_workbook(path)  # not read-only: formulas must be seen as formulas
+        return load_workbook(path)  # not read-only: formulas must be seen as formulas
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise GuidetraceError(f"not a readable workbook: {exc.__class__.__name__}", file=str(path)) from None
+
+
+def read_review_workbook(path: Path, code_of: CodeOf = _as_is, book: Any = None) -> list[DecisionRequest]:
+    """The review and privacy sheets' decisions (`book`: the workbook opened already, as the themes sheet reads it
+    too)."""
+    book = book if book is not None else open_review_workbook(path)
     if SHEET not in book.sheetnames:
         raise GuidetraceError(f"no sheet {SHEET!r} (a workbook written by `guidetrace review export -o FILE`)", file=str(path))
     sheet = book[SHEET]

@@ -15,6 +15,7 @@ from guidetrace.comments.privacy.masking import mask_kinds, mask_label
 from guidetrace.comments.privacy.store_findings import FIELDS as FINDING_FIELD_CODES
 from guidetrace.comments.privacy.store_findings import KEEP, MASK
 from guidetrace.comments.review.queue import FIELD, ReviewItem
+from guidetrace.comments.review.theme_lexicon import THEME_ACTIONS
 from guidetrace.comments.vocabulary import disposition_choices
 
 from ..labels import code_for, label, note_words, reason, say, shown_key
@@ -50,7 +51,7 @@ def finding_kind(kind: str, lang: str) -> str:
 
 
 def code_of(what: str, text: str) -> str:
-    """A worded workbook cell back to its code (`what`: field or disposition); other text as it is."""
+    """A worded workbook cell back to its code (`what`: field, disposition or theme); other text as it is."""
     if what == "field":
         return code_for(text, FIELDS, "field_") or text
     if what == "finding_field":  # 意見 -> body
@@ -60,7 +61,14 @@ def code_of(what: str, text: str) -> str:
         return _kinds().get(_bare(text), text)
     if what == "finding_decision":  # マスク -> mask
         return code_for(text, (MASK, KEEP), "action_") or text
+    if what == "theme":
+        return code_for(text, THEME_ACTIONS, "theme_") or text
     return code_for(text, disposition_choices()) or text
+
+
+def theme_choices(lang: str) -> str:
+    """The decisions a themes sheet offers, as its drop-down words them (for the error line)."""
+    return label("list_sep", lang).join(f"{label('theme_' + a, lang)} ({a})" for a in THEME_ACTIONS)
 
 
 def _bare(text: str) -> str:

@@ -1,4 +1,5 @@
-"""`review export`: one row per queued item, with an editable decision cell and a drop-down of valid values.
+"""`review export`: one row per queued item, with an editable decision cell and a drop-down of valid values
+(and a themes sheet: theme_sheet.py).
 
 Row 1 holds the column keys the import reads (hidden), row 2 the labels an editor reads;
 cells hold words (該当箇所, 見出し, 今後の参考, 全般), which the import reads back (`words.code_of`).
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from guidetrace.comments.privacy.grouped import FindingGroup
 from guidetrace.comments.review.queue import ReviewItem
+from guidetrace.comments.review.theme_sheet import ThemeItem
 from guidetrace.comments.review.workbook_import import COLUMNS, SHEET
 from guidetrace.comments.vocabulary import disposition_choices
 from guidetrace.trace.models import ConsultationRound, Revision, Section, Topic
@@ -29,6 +31,7 @@ from guidetrace.trace.output import neutralise
 
 from ..labels import label, shown_key
 from .privacy_sheet import privacy_sheet
+from .theme_sheet import add_theme_sheet
 from .words import detail, machine
 
 WIDTHS = {"kind": 14, "opinion": 26, "round": 16, "weight": 7, "field": 10, "machine": 18, "evidence": 12,
@@ -37,8 +40,9 @@ EDITABLE = ("decision", "note")
 
 
 def review_workbook(session: Session, items: Sequence[ReviewItem], lang: str,
-                    findings: Sequence[FindingGroup] | None = None) -> bytes:
-    """`findings`: the round's personal-data findings, for the privacy sheet (None: no privacy sheet)."""
+                    findings: Sequence[FindingGroup] | None = None, themes: Sequence[ThemeItem] = ()) -> bytes:
+    """`findings`: the round's personal-data findings, for the privacy sheet (None: no privacy sheet); `themes`:
+    the current suggestions, for the themes sheet."""
     # a suggested topic is decided in the lexicon; personal data on its own sheet, a row per finding
     items = [i for i in items if i.field not in ("topic", "privacy")]
     book = Workbook()
@@ -78,6 +82,8 @@ def review_workbook(session: Session, items: Sequence[ReviewItem], lang: str,
     sheet.freeze_panes = "A3"
     if findings is not None:
         privacy_sheet(book, findings, lang)
+    add_theme_sheet(book, themes, lang, ranges.get("topics"))
+    book.move_sheet("lists", offset=len(book.sheetnames) - 1 - book.sheetnames.index("lists"))  # the hidden lists last
     lists.sheet_state = "hidden"
     buf = io.BytesIO()
     book.save(buf)

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from guidetrace.reports.plan import STATUSES
 
 from ..output import emit
-from .base import FORMATS, LANG, Lazy, NamedChoice, tell
+from .base import FORMATS, LANG, Lazy, NamedChoice, command_line, tell
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from guidetrace.trace.models import ThemeDecision
 
 TOPICS_FILE = click.option("--topics", "topics_file", type=click.Path(path_type=Path),
                            help="A lexicon YAML merged over the shipped one.")
@@ -43,6 +50,10 @@ def topics_list(obj: Lazy, target: str | None, fmt: str, lang: str | None, outpu
     name = label("lexicon_shipped", lang) + lexicon.name[len(SHIPPED):] if lexicon.name.startswith(SHIPPED) \
         else lexicon.name
     tell("msg_lexicon", lang, name=name, digest=f" ({lexicon.digest})" if lexicon.digest else "", topics=lexicon.topics)
+    if lexicon.themes:
+        tell("msg_lexicon_themes", lang, lexicon.themes)
+    for term, key in lexicon.unapplied:
+        tell("msg_theme_unapplied", lang, term=term, key=key)
     if fmt == "json":
         emit(render_topics(rows, "json", lang), output)  # type: ignore[arg-type]
         return
@@ -90,13 +101,77 @@ def topics_use(ctx: click.Context, file: Path | None, shipped: bool, allow_remov
 def topics_suggest(obj: Lazy, topics_file: Path | None, limit: int, uncovered_only: bool) -> None:
     """Candidate topics from terms no topic covers, as YAML stubs for a lexicon."""
     from guidetrace.comments.lexicon_in_force import store_lexicon
-    from guidetrace.comments.suggest_topics import suggest_topics, suggestions_yaml
+    from guidetrace.comments.review.themes import reviewed_suggestions
+    from guidetrace.comments.suggest_topics import suggestions_yaml
     from guidetrace.comments.topics_lexicon import load_lexicon
 
     with obj.store.sessions() as session:
         lexicon = load_lexicon(topics_file) if topics_file else store_lexicon(session)
-        found = suggest_topics(session, lexicon, limit=limit, uncovered_only=uncovered_only)
+        found = reviewed_suggestions(session, lexicon, limit=limit, uncovered_only=uncovered_only)
     emit(suggestions_yaml(found), None)
+
+
+BY = click.option("--by", help="Who decides (default: the OS user).")
+NOTE = click.option("--note", help="Why: kept with the decision.")
+
+
+@topics.command("accept")
+@click.argument("term")
+@click.option("--as", "label", help="Rename: the topic's label (default: the term).")
+@click.option("--key", help="The topic's key (default: the label).")
+@NOTE
+@BY
+@click.pass_obj
+def topics_accept(obj: Lazy, term: str, label: str | None, key: str | None, note: str | None, by: str | None) -> None:
+    """Accept a suggested theme as a topic of its own: its term and variants become the topic's terms."""
+    from guidetrace.comments.review.themes import accept_theme
+
+    _theme(obj, lambda session: accept_theme(session, term, label=label, key=key, by=by, note=note))
+
+
+@topics.command("merge")
+@click.argument("term")
+@click.option("--into", "into", required=True, help="The key of the existing topic the theme joins.")
+@NOTE
+@BY
+@click.pass_obj
+def topics_merge(obj: Lazy, term: str, into: str, note: str | None, by: str | None) -> None:
+    """Merge a suggested theme into an existing topic: its term and variants become that topic's terms."""
+    from guidetrace.comments.review.themes import merge_theme
+
+    _theme(obj, lambda session: merge_theme(session, term, into, by=by, note=note))
+
+
+@topics.command("reject")
+@click.argument("term")
+@NOTE
+@BY
+@click.pass_obj
+def topics_reject(obj: Lazy, term: str, note: str | None, by: str | None) -> None:
+    """Reject a suggested theme: it (and its variants) is never suggested again."""
+    from guidetrace.comments.review.themes import reject_theme
+
+    _theme(obj, lambda session: reject_theme(session, term, by=by, note=note))
+
+
+def _theme(obj: Lazy, decide: Callable[[Session], ThemeDecision]) -> None:
+    """One theme decision in one transaction, then what it did, in the store's language."""
+    from guidetrace.comments.review.themes import changes_lexicon
+    from guidetrace.reports.labels import label
+
+    lang = obj.lang()  # asked before the write: a second connection inside it would wait for the first
+    with obj.store.transaction() as session:
+        d = decide(session)
+        term, action, key, name, variants = d.term, d.action, d.topic_key, d.label, list(d.variants)
+        changed = changes_lexicon(session, [d])
+    terms = label("list_sep", lang).join([term, *variants])
+    if action == "reject":
+        tell("msg_theme_rejected", lang, term=term, terms=terms)
+    else:
+        tell("msg_theme_merged" if action == "merge" else "msg_theme_accepted", lang, term=term, key=key, label=name,
+             terms=terms)
+    if changed:
+        tell("msg_theme_retag", lang, command_line("topics", "retag"))
 
 
 @click.group(invoke_without_command=True)

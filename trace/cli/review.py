@@ -185,6 +185,7 @@ def review_export(obj: Lazy, output: str, round_key: str | None, kinds: tuple[st
     Personal-data findings are on a sheet of their own: each with its sentence, decided mask or keep."""
     from guidetrace.comments.privacy.grouped import finding_groups
     from guidetrace.comments.review.queue import review_queue
+    from guidetrace.comments.review.theme_sheet import theme_items
     from guidetrace.reports.review.workbook import review_workbook
 
     from ..output import write_atomic
@@ -194,8 +195,10 @@ def review_export(obj: Lazy, output: str, round_key: str | None, kinds: tuple[st
     with obj.store.sessions() as session:
         items = review_queue(session, round_key=round_key, kinds=[k for k in kinds if k != "privacy"])
         findings = finding_groups(session, round_key) if "privacy" in kinds else None  # every finding, with its state
-        write_atomic(output, review_workbook(session, items, lang, findings))
+        themes = theme_items(session)
+        write_atomic(output, review_workbook(session, items, lang, findings, themes))
     tell("msg_exported", lang, output=output, count=len(items) + len(findings or ()))
+    tell("msg_exported_themes", lang, output=output, count=len(themes))
 
 
 @review.command("import")
@@ -203,15 +206,27 @@ def review_export(obj: Lazy, output: str, round_key: str | None, kinds: tuple[st
 @BY
 @click.pass_obj
 def review_import(obj: Lazy, file: Path, by: str | None) -> None:
-    """Apply a filled-in review workbook: every cell checked first, then all decisions or none."""
+    """Apply a filled-in review workbook: every cell checked first, then all decisions or none (the themes sheet's
+    through the same functions as `topics accept|merge|reject`)."""
     from guidetrace.comments.review.decisions import decide
-    from guidetrace.comments.review.workbook_import import read_review_workbook
-    from guidetrace.reports.review.words import code_of
+    from guidetrace.comments.review.theme_sheet import apply_theme_rows, read_theme_sheet
+    from guidetrace.comments.review.themes import changes_lexicon
+    from guidetrace.comments.review.workbook_import import open_review_workbook, read_review_workbook
+    from guidetrace.reports.review.words import code_of, theme_choices
 
-    requests = read_review_workbook(file, code_of)
+    lang = obj.lang()  # asked before the write: a second connection inside it would wait for the first
+    book = open_review_workbook(file)
+    requests = read_review_workbook(file, code_of, book)
+    themes = read_theme_sheet(book, file, code_of, theme_choices(lang))
     with obj.store.transaction() as session:
         made = decide(session, requests, by=by)
-    tell("msg_imported", obj.lang(), file=file.name, count=len(made))
+        decided = apply_theme_rows(session, themes, by=by)
+        changed = changes_lexicon(session, decided)
+    tell("msg_imported", lang, file=file.name, count=len(made))
+    if themes:
+        tell("msg_imported_themes", lang, file=file.name, count=len(decided))
+    if changed:
+        tell("msg_theme_retag", lang, command_line("topics", "retag"))
 
 
 def _edit(entry: dict, lang: str) -> str:  # type: ignore[type-arg]
