@@ -31,7 +31,8 @@ BUILDERS: dict[Callable[[random.Random, Draft], Sub], float] = {
     messages.email_intro: 3.0, messages.email_header: 2.0, messages.line_message: 1.5, messages.form_brackets: 1.5,
     messages.form_squares: 1.5, messages.company_signature: 1.5, messages.shop_owner: 1.0, messages.student: 1.0,
     messages.foreigner_simple: 1.0, messages.foreigner_english: 0.7, messages.blog_sns: 2.0, messages.submitter_only: 2.0,
-    messages.file_name: 1.5, messages.joint: 0.7, messages.my_number_trouble: 1.3, letters.letter_haikei: 1.5, letters.handwritten: 1.2,
+    messages.file_name: 1.5, messages.joint: 0.7, messages.my_number_trouble: 1.3, letters.letter_haikei: 1.5,
+    letters.handwritten: 1.2,
     letters.quoted_reply: 1.2, letters.return_address: 1.0, letters.family: 1.2, letters.proxy: 0.6,
     letters.fax_cover: 0.7, letters.kana_only: 0.6,
 }

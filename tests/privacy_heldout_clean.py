@@ -40,14 +40,19 @@ def _numbers(rng: random.Random) -> str:
     """A line full of numbers that belong to no one."""
     doc = "".join(str(rng.randint(0, 9)) for _ in range(12))
     return rng.choice([
-        f"案件番号{rng.randint(495230000, 495249999)}の資料{rng.randint(1, 9)}、{rng.randint(2, 90)}ページの表{rng.randint(1, 9)}-{rng.randint(1, 9)}について。",
+        f"案件番号{rng.randint(495230000, 495249999)}の資料{rng.randint(1, 9)}、"
+        f"{rng.randint(2, 90)}ページの表{rng.randint(1, 9)}-{rng.randint(1, 9)}について。",
         f"受付番号 R{rng.randint(5, 7)}-{rng.randint(1, 99999):05d}（{prose.date_line(rng)}受付）で以前にも提出しています。",
         f"請求書番号{doc}の件で、{rng.randint(1, 12)}月分の{rng.randint(1000, 99000):,}円が二重に引き落とされました。",
         f"整理番号：{doc[:4]}-{doc[4:8]}-{doc[8:]}（文書番号であり個人の番号ではありません）",
-        f"条例第{rng.randint(1, 60)}条第{rng.randint(1, 5)}項第{rng.randint(1, 9)}号の改正案は、施行日が令和{rng.randint(6, 9)}年4月1日となっています。",
-        f"令和{rng.randint(3, 6)}年度の決算では{rng.randint(10, 990)}億{rng.randint(1, 9999)}万円、前年度比{rng.randint(1, 30)}.{rng.randint(0, 9)}％増です。",
-        f"図表{rng.randint(1, 9)}-{rng.randint(1, 20)}では、{rng.randint(2015, 2023)}年の{rng.randint(1000, 99999):,}件から減少しています。",
-        f"ISBN 978-4-{rng.randint(10, 99)}-{rng.randint(100000, 999999)}-{rng.randint(0, 9)} の{rng.randint(10, 300)}頁を参照しました。",
+        f"条例第{rng.randint(1, 60)}条第{rng.randint(1, 5)}項第{rng.randint(1, 9)}号の改正案は、"
+        f"施行日が令和{rng.randint(6, 9)}年4月1日となっています。",
+        f"令和{rng.randint(3, 6)}年度の決算では{rng.randint(10, 990)}億{rng.randint(1, 9999)}万円、"
+        f"前年度比{rng.randint(1, 30)}.{rng.randint(0, 9)}％増です。",
+        f"図表{rng.randint(1, 9)}-{rng.randint(1, 20)}では、"
+        f"{rng.randint(2015, 2023)}年の{rng.randint(1000, 99999):,}件から減少しています。",
+        f"ISBN 978-4-{rng.randint(10, 99)}-{rng.randint(100000, 999999)}-{rng.randint(0, 9)} "
+        f"の{rng.randint(10, 300)}頁を参照しました。",
         f"お客様番号{rng.randint(1, 9)}{doc[:9]}（検針票に記載）で問い合わせても、{rng.randint(2, 9)}週間返事がありません。",
     ])
 
@@ -64,7 +69,8 @@ def _extras(rng: random.Random, d: Draft) -> list[str]:
         d.pub(name)
         out.append(frag)
     if rng.random() < 0.3:
-        head, tail = rng.choice([("詳しくは", " を参照してください。"), ("報道（", "）のとおりです。"), ("市のページ ", ""), ("参考：", "")])
+        head, tail = rng.choice([("詳しくは", " を参照してください。"), ("報道（", "）のとおりです。"), ("市のページ ", ""),
+                                 ("参考：", "")])
         out.append(head + public_url(rng) + tail)
     if rng.random() < 0.25:
         out.append(office_contact(rng))
@@ -80,13 +86,16 @@ def _extras(rng: random.Random, d: Draft) -> list[str]:
 
 def clean_email(rng: random.Random, d: Draft) -> list[str]:
     head = [f"件名：{prose.subject(rng)}", ""] if rng.random() < 0.4 else []
-    sign = rng.choice(["", "市内在住　匿名希望", "一市民より", f"（{rng.randint(2, 8)}0代・{rng.choice(['会社員', '主婦', '自営業'])}）",
+    sign = rng.choice(["", "市内在住　匿名希望", "一市民より",
+                       f"（{rng.randint(2, 8)}0代・{rng.choice(['会社員', '主婦', '自営業'])}）",
                        "名前は伏せさせてください。", "――\n市民の一人として"])
-    return [*head, rng.choice(prose.GREETING), *prose.polite(rng, rng.randint(1, 3)), *_extras(rng, d), rng.choice(prose.CLOSING), sign]
+    return [*head, rng.choice(prose.GREETING), *prose.polite(rng, rng.randint(1, 3)), *_extras(rng, d), rng.choice(prose.CLOSING),
+            sign]
 
 
 def clean_org_email(rng: random.Random, d: Draft) -> list[str]:
-    org, slug = rng.choice([("一般社団法人 在宅ケアを考える会", "zaitaku-care.or.jp"), ("NPO法人まちづくり青葉野", "machi-aobano.org"),
+    org, slug = rng.choice([("一般社団法人 在宅ケアを考える会", "zaitaku-care.or.jp"),
+                            ("NPO法人まちづくり青葉野", "machi-aobano.org"),
                             ("青葉野市商工会", "aobano-shokokai.or.jp"), ("全国路線バス利用者連絡会", "bus-riyosha.jp")])
     box = rng.choice(["office", "info", "jimukyoku", "contact"])
     return [f"From: {org} 事務局 <{box}@{slug}>", f"Sent: {prose.date_line(rng)}", f"Subject: {prose.subject(rng)}", "",
@@ -97,12 +106,14 @@ def clean_org_email(rng: random.Random, d: Draft) -> list[str]:
 def clean_letter(rng: random.Random, d: Draft) -> list[str]:
     name, frame = rng.choice([o for o in OFFICIALS if "長" in o[1] or "知事" in o[1]])
     return [frame.format(name=d.pub(name)) + "\u3000様", "", f"拝啓　{rng.choice(prose.SEASON)}、いかがお過ごしでしょうか。",
-            *prose.polite(rng, 2), *prose.fill(rng, prose.ELDERLY, 1), *_extras(rng, d), "\u3000" * 12 + "敬具", prose.date_line(rng),
+            *prose.polite(rng, 2), *prose.fill(rng, prose.ELDERLY, 1), *_extras(rng, d), "\u3000" * 12 + "敬具",
+            prose.date_line(rng),
             rng.choice(["市内在住の一主婦より", "一高齢者", "（匿名にて失礼いたします）", "年金生活者の一人"])]
 
 
 def clean_line(rng: random.Random, d: Draft) -> list[str]:
-    return [rng.choice(["お疲れ様です！", "すみません", "こんにちは〜", "質問です"]), *prose.fill(rng, prose.CASUAL, rng.randint(1, 3)),
+    return [rng.choice(["お疲れ様です！", "すみません", "こんにちは〜", "質問です"]),
+            *prose.fill(rng, prose.CASUAL, rng.randint(1, 3)),
             *(rng.choice(JOB_SAN_LINES).format(job=rng.choice(JOB_SAN)) for _ in range(rng.randint(0, 2))),
             rng.choice(["よろしくです🙏", "以上です", "", "返信不要です"])]
 
@@ -119,7 +130,8 @@ def clean_form(rng: random.Random, d: Draft) -> list[str]:
         rows = [rng.choice(["【氏名】匿名希望", "【氏名】（非公開を希望）", "【氏名】"]), f"【年代】{rng.randint(2, 8)}0代",
                 rng.choice(["【連絡先】なし", "【連絡先】不要", "【住所】市内"]), "【ご意見】"]
     else:
-        rows = [rng.choice(["■お名前：（未記入）", "■お名前：匿名", "■お名前：―"]), f"■ご職業：{rng.choice(['会社員', '学生', '無職'])}",
+        rows = [rng.choice(["■お名前：（未記入）", "■お名前：匿名", "■お名前：―"]),
+                f"■ご職業：{rng.choice(['会社員', '学生', '無職'])}",
                 "■ご意見"]
     return [*rows, *prose.polite(rng, rng.randint(1, 3)), *_extras(rng, d)]
 
@@ -128,27 +140,30 @@ def clean_handwritten(rng: random.Random, d: Draft) -> list[str]:
     text = "。".join(prose.fill(rng, prose.ELDERLY, 3)) + "。" + rng.choice(JOB_SAN_LINES).format(job=rng.choice(JOB_SAN))
     width = rng.randint(11, 19)
     lines = [text[i:i + width] for i in range(0, len(text), width)]
-    return ["【手書きの意見書を担当課で入力しました。改行は原文のまま】", *lines, rng.choice(["（氏名の記載なし）", "（無記名）", ""])]
+    return ["【手書きの意見書を担当課で入力しました。改行は原文のまま】", *lines,
+            rng.choice(["（氏名の記載なし）", "（無記名）", ""])]
 
 
 def clean_citation(rng: random.Random, d: Draft) -> list[str]:
     lines = []
-    for _ in range(rng.randint(1, 3)):
+    for opinion in prose.polite(rng, rng.randint(1, 3)):
         frag, name = public_person(rng)
         d.pub(name)
-        lines += [frag, *prose.polite(rng, 1)]
+        lines += [frag, opinion]
     return [*lines, f"出典：{public_url(rng)}", _numbers(rng)]
 
 
 def clean_company(rng: random.Random, d: Draft) -> list[str]:
     co = rng.choice(COMPANIES)
-    return [f"弊社は{rng.choice(['市内', '県内'])}で{rng.choice(['運送業', '介護事業', '給食事業', '不動産業'])}を営んでおります。",
+    trade = rng.choice(["運送業", "介護事業", "給食事業", "不動産業"])
+    return [f"弊社は{rng.choice(['市内', '県内'])}で{trade}を営んでおります。",
             *prose.polite(rng, 2), *(rng.choice(COMPANY_LINES).format(co=c) for c in rng.sample(COMPANIES, 2)),
             *_extras(rng, d), f"株式会社{co}　総務部", rng.choice(["", company_contact(rng)])]
 
 
 def clean_student(rng: random.Random, d: Draft) -> list[str]:
-    return [rng.choice(["大学3年生です。", "高校2年の学生です。", "看護学校に通っています。"]), *prose.fill(rng, prose.STUDENT, 2),
+    return [rng.choice(["大学3年生です。", "高校2年の学生です。", "看護学校に通っています。"]),
+            *prose.fill(rng, prose.STUDENT, 2),
             *_extras(rng, d)]
 
 

@@ -59,7 +59,8 @@ def letter_haikei(rng: random.Random, d: Draft) -> Sub:
         lines.insert(rng.randint(0, len(lines)), frag)
         d.pub(pub)
     closing_block = [prose.date_line(rng), ""]
-    pc, addr = postal_code(rng, rng.choice(["hyphen", "hyphen", "wide", "plain"])), address(rng, rng.choice(["chome", "hyphen", "wide"]))
+    pc = postal_code(rng, rng.choice(["hyphen", "hyphen", "wide", "plain"]))
+    addr = address(rng, rng.choice(["chome", "hyphen", "wide"]))
     block = rng.choice([
         [f"〒{d.put('postal_code', pc, 'letter-block/' + ('7digit' if len(pc) == 7 else 'hyphen'))}",
          d.put("address", addr, "letter-block/full"), d.name(p, rng.choice(["full-wide", "full", "full-space"]), "letter-sign")],
@@ -85,8 +86,10 @@ def handwritten(rng: random.Random, d: Draft) -> Sub:
     p = person(rng, era=0, old_style=0.35)
     age = kanji_number(p.age % 100) if p.age < 100 else str(p.age)
     sentences = [
-        f"わたしは{rng.choice(['町の西の', '駅の裏の', 'ダムの下の', '団地の'])}ほうに住んでいる{'八' if p.age >= 80 else '七'}十すぎの年寄りです",
-        rng.choice([f"名前は{d.name(p, 'full', 'handwritten-intro')}と申します", f"{d.name(p, 'full-wide', 'handwritten-intro')}です",
+        f"わたしは{rng.choice(['町の西の', '駅の裏の', 'ダムの下の', '団地の'])}ほうに住んでいる"
+        f"{'八' if p.age >= 80 else '七'}十すぎの年寄りです",
+        rng.choice([f"名前は{d.name(p, 'full', 'handwritten-intro')}と申します",
+                    f"{d.name(p, 'full-wide', 'handwritten-intro')}です",
                     f"{d.name(p, 'katakana', 'handwritten-intro')}と申します"]),
         *prose.fill(rng, prose.ELDERLY, 3),
         rng.choice(["", f"{d.put('birth_date', birth_date(p, 'kanji'), 'handwritten/kanji')}生まれの{age}才です",
@@ -94,11 +97,13 @@ def handwritten(rng: random.Random, d: Draft) -> Sub:
     ]
     text = "。".join(s for s in sentences if s) + "。"
     tail = rng.choice([
-        f"\n\n住所　{d.put('address', address(rng, 'kanji'), 'handwritten/kanji-numerals')}\n氏名　{d.name(p, 'full-wide', 'handwritten-sign')}",
+        f"\n\n住所　{d.put('address', address(rng, 'kanji'), 'handwritten/kanji-numerals')}"
+        f"\n氏名　{d.name(p, 'full-wide', 'handwritten-sign')}",
         f"\n\n{d.name(p, 'full', 'handwritten-sign')}\n{phone_plant(d, rng, 'handwritten', 'home')}",
         f"\n\n（{d.name(p, 'surname', 'handwritten-sign')}）",
     ])
-    head = rng.choice(["【手書きの意見書を担当課で入力しました。改行は原文のまま】", "※はがきによる意見（原文どおり）", "（郵送・手書き）"])
+    head = rng.choice(["【手書きの意見書を担当課で入力しました。改行は原文のまま】", "※はがきによる意見（原文どおり）",
+                       "（郵送・手書き）"])
     return d.finish(head + "\n" + _wrap(d, text, rng) + tail)
 
 
@@ -106,7 +111,8 @@ def quoted_reply(rng: random.Random, d: Draft) -> Sub:
     p = person(rng, era=rng.choice([1, 1, 2]))
     office, section = rng.choice(OFFICES)[:2]
     reply = "\n".join(["お返事ありがとうございました。", "ただ、納得できない点があるので再度送ります。", *prose.polite(rng, 2)])
-    sig = rng.choice([f"\n{d.name(p, 'full-space', 'reply-sign')}", f"\n--\n{d.name(p, 'full', 'reply-sign')}\n{phone_plant(d, rng, 'reply-sign')}",
+    sig = rng.choice([f"\n{d.name(p, 'full-space', 'reply-sign')}",
+                      f"\n--\n{d.name(p, 'full', 'reply-sign')}\n{phone_plant(d, rng, 'reply-sign')}",
                       "", f"\n{d.name(p, 'surname', 'reply-sign')}"])
     greet = rng.choice([f"＞{d.name(p, 'full-space', 'quote-sama')}様", f"＞ {d.name(p, 'surname', 'quote-sama')} 様",
                         f"＞{d.name(p, 'full', 'quote-sama')}　様"])
@@ -141,7 +147,8 @@ def family(rng: random.Random, d: Draft) -> Sub:
     spouse, elder, kid = (replace(q, surname=me.surname, sur_kana=me.sur_kana, sur_romaji=me.sur_romaji,
                                   old_style=me.old_style) for q in (spouse, elder, kid))
     if spouse.sex == "m":
-        about_spouse = rng.choice([f"夫の{d.name(spouse, 'full', 'family-spouse')}（{spouse.age}歳）が昨年倒れ、今は要介護{rng.randint(1, 5)}です。",
+        about_spouse = rng.choice([f"夫の{d.name(spouse, 'full', 'family-spouse')}（{spouse.age}歳）が昨年倒れ、"
+                                   f"今は要介護{rng.randint(1, 5)}です。",
                                    f"主人（{d.name(spouse, 'full-space', 'family-spouse')}）の代わりに書いています。"])
     else:
         about_spouse = rng.choice([f"妻・{d.name(spouse, 'given', 'family-spouse')}と二人暮らしです。",
@@ -149,22 +156,26 @@ def family(rng: random.Random, d: Draft) -> Sub:
     if elder.sex == "f":
         bd = d.put("birth_date", birth_date(elder, rng.choice(["wareki", "kanji"])), "family/parent")
         about_elder = rng.choice([f"母・{d.name(elder, 'full', 'family-parent')}は{bd}生まれで、施設に入っています。",
-                                  f"同居の義母{d.name(elder, 'given', 'family-parent')}（{elder.age}）の通院に付き添っています。"])
+                                  f"同居の義母{d.name(elder, 'given', 'family-parent')}（{elder.age}）の通院に"
+                                  "付き添っています。"])
     else:
         about_elder = rng.choice([f"亡くなった父、{d.name(elder, 'full-wide', 'family-parent')}の時もそうでした。",
                                   f"義父の{d.name(elder, 'full', 'family-parent')}（{elder.age}歳）は一人では役所に行けません。"])
     child = "長女" if kid.sex == "f" else "長男"
     about_kid = rng.choice([
         f"{child}の{d.name(kid, 'given', 'family-child')}（{kid.age}歳）も同じ考えです。",
-        f"{child}・{d.name(kid, 'given', 'family-child')}（{d.put('birth_date', birth_date(kid, rng.choice(['western', 'slash'])), 'family/child')}生）"
+        f"{child}・{d.name(kid, 'given', 'family-child')}"
+        f"（{d.put('birth_date', birth_date(kid, rng.choice(['western', 'slash'])), 'family/child')}生）"
         "の手続でも同じことがありました。",
         f"孫の{d.name(kid, 'full', 'family-child')}も同じ意見です。"])
     sentences = [about_spouse, about_elder, about_kid]
     if rng.random() < 0.4:
         mn = my_number(rng, rng.choice(["plain", "space", "hyphen"]))
-        sentences.append(f"母のマイナンバー（{d.put('my_number', mn, 'family/in-brackets')}）で薬局の読み取りができませんでした。")
+        sentences.append(f"母のマイナンバー（{d.put('my_number', mn, 'family/in-brackets')}）で"
+                         "薬局の読み取りができませんでした。")
     rng.shuffle(sentences)
-    sign = rng.choice(["", f"\n\n{d.name(me, 'full', 'family-sign')}（{job_for(rng, me.age)}）", f"\n\n{d.name(me, 'surname', 'family-sign')}より"])
+    sign = rng.choice(["", f"\n\n{d.name(me, 'full', 'family-sign')}（{job_for(rng, me.age)}）",
+                       f"\n\n{d.name(me, 'surname', 'family-sign')}より"])
     return d.finish("\n".join([*sentences, *prose.polite(rng, 1)]) + sign)
 
 
@@ -196,7 +207,8 @@ def kana_only(rng: random.Random, d: Draft) -> Sub:
                 "こうえんの　あそびばが　なくならないで　ほしいです。", "ボールあそびが　できる　ところが　ほしいです。"]
     else:
         text = [f"なまえ　{d.name(p, rng.choice(['hiragana', 'katakana']), 'kana-label')}", f"とし　{p.age}さい",
-                rng.choice(["むずかしいかんじは　よめませんので　ひらがなで　かきます。", "めが　わるいので　ひらがなで　ごめんなさい。",
+                rng.choice(["むずかしいかんじは　よめませんので　ひらがなで　かきます。",
+                            "めが　わるいので　ひらがなで　ごめんなさい。",
                             "てが　ふるえて　じが　うまく　かけません。"]),
                 rng.choice(["バスを　へらさないで　ください。", "びょういんに　いく　バスが　なくなると　こまります。",
                             "ごみの　ひを　かえないで　ください。"])]

@@ -44,8 +44,10 @@ def _intro(rng: random.Random, d: Draft, p: Person) -> str:
     n = d.name(p, form, "intro")
     return rng.choice([
         f"はじめまして。{res}在住の{n}と申します。", f"{res}に住む{job}の{n}です。", f"私は{n}と申します。{p.age}歳の{job}です。",
-        f"私、{n}は{res}で{rng.randint(2, 40)}年暮らしております。", f"{n}（{p.age}）です。", f"突然のメール失礼いたします。{n}と言います。",
-        f"{job}をしております、{n}でございます。", f"名前は{n}です。", f"{n}と申す者です。", f"自己紹介します。{n}、{p.age}歳、{job}です。",
+        f"私、{n}は{res}で{rng.randint(2, 40)}年暮らしております。", f"{n}（{p.age}）です。",
+        f"突然のメール失礼いたします。{n}と言います。",
+        f"{job}をしております、{n}でございます。", f"名前は{n}です。", f"{n}と申す者です。",
+        f"自己紹介します。{n}、{p.age}歳、{job}です。",
         f"わたくし{n}、{res}の者です。", f"{res}の{n}からの意見です。", f"当方、{n}（{job}）と申します。",
         f"いつもお世話になっております、{n}です。", f"こんにちは、{job}の{n}といいます。", f"{n}です。{job}です。",
         f"{res}で{job}をしている{n}といいます。", f"私（{n}）は、{p.age}歳の{job}です。",
@@ -64,9 +66,11 @@ def _signature(rng: random.Random, d: Draft, p: Person) -> str:
         lines.append(phone_plant(d, rng, "signature"))
     if rng.random() < 0.35:
         f = rng.choice(["plain", "plain", "at", "wide-at", "bracket-at", "star"])
-        lines.append(rng.choice(["mail: ", "E-mail：", "メール ", "✉ "]) + d.put("email", email(rng, p, form=f), f"signature/{f}"))
+        lines.append(rng.choice(["mail: ", "E-mail：", "メール ", "✉ "]) + d.put("email", email(rng, p, form=f),
+                                                                             f"signature/{f}"))
     if rng.random() < 0.25:
-        lines.append(rng.choice(["Blog: ", "ブログ：", "HP ", "個人サイト→"]) + d.put("url", personal_url(rng, p), "signature/blog"))
+        lines.append(rng.choice(["Blog: ", "ブログ：", "HP ", "個人サイト→"]) + d.put("url", personal_url(rng, p),
+                                                                             "signature/blog"))
     return "\n".join(lines)
 
 
@@ -105,10 +109,12 @@ def line_message(rng: random.Random, d: Draft) -> Sub:
     p = person(rng, era=rng.choice([1, 2]))
     label, value = sns(rng, p)
     parts = [
-        rng.choice([f"{d.name(p, 'surname', 'line-intro')}です", f"{rng.randint(1, 5)}丁目の{d.name(p, 'surname', 'line-intro')}です！",
+        rng.choice([f"{d.name(p, 'surname', 'line-intro')}です",
+                    f"{rng.randint(1, 5)}丁目の{d.name(p, 'surname', 'line-intro')}です！",
                     f"{d.name(p, 'given', 'line-intro')}です〜", "すみません"]),
         *prose.fill(rng, prose.CASUAL, rng.randint(1, 2)),
-        rng.choice([f"連絡ください {phone_plant(d, rng, 'line', 'mobile')}", f"{label}{d.put('sns', value, 'line/' + label.strip('：: @'))} で連絡OKです",
+        rng.choice([f"連絡ください {phone_plant(d, rng, 'line', 'mobile')}",
+                    f"{label}{d.put('sns', value, 'line/' + label.strip('：: @'))} で連絡OKです",
                     f"返信は{label}{d.put('sns', value, 'line/' + label.strip('：: @'))}まで🙏", "よろしくです"]),
     ]
     return d.finish("\n".join(parts))
@@ -125,7 +131,8 @@ def form_brackets(rng: random.Random, d: Draft) -> Sub:
     else:
         rows.append(f"【年齢】{p.age}歳")
     pc, af = postal_code(rng), rng.choice(["hyphen", "chome", "wide"])
-    rows.append(f"【住所】〒{d.put('postal_code', pc, 'form-label/hyphen')} {d.put('address', address(rng, af), 'form-label/' + af)}")
+    rows.append(f"【住所】〒{d.put('postal_code', pc, 'form-label/hyphen')} "
+                f"{d.put('address', address(rng, af), 'form-label/' + af)}")
     if rng.random() < 0.15:
         mf = rng.choice(["plain", "space", "wide"])
         rows.append(f"【個人番号】{d.put('my_number', my_number(rng, mf), 'form-label/' + mf)}")
@@ -142,7 +149,8 @@ def form_squares(rng: random.Random, d: Draft) -> Sub:
             f"■年代：{p.age // 10 * 10}代", f"■ご職業：{job_for(rng, p.age)}"]
     if rng.random() < 0.6:
         pc = f"〒{d.put('postal_code', postal_code(rng, 'wide'), 'form-square/wide')} " if rng.random() < 0.4 else ""
-        rows.append(f"■ご住所：{pc}{d.put('address', address(rng, 'hyphen', with_pref=rng.random() < 0.5), 'form-square/hyphen')}")
+        addr = address(rng, "hyphen", with_pref=rng.random() < 0.5)
+        rows.append(f"■ご住所：{pc}{d.put('address', addr, 'form-square/hyphen')}")
     if rng.random() < 0.5:
         mf = rng.choice(["plain", "space", "hyphen", "wide"])
         rows.append(rng.choice(["■マイナンバー（本人確認のため）：", "■個人番号：", "■マイナンバーカードの番号 "])
@@ -162,7 +170,8 @@ def company_signature(rng: random.Random, d: Draft) -> Sub:
     dept, role = rng.choice(_DEPTS)
     ext, direct = rng.randint(100, 9999), rng.random() < 0.3
     tel = d.put("phone", landline(rng, "hyphen"), "company-sig/" + ("direct" if direct else "extension"))
-    tel_line = f"直通 {tel}" if direct else rng.choice([f"TEL：{tel}（内線{ext}）", f"TEL {tel} 内線 {ext}", f"Tel. {tel} ext.{ext}"])
+    tel_line = f"直通 {tel}" if direct else rng.choice([f"TEL：{tel}（内線{ext}）", f"TEL {tel} 内線 {ext}",
+                                                      f"Tel. {tel} ext.{ext}"])
     sig = ["━" * 18, firm, f"{dept}\u3000{role}",
            rng.choice([f"{d.name(p, 'full-space', 'company-sig')}（{d.name(p, 'hiragana', 'company-sig-reading')}）",
                        f"{d.name(p, 'full-wide', 'company-sig')}\u3000{d.name(p, 'romaji-upper', 'company-sig-romaji')}",
@@ -173,16 +182,21 @@ def company_signature(rng: random.Random, d: Draft) -> Sub:
     local = rng.choice([f"{p.given_romaji[0].lower()}.{p.sur_romaji.lower()}", f"{p.sur_romaji.lower()}-{p.given_romaji.lower()}",
                         f"{p.sur_romaji.lower()}{p.given_romaji[0].lower()}"])
     sig += [f"Mail：{d.put('email', f'{local}@{domain}', 'company-sig/work')}", "━" * 18]
-    opener = rng.choice([f"{firm}の{d.name(p, 'surname', 'company-intro')}です。当社の意見を提出します。", "弊社の意見は以下のとおりです。",
+    opener = rng.choice([f"{firm}の{d.name(p, 'surname', 'company-intro')}です。当社の意見を提出します。",
+                         "弊社の意見は以下のとおりです。",
                          f"{firm}{dept}で{role}をしております{d.name(p, 'full', 'company-intro')}と申します。"])
     return d.finish("\n".join([opener, *prose.polite(rng, rng.randint(2, 3)), "以上", "", *sig]))
 
 
 def shop_owner(rng: random.Random, d: Draft) -> Sub:
     p = person(rng, era=rng.choice([0, 1]))
-    shop = rng.choice(["ラーメン夢屋", "喫茶ひだまり", "中島青果", "理容ツバメ", "手芸の店アトリエ", "酒の大黒屋", "うどん処こむぎ"])
-    lines = [rng.choice([f"{rng.choice(['駅前', '銀座通り', '中央'])}商店街で「{shop}」を{rng.randint(3, 45)}年やっております、店主の{d.name(p, 'full', 'shop-intro')}です。",
-                         f"「{shop}」店主　{d.name(p, 'surname', 'shop-intro')}です。", f"個人で{shop}を営む{d.name(p, 'full-space', 'shop-intro')}と申します。"]),
+    shop = rng.choice(["ラーメン夢屋", "喫茶ひだまり", "中島青果", "理容ツバメ", "手芸の店アトリエ", "酒の大黒屋",
+                       "うどん処こむぎ"])
+    street = rng.choice(["駅前", "銀座通り", "中央"])
+    lines = [rng.choice([f"{street}商店街で「{shop}」を{rng.randint(3, 45)}年やっております、"
+                         f"店主の{d.name(p, 'full', 'shop-intro')}です。",
+                         f"「{shop}」店主　{d.name(p, 'surname', 'shop-intro')}です。",
+                         f"個人で{shop}を営む{d.name(p, 'full-space', 'shop-intro')}と申します。"]),
              *prose.polite(rng, 2, "商店街")]
     extra = rng.choice([f"店主携帯 {d.put('phone', mobile(rng, 'hyphen'), 'shop/mobile-hyphen')}",
                         f"店のことは個人ブログに書いています→ {d.put('url', personal_url(rng, p), 'shop/blog')}",
@@ -196,7 +210,8 @@ def student(rng: random.Random, d: Draft) -> Sub:
     fac = rng.choice(["法学部", "社会福祉学科", "経済学部", "情報工学科", "看護学部"])
     sid = f"{rng.randint(20, 24)}{rng.randint(10000, 99999)}"
     lines = [rng.choice([f"{uni}{fac}{rng.randint(1, 4)}年の{d.name(p, 'full', 'student-intro')}です。",
-                         f"{uni}の学生、{d.name(p, 'full-space', 'student-intro')}と申します。", f"学生の{d.name(p, 'surname', 'student-intro')}です。"]),
+                         f"{uni}の学生、{d.name(p, 'full-space', 'student-intro')}と申します。",
+                         f"学生の{d.name(p, 'surname', 'student-intro')}です。"]),
              *prose.fill(rng, prose.STUDENT, 2)]
     mail = f"s{sid}@ed.{rng.choice(['hokuryo-u', 'aobano-jc'])}.ac.jp"
     lines.append(rng.choice(["連絡先：" + d.put("email", mail, "student/university"),
@@ -208,10 +223,13 @@ def student(rng: random.Random, d: Draft) -> Sub:
 def foreigner_simple(rng: random.Random, d: Draft) -> Sub:
     latin, kana = foreigner(rng)
     lines = [rng.choice([f"わたし の なまえ は {d.raw_name(kana, 'foreigner-intro', 'katakana')} です。",
-                         f"{d.raw_name(kana, 'foreigner-intro', 'katakana')}です。{rng.choice(['ベトナム', 'フィリピン', 'ネパール', 'ブラジル', 'ちゅうごく'])}から きました。",
-                         f"はじめまして。{d.raw_name(latin, 'foreigner-intro', 'latin')}です。にほん に すんで {rng.randint(2, 15)}ねん です。"]),
+                         f"{d.raw_name(kana, 'foreigner-intro', 'katakana')}です。"
+                         f"{rng.choice(['ベトナム', 'フィリピン', 'ネパール', 'ブラジル', 'ちゅうごく'])}から きました。",
+                         f"はじめまして。{d.raw_name(latin, 'foreigner-intro', 'latin')}です。"
+                         f"にほん に すんで {rng.randint(2, 15)}ねん です。"]),
              *prose.fill(rng, prose.SIMPLE, 2), "よろしく おねがいします。",
-             rng.choice([f"{d.raw_name(latin, 'foreigner-sign', 'latin')}", f"なまえ：{d.raw_name(latin, 'foreigner-sign', 'latin')}（{kana}）"])]
+             rng.choice([f"{d.raw_name(latin, 'foreigner-sign', 'latin')}",
+                         f"なまえ：{d.raw_name(latin, 'foreigner-sign', 'latin')}（{kana}）"])]
     if rng.random() < 0.6:
         lines.append(phone_plant(d, rng, "foreigner", "mobile"))
     return d.finish("\n".join(lines))
@@ -220,8 +238,10 @@ def foreigner_simple(rng: random.Random, d: Draft) -> Sub:
 def foreigner_english(rng: random.Random, d: Draft) -> Sub:
     latin, _ = foreigner(rng)
     local = latin.lower().replace(" ", ".").replace("-", "")
-    mail = d.put("email", f"{local}{rng.randint(1, 99)}@{rng.choice(['gmail.com', 'outlook.com', 'yahoo.co.jp'])}", "english/plain")
-    lines = [f"Hello, my name is {d.raw_name(latin, 'english-intro', 'latin')} and I live in {rng.choice(['Aobano', 'Hamamatsu', 'Kawagoe'])}.",
+    mail = d.put("email", f"{local}{rng.randint(1, 99)}@{rng.choice(['gmail.com', 'outlook.com', 'yahoo.co.jp'])}",
+                 "english/plain")
+    town = rng.choice(["Aobano", "Hamamatsu", "Kawagoe"])
+    lines = [f"Hello, my name is {d.raw_name(latin, 'english-intro', 'latin')} and I live in {town}.",
              *prose.fill(rng, prose.ENGLISH, 2), "Thank you for reading.", "",
              d.raw_name(latin, "english-sign", "latin"), f"Email: {mail}"]
     if rng.random() < 0.5:
@@ -245,8 +265,10 @@ def submitter_only(rng: random.Random, d: Draft) -> Sub:
     p = person(rng)
     firm, _ = rng.choice(_FIRMS)
     sub = rng.choice([d.name(p, "full-wide", "submitter", "submitter"), d.name(p, "katakana", "submitter", "submitter"),
-                      f"{d.name(p, 'full', 'submitter', 'submitter')}（{p.age}歳）", f"{firm}\u3000{d.name(p, 'full-space', 'submitter', 'submitter')}",
-                      d.name(p, "romaji-upper", "submitter", "submitter"), f"{d.name(p, 'full', 'submitter', 'submitter')}／{rng.choice(RESIDENCES)}",
+                      f"{d.name(p, 'full', 'submitter', 'submitter')}（{p.age}歳）",
+                      f"{firm}\u3000{d.name(p, 'full-space', 'submitter', 'submitter')}",
+                      d.name(p, "romaji-upper", "submitter", "submitter"),
+                      f"{d.name(p, 'full', 'submitter', 'submitter')}／{rng.choice(RESIDENCES)}",
                       d.name(p, "full", "submitter", "submitter")])
     body = [*prose.polite(rng, rng.randint(1, 3))]
     if rng.random() < 0.3:
@@ -258,7 +280,8 @@ def file_name(rng: random.Random, d: Draft) -> Sub:
     p = person(rng)
     topic = rng.choice(sorted(prose.POLITE))
     f = rng.choice([
-        f"意見書_{d.name(p, 'full', 'file', 'file')}.docx", f"2024{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}_{d.name(p, 'surname', 'file', 'file')}.pdf",
+        f"意見書_{d.name(p, 'full', 'file', 'file')}.docx",
+        f"2024{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}_{d.name(p, 'surname', 'file', 'file')}.pdf",
         f"pubcom_{d.raw_name(f'{p.sur_romaji.lower()}_{p.given_romaji.lower()}', 'file', 'romaji-underscore', 'file')}.pdf",
         f"【{d.name(p, 'full', 'file', 'file')}】{topic}意見.docx", f"{d.name(p, 'full-space', 'file', 'file')}様ご意見.xlsx",
         f"{topic}_{d.name(p, 'katakana-tight', 'file', 'file')}.txt",

@@ -202,7 +202,7 @@ def sns(rng: random.Random, p: Person) -> tuple[str, str]:
     """(label as written, value): an SNS account the person gives in a submission."""
     h = handle(rng, p)
     return rng.choice([
-        ("X（旧Twitter）：", f"@{h}"), ("Twitter @", h), ("インスタ：", h), ("Instagram @", h), ("LINE ID：", h),
+        ("X（旧Twitter）：", f"@{h}"), ("Twitter ", f"@{h}"), ("インスタ：", h), ("Instagram ", f"@{h}"), ("LINE ID：", h),
         ("ライン：", h), ("Facebook：", f"https://www.facebook.com/{h}"), ("X：", f"https://x.com/{h}"),
         ("TikTok ", f"@{h}"), ("Threads：", f"@{h}"), ("mixi2 ", f"@{h}"), ("YouTube：", f"https://www.youtube.com/@{h}"),
     ])
@@ -265,7 +265,8 @@ def birth_date(p: Person, form: str) -> str:
     short = {"令和": "R", "平成": "H", "昭和": "S", "大正": "T"}[era]
     return {
         "western": f"{y}年{m}月{d}日", "wareki": f"{era}{ey}年{m}月{d}日", "short": f"{short}{ey}.{m}.{d}",
-        "slash": f"{y}/{m:02d}/{d:02d}", "dot": f"{y}.{m}.{d}", "wide": full_width(f"{y}") + f"年{full_width(str(m))}月{full_width(str(d))}日",
+        "slash": f"{y}/{m:02d}/{d:02d}", "dot": f"{y}.{m}.{d}",
+        "wide": full_width(f"{y}") + f"年{full_width(str(m))}月{full_width(str(d))}日",
         "kanji": f"{era}{kanji_number(ey) if ey > 1 else '元'}年{kanji_number(m)}月{kanji_number(d)}日",
     }[form]
 

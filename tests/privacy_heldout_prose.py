@@ -16,7 +16,8 @@ def _n(rng: random.Random) -> dict[str, object]:
         "art": rng.randint(2, 48), "par": rng.randint(1, 5), "m": rng.randint(1, 12), "d": rng.randint(1, 28),
         "yen": f"{rng.randint(1, 19) * 500:,}", "big": f"{rng.randint(5, 120) * 10000:,}", "pct": rng.randint(3, 87),
         "n": rng.randint(12, 900), "min": rng.randint(15, 70), "db": rng.randint(55, 85), "ry": rng.randint(5, 9),
-        "page": rng.randint(3, 140), "case": f"495{rng.randint(100000, 999999)}", "sec": f"{rng.randint(1, 6)}.{rng.randint(1, 9)}",
+        "page": rng.randint(3, 140), "case": f"495{rng.randint(100000, 999999)}",
+        "sec": f"{rng.randint(1, 6)}.{rng.randint(1, 9)}",
         "hh": rng.randint(17, 21), "am": rng.randint(6, 9), "fee": rng.randint(2, 16) * 5,
     }
 
@@ -96,7 +97,7 @@ POLITE = {
 CASUAL = [
     "ゴミ出しの曜日ほんとに変わるんですか？😢", "バス減ったの困ります…朝{am}時台1本だけって", "保育園の書類多すぎです💦",
     "説明会{m}/{d}行けなかったので、資料どこにあるか教えてください🙏", "公園の遊具いつ直るんですかね〜",
-    "うちの子の学童、{n}人待ちって言われました😇", "夜の工場の音、まじで寝れないです", "図書館{hh}時閉館は早すぎ！！",
+    "うちの子の学童、{min}人待ちって言われました😇", "夜の工場の音、まじで寝れないです", "図書館{hh}時閉館は早すぎ！！",
     "マイナ保険証、病院で使えなかったです😓", "児童手当の申請、スマホでできるようにしてほしい",
 ]
 SIMPLE = [
@@ -144,12 +145,14 @@ def subject(rng: random.Random) -> str:
 
 def date_line(rng: random.Random) -> str:
     y = rng.choice([5, 6, 6, 7])
-    return rng.choice([f"令和{y}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日", f"{2018 + y}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日",
+    return rng.choice([f"令和{y}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日",
+                       f"{2018 + y}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日",
                        f"{2018 + y}/{rng.randint(1, 12)}/{rng.randint(1, 28)} {rng.randint(7, 23)}:{rng.randint(0, 59):02d}"])
 
 
 SEASON = ["新緑の候", "盛夏の候", "秋冷の候", "師走の候", "早春の候", "梅雨の候", "時下"]
-GREETING = ["お世話になっております。", "突然のご連絡失礼いたします。", "いつもありがとうございます。", "はじめてメールいたします。",
+GREETING = ["お世話になっております。", "突然のご連絡失礼いたします。", "いつもありがとうございます。",
+            "はじめてメールいたします。",
             "意見募集を拝見し、投稿いたします。", "ご担当者様"]
 CLOSING = ["以上、よろしくご検討ください。", "何卒よろしくお願い申し上げます。", "ご検討のほどよろしくお願いいたします。",
            "以上です。", "長文失礼しました。"]

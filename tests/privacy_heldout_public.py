@@ -26,7 +26,8 @@ AUTHORS = [
 ]
 CELEBRITIES = [
     ("星野ひかる", "タレントの"), ("黒川 蒼", "俳優の"), ("ミハル", "歌手の"), ("桜庭リョウ", "お笑い芸人の"),
-    ("天城まりな", "アナウンサーの"), ("東條 快", "元プロ野球選手の"), ("夢咲ここな", "アイドルの"), ("九重 大地", "料理研究家の"),
+    ("天城まりな", "アナウンサーの"), ("東條 快", "元プロ野球選手の"), ("夢咲ここな", "アイドルの"),
+    ("九重 大地", "料理研究家の"),
 ]
 HISTORICAL = ["渋沢栄一", "津田梅子", "北里柴三郎", "夏目漱石", "樋口一葉", "福沢諭吉"]
 TITLE_CHARACTERS = [("村雨", "ドラマ『ぼくと村雨さんの夏』"), ("ハナコ", "絵本『ハナコさんのゴミ出し』"),
@@ -46,7 +47,8 @@ JOB_SAN_LINES = [
 ]
 _SLUGS = {"丸栄精工": "maruei-seiko", "ひまわり不動産": "himawari-fudosan", "みどり交通": "midori-kotsu",
           "カネヨシ商事": "kaneyoshi-shoji", "東雲ガス": "shinonome-gas", "北杜バス": "hokuto-bus",
-          "なごみ介護サービス": "nagomi-kaigo", "こだま運送": "kodama-unso", "あおば薬局": "aoba-ph", "さくら物流": "sakura-butsuryu",
+          "なごみ介護サービス": "nagomi-kaigo", "こだま運送": "kodama-unso", "あおば薬局": "aoba-ph",
+          "さくら物流": "sakura-butsuryu",
           "ヤマト精機": "yamato-seiki", "ことぶき給食": "kotobuki-kyushoku"}
 COMPANIES = list(_SLUGS)
 COMPANY_LINES = [
@@ -110,7 +112,8 @@ def public_person(rng: random.Random) -> tuple[str, str]:
         name, frame = rng.choice(OFFICIALS)
         who = frame.format(name=name)
         return rng.choice([f"{who}は議会で「丁寧に説明する」と答弁されましたが、まだ説明は足りません。",
-                           f"{who}も{m}月の記者会見でこの問題に触れていました。", f"{who}が選挙で掲げた公約と、この案は矛盾しています。",
+                           f"{who}も{m}月の記者会見でこの問題に触れていました。",
+                           f"{who}が選挙で掲げた公約と、この案は矛盾しています。",
                            f"この点は、{who}の{y}年の施政方針でも約束されていたはずです。"]), name
     if kind == "expert":
         name, frame = rng.choice(EXPERTS)
