@@ -1,6 +1,7 @@
 """How well the privacy screen reads realistic submissions: recall per kind, false findings, an editor's load.
 
-    python benchmarks/privacy_accuracy.py [N_CLEAN]     # default 2,000 clean submissions
+    python benchmarks/privacy_accuracy.py [N_CLEAN]              # default 2,000 clean submissions
+    python benchmarks/privacy_accuracy.py --held-out [N_CLEAN]   # the held-out corpus, default 1,000
 
 The corpus is tests/privacy_realistic.py, written blind (by a helper who had not read the
 rules) in the ways people write: self-introductions, signatures with readings, roles, ages
@@ -55,10 +56,14 @@ def covered(findings: list[tuple[str, int, int]], text: str, kind: str, value: s
     return at >= 0 and any(k in kinds and s <= at and e >= at + len(value) for k, s, e in findings)
 
 
-def measure(n_clean: int = 2000) -> dict[str, object]:
-    from guidetrace.comments.privacy.detect import high_confidence
-    from tests.privacy_realistic import realistic_corpus
+def measure(n_clean: int = 2000, corpus: str = "privacy_realistic") -> dict[str, object]:
+    """`corpus`: tests/privacy_realistic.py (the rules were fixed against it) or tests/privacy_heldout.py
+    (written blind by another helper, scored once, held out)."""
+    import importlib
 
+    from guidetrace.comments.privacy.detect import high_confidence
+
+    realistic_corpus = importlib.import_module(f"tests.{corpus}").realistic_corpus
     detect = _screen
     planted, clean = realistic_corpus(n_clean=n_clean)
     high = high_confidence()
@@ -97,8 +102,10 @@ def measure(n_clean: int = 2000) -> dict[str, object]:
 
 
 def main(argv: list[str]) -> int:
-    n = int(argv[0]) if argv else 2000
-    m = measure(n)
+    held_out = "--held-out" in argv
+    argv = [a for a in argv if a != "--held-out"]
+    n = int(argv[0]) if argv else (1000 if held_out else 2000)
+    m = measure(n, "privacy_heldout" if held_out else "privacy_realistic")
     recall = m["recall"]
     assert isinstance(recall, dict)
     for kind, (f, t) in recall.items():

@@ -43,6 +43,7 @@ class _Rules:
     mobile: re.Pattern[str]
     org_mailbox: re.Pattern[str]
     org_handle: re.Pattern[str]
+    public_domain: re.Pattern[str]
     personal_hosts: tuple[str, ...]
     personal_paths: re.Pattern[str]
     high: float
@@ -71,6 +72,7 @@ def rules() -> _Rules:
         not_phone=re.compile(data["not_phone"]), phone_digits=re.compile(data["phone_digits"]), age=rx(data["age"]),
         office=re.compile(data["office_context"]), mobile=rx(data["mobile"]),
         org_mailbox=re.compile(data["org_mailboxes"], re.I), org_handle=re.compile(data["org_handles"], re.I),
+        public_domain=re.compile(data["public_body_domains"], re.I),
         personal_hosts=tuple(data["url_personal"]["hosts"]), personal_paths=re.compile(data["url_personal"]["paths"]),
         high=float(data["high"]),
     )
@@ -138,18 +140,40 @@ def rules_hyphens() -> str:
     return str(packaged_yaml("guidetrace.comments", "privacy.yaml")["hyphen"])
 
 
+_CONTACT_LINE = re.compile(r"[\s>＞・■●]*(?:(?:TEL|Tel|tel|FAX|Fax|E-?mail|e-?mail|メール|電話|〒|住所|所在地|URL|HP|代表|内線|"
+                           r"直通)[:：/]?|[\d\-‐－ー()（）.\s])*")
+
+
 def _office(folded: str, start: int, end: int) -> bool:
-    """The contact data's clause names an office before it (総務課の代表電話 03-…), or its bracket does,
-    before or inside it (市役所（〒… 青葉市本町5-18-6）, 送付先（〒… 霞が関… 文化振興部 著作権室））."""
+    """Whose contact data: an office's when its clause names an office before it (総務課の代表電話 03-…), when
+    its bracket does, before or inside it (市役所（〒… 青葉市本町5-18-6）, お客様相談室（代表 0120-…）), when
+    （代表） follows it, or when it stands in a contact block under an office's name line
+    (北陵市役所 介護保険課 / 〒… / TEL …)."""
+    office = rules().office
     a = max(folded.rfind(c, 0, start) for c in "\n。(（「")
     before = folded[a + 1:start]
     after = ""
     if a >= 0 and folded[a] in "(（「":
         line_start = max(folded.rfind("\n", 0, a), folded.rfind("。", 0, a))
-        before = folded[max(line_start + 1, a - 12):a] + before
+        before = folded[max(line_start + 1, a - 12):a] + "|" + before
         close = [i for i in (folded.find(c, end) for c in ")）」\n") if i >= 0]
         after = folded[end:min(close)] if close and folded[min(close)] != "\n" else ""
-    return bool(rules().office.search(before[-20:]) or rules().office.search(after[:30]))
+    if office.search(before[-20:]) or office.search(after[:30]) or re.match(r"\s?[(（](?:代表|直通|内線)", folded[end:]):
+        return True
+    line_start = folded.rfind("\n", 0, start) + 1
+    if not _CONTACT_LINE.fullmatch(folded[line_start:start]):
+        return False  # words before it on its line that are not contact labels or data: not a contact block
+    for _ in range(3):  # the block's lines above: the first that is not contact data names whose they are
+        if line_start <= 0:
+            return False
+        above_start = folded.rfind("\n", 0, line_start - 1) + 1
+        above = folded[above_start:line_start - 1].strip(" >＞")
+        if office.search(above + "|"):
+            return True
+        if not re.match(r"[\s>＞・■●]*(?:TEL|Tel|tel|FAX|Fax|E-?mail|e-?mail|メール|電話|〒|住所|所在地|\d)", above):
+            return False  # a line of words that names no office: the block is someone's
+        line_start = above_start
+    return False
 
 
 def detect(text: str, *, offices: bool = True) -> list[Finding]:
@@ -170,8 +194,11 @@ def detect(text: str, *, offices: bool = True) -> list[Finding]:
         for m in pattern.finditer(folded):
             value = next((g for g in ("v", "w") if g in pattern.groupindex and m.group(g) is not None), None)
             start, end = m.span(value) if value else m.span()
-            if kind == "email" and r.org_mailbox.match(re.split(r"\s?(?:@|\(|\[|<|\s|アット|あっと|[●★☆◆■◎])", m.group("v"))[0]):
-                continue  # jimukyoku@, info@: an office's mailbox
+            if kind == "email":
+                local = re.split(r"\s?(?:@|\(|\[|<|\s|アット|あっと|[●★☆◆■◎])", m.group("v"))[0]
+                if r.org_mailbox.match(local) or (r.public_domain.search(m.group("domain"))
+                                                  and re.fullmatch(r"[a-z]+", local)):
+                    continue  # jimukyoku@, info@: an office's mailbox; kosodate@city.….lg.jp: a department's
             if kind == "sns" and r.org_handle.search(folded[start:end]):
                 continue  # @city_aoba_official: an organisation's account
             if kind == "url":

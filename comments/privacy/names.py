@@ -48,6 +48,7 @@ class _Rules:
     public_confidence: float
     not_names: frozenset[str]
     org_end: re.Pattern[str]
+    org_mark: re.Pattern[str]
     role_end: re.Pattern[str]
     relation: re.Pattern[str]
     confidence: dict[str, float]
@@ -80,6 +81,7 @@ def rules() -> _Rules:
         not_names=frozenset(n["not_names"]),
         org_end=re.compile(f"(?:{_alternation(n['org_words'])})$"),
         role_end=re.compile(n["role_end"]),
+        org_mark=re.compile(n["org_mark"]),
         relation=re.compile(rf"(?:{_alternation(n['relations'])})[の、,]\s?"),
         confidence={k: float(v) for k, v in n["confidence"].items()},
         english=tuple((e["rule"], float(e["confidence"]), re.compile(e["regex"], re.M)) for e in n["english"]),
@@ -106,9 +108,12 @@ def _verdict(run: list[Word], slot: str = "weak") -> str:
     if not text or text in rules().not_names or any(w.surface in rules().not_names for w in run[-1:]):
         return "not"
     if slot == "pen":
-        return "person"
+        return "not" if rules().org_mark.search(text) else "person"
     if rules().org_end.search(text) or (slot == "weak" and any(w.proper_other and not w.person for w in run[-1:])):
         return "not"  # 任天堂さん, 〇〇市役所さん, 架空電機さん
+    if slot == "weak" and len(run) > 1 and run[-1].common and not run[-1].person and len(run[-1].surface) >= 2 \
+            and not run[-2].surname and not run[-2].surface.isspace():
+        return "not"  # ことぶき給食さん, こだま運送さん: a business named by what it does
     if rules().role_end.search(text) and not run[-1].person:
         return "not"  # 事務局長, 保健師さん: a role
     if slot == "strong" and not any(w.person for w in run) and not all(w.common for w in run):
@@ -286,8 +291,9 @@ def labelled_names(folded: str) -> Iterator[Span]:
     value is taken (up to the line's end, a bracket or a comma), whatever its words."""
     for m in rules().label.finditer(folded):
         value = _VALUE.match(folded, m.end())
-        if not value or len(value.group()) > 24:
-            continue
+        if not value or len(value.group()) > 24 or re.match(r"[をがにはのでともへや]\s", value.group()) \
+                or value.group().endswith(("ください", "ます", "です")):
+            continue  # ふりがな を つけて ください: the word used, not a label
         run = list(words(value.group()))
         end = _with_reading(folded, value.end())
         span = _classify(folded, m.end(), end, run, "labelled", strong=True, pen=True)
