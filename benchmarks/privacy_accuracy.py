@@ -52,7 +52,9 @@ def _screen(text: str, field: str = "body") -> list[Any]:
 
 def covered(findings: list[tuple[str, int, int]], text: str, kind: str, value: str) -> bool:
     at = text.find(value)
-    kinds = {kind} | ({"postal_code", "address"} if kind in ("postal_code", "address") else set())
+    # a postcode inside a whole address is masked with it; a link to an SNS profile is masked as a URL or a handle
+    kinds = {kind} | ({"postal_code", "address"} if kind in ("postal_code", "address") else set()) | (
+        {"url", "sns"} if kind in ("url", "sns") else set())
     return at >= 0 and any(k in kinds and s <= at and e >= at + len(value) for k, s, e in findings)
 
 

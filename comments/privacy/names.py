@@ -66,7 +66,7 @@ def rules() -> _Rules:
     return _Rules(
         honorific=re.compile(f"(?:{_alternation(n['honorifics'])})"),
         self_intro=re.compile(rf"(?:^|(?<=[{_BOUNDARY}]))\s*([^{_BOUNDARY}]{{1,{int(n['self_max'])}}}?)({verbs})"
-                              rf"(?=\s*(?:[{_BOUNDARY}、,(（]|$))"),
+                              rf"(?=\s*(?:[{_BOUNDARY}、,(（〜~]|$))"),
         self_max_desu=int(n["self_max_desu"]), naming_verbs=frozenset(n["naming_verbs"]),
         named_as=re.compile(n["named_as"]),
         my=re.compile(r"(?:私|わたくし|わたし|僕|ぼく)(?:、|,|は)?\s?"),
@@ -82,7 +82,7 @@ def rules() -> _Rules:
         org_end=re.compile(f"(?:{_alternation(n['org_words'])})$"),
         role_end=re.compile(n["role_end"]),
         org_mark=re.compile(n["org_mark"]),
-        relation=re.compile(rf"(?:{_alternation(n['relations'])})[の、,]\s?"),
+        relation=re.compile(rf"(?:{_alternation(n['relations'])})[の、,・(（]\s?"),
         confidence={k: float(v) for k, v in n["confidence"].items()},
         english=tuple((e["rule"], float(e["confidence"]), re.compile(e["regex"], re.M)) for e in n["english"]),
     )
@@ -118,8 +118,8 @@ def _verdict(run: list[Word], slot: str = "weak") -> str:
         return "not"  # 事務局長, 保健師さん: a role
     if slot == "strong" and not any(w.person for w in run) and not all(w.common for w in run):
         return "unsure"
-    if any(w.person for w in run):
-        return "person"
+    if any(w.person for w in run) or _LATIN_NAME.fullmatch(text):
+        return "person"  # (Rina Sari Wulandari, SASAGAWA Ren: a name spelled in Latin letters)
     if all(w.common or w.pos[:1] in (("代名詞",), ("接尾辞",)) for w in run):
         return "not"  # 作家さん, 声優さん, 担当者様
     return "unsure"
@@ -235,6 +235,8 @@ def honorific_names(folded: str) -> Iterator[Span]:
 _BRACKET_END = re.compile(r"\s?[(（][^()（）]{1,12}[)）]$")
 _WORDISH = re.compile(r"[一-龯々〆ヶァ-ヺー]")
 _KANA_OR_KANJI = re.compile(r"[一-龯々ぁ-ゖァ-ヺー]{1,6}")
+_WE = re.compile(r"(?:私たち|私達|わたしたち|我々)\s?((?:[一-龯々〆ヶぁ-ゖァ-ヺー]{1,6}\s?[一-龯々〆ヶぁ-ゖァ-ヺー]{0,6}[・、,]){1,8}"
+                 r"[一-龯々〆ヶぁ-ゖァ-ヺー]{1,6}\s?[一-龯々〆ヶぁ-ゖァ-ヺー]{0,6}?)(?=は|が|の|一同|\s)")
 _INTRO_BEFORE = re.compile(r"(?:[、,の\s]|私は|私、|こんにちは|はじめまして|初めまして|所属|担当|(?:て|で)(?:い|お)ります|"
                            r"います|いる|なる|来た|した|でございます|として)$")  # 〜で働いている|森です, 〜から来た|グエンです
 
@@ -267,6 +269,14 @@ def introduced_names(folded: str) -> Iterator[Span]:
         span = _classify(folded, m.start(g), m.end(g), run, "self-introduction", strong=True, pen=g == 1)
         if span:
             yield span
+    for m in _WE.finditer(folded):  # 私たち宍戸 結愛・堀江 凛・楠本悠真は: each name of the list
+        at = m.end()
+        for part in re.split(r"([・、,])", m.group(1)):
+            ws = words(part.strip())
+            if part.strip() and any(w.person for w in ws):
+                a = at + part.index(part.strip())
+                yield ("name", a, a + len(part.strip()), r.confidence["dictionary"], "self-introduction")
+            at += len(part)
     for pattern, rule in ((r.my, "self-introduction"), (r.relation, "relative")):
         for m in pattern.finditer(folded):
             ws = words(folded[m.end():m.end() + 14])
@@ -290,6 +300,8 @@ def labelled_names(folded: str) -> Iterator[Span]:
     """氏名：山田太郎, 【よみ】やまだたろう, ペンネーム「しろくま工房」: the label says a name follows, so its whole
     value is taken (up to the line's end, a bracket or a comma), whatever its words."""
     for m in rules().label.finditer(folded):
+        if m.group()[:1].isascii() and not re.search(r"[:：]", m.group()):
+            continue  # From the start…: an English word, not a header's label
         value = _VALUE.match(folded, m.end())
         if not value or len(value.group()) > 24 or re.match(r"[をがにはのでともへや]\s", value.group()) \
                 or value.group().endswith(("ください", "ます", "です")):
@@ -336,6 +348,11 @@ def closing_names(folded: str) -> Iterator[Span]:
         if role and _WHOLE_NAME.fullmatch(stripped[role.end():]):
             stripped = stripped[role.end():]  # 課長 舘ケン, 副会長 杉山 凛: a role, then the person
         base = offset + line.index(stripped) if stripped in line else offset
+        if re.fullmatch(r"[(（][^()（）]{2,30}[)）]", stripped):
+            base, stripped = base + 1, stripped[1:-1]  # （Tsuyoshi Ishii）
+        reading = _READING.search(stripped)
+        if reading and reading.end() == len(stripped) and reading.start() > 0:
+            stripped = stripped[:reading.start()]  # Takeo Otaki（おおたき たけお）: the reading joins the span below
         ws = words(stripped)
         people = [i for i, w in enumerate(ws) if w.person]
         span = None
@@ -374,8 +391,10 @@ _WHOLE_NAME = re.compile(r"[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{1,12} [�
                          r"|[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{2,12}")
 _ROLE_FIRST = re.compile(r"(?:[一-龯ァ-ヺー]{0,6}(?:長|員|者|士|師|官|担当|代表|理事|役員|幹事)|代表|担当)\s")
 _SAID = re.compile(r"(?:でした|です)?[。.]$")
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){1,3}")
 _PARTICLE = re.compile(r"[一-龯ァ-ヺ][ぁ-ゖ]{1,2}[一-龯ァ-ヺ]")
-_SPELLED = re.compile(r"[ぁ-ゖー]{2,7} [ぁ-ゖー]{2,7}|[ァ-ヺー]{2,7} ?[ァ-ヺー]{2,7}|[A-Z][A-Za-z]+ [A-Z][A-Za-z]+")
+_SPELLED = re.compile(r"[ぁ-ゖー]{2,7} [ぁ-ゖー]{2,7}|[ァ-ヺー]{2,7} ?[ァ-ヺー]{2,7}|[A-Z][A-Za-z]+ [A-Z][A-Za-z]+"
+                      r"|(?!(?:thank|best|kind|see|with|from|and|the)\b)[a-z]{2,12} [a-z]{2,12}")
 
 
 def _surname_before(ws: tuple[Word, ...], first: int) -> int:
