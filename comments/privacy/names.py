@@ -153,10 +153,10 @@ def _classify(folded: str, start: int, end: int, run: list[Word], rule: str, str
 def _trailing_run(ws: tuple[Word, ...]) -> list[Word]:
     """The name-like words at the end of a window, read backwards (高橋 + 悠斗; 会社員の|鈴木)."""
     run: list[Word] = []
-    ws = list(ws)
-    if len(ws) >= 2 and ws[-1].suffix and re.fullmatch(r"[一-龯々]", ws[-1].surface) and ws[-2].surname:
-        run, ws = [ws[-1]], ws[:-1]  # 岡田|樹: a one-kanji given name the dictionary reads as a suffix
-    for w in reversed(ws):
+    rest = list(ws)
+    if len(rest) >= 2 and rest[-1].suffix and re.fullmatch(r"[一-龯々]", rest[-1].surface) and rest[-2].surname:
+        run, rest = [rest[-1]], rest[:-1]  # 岡田|樹: a one-kanji given name the dictionary reads as a suffix
+    for w in reversed(rest):
         if _name_word(w) or (w.surface.isspace() and run and len(w.surface) <= 1):
             run.insert(0, w)
         else:
@@ -270,12 +270,12 @@ def introduced_names(folded: str) -> Iterator[Span]:
         if span:
             yield span
     for m in _WE.finditer(folded):  # 私たち宍戸 結愛・堀江 凛・楠本悠真は: each name of the list
-        at = m.end()
+        at = m.start(1)
         for part in re.split(r"([・、,])", m.group(1)):
-            ws = words(part.strip())
-            if part.strip() and any(w.person for w in ws):
-                a = at + part.index(part.strip())
-                yield ("name", a, a + len(part.strip()), r.confidence["dictionary"], "self-introduction")
+            name = re.sub(r"(?:は|が|の)$", "", part.strip())
+            if name and any(w.person for w in words(name)):
+                a = at + part.index(name)
+                yield ("name", a, a + len(name), r.confidence["dictionary"], "self-introduction")
             at += len(part)
     for pattern, rule in ((r.my, "self-introduction"), (r.relation, "relative")):
         for m in pattern.finditer(folded):
@@ -413,7 +413,7 @@ def _surname_before(ws: tuple[Word, ...], first: int) -> int:
 
 def names_after(folded: str, end: int) -> Iterator[Span]:
     """A name right after an address (〒… 青葉市本町1-2-3 山田太郎)."""
-    m = re.match(r"[\s、,]{0,2}", folded[end:])
+    m = re.match(r"[ \t、,]{0,2}", folded[end:])  # on the address's own line: the next line is another field
     a = end + (m.end() if m else 0)
     run = _leading_run(words(folded[a:a + 14]))
     if run and any(w.person for w in run):
