@@ -52,10 +52,15 @@ class Plugin:
     def load(self) -> Callable[..., Any]:
         return load_ref(self.target)
 
-    def load_view(self) -> Callable[..., Any]:
+    def build(self, *args: Any, **kwargs: Any) -> Any:
+        """What it makes: a document read, a report's payload built, a diagram drawn."""
+        return self.load()(*args, **kwargs)
+
+    def render(self, *args: Any, **kwargs: Any) -> Any:
+        """Its `view` over what `build` made (a report in one format)."""
         if self.view is None:
             raise GuidetraceError(f"{self.name} has no view")
-        return load_ref(self.view)
+        return load_ref(self.view)(*args, **kwargs)
 
     def sniffs(self, sample: Any) -> bool:
         return self.sniff is not None and bool(load_ref(self.sniff)(sample))

@@ -25,11 +25,11 @@ def is_html(head: bytes) -> bool:
 
 
 IMPORTERS = Registry("guideline importers", "source", (
-    Plugin("pdf", "source_pdf", f"{_I}.pdf_source:pdf_headings", (), is_pdf,
+    Plugin("pdf", "import_pdf", f"{_I}.pdf_source:pdf_headings", (), is_pdf,
            help="The outline (bookmarks), else the table of contents, found in the body."),
-    Plugin("docx", "source_docx", f"{_I}.text_sources:docx_headings", (), is_zip, help="Heading styles or numbering."),
-    Plugin("html", "source_html", f"{_I}.text_sources:html_headings", (".html", ".htm"), is_html,
-           help="<h1>…<h6> headings."),
-    Plugin("markdown", "source_markdown", f"{_I}.text_sources:markdown_headings", (".md", ".markdown"),
+    Plugin("docx", "import_docx", f"{_I}.text_sources:docx_headings", (), is_zip, help="Heading styles or numbering."),
+    Plugin("html", "import_html", f"{_I}.text_sources:html_headings", (".html", ".htm"), is_html,
+           help="`<h1>`…`<h6>` headings."),
+    Plugin("markdown", "import_markdown", f"{_I}.text_sources:markdown_headings", (".md", ".markdown"),
            help="# headings (any other text file too)."),
 ))
