@@ -102,7 +102,7 @@ def test_every_registered_name_is_in_help() -> None:
 
 def test_the_project_file_takes_every_registered_format_and_refuses_others(tmp_path: Path) -> None:
     assert project_errors(tmp_path) == []
-    for body, key in (("comments: [{file: c, revision: R, format: ssv}]\n", "format"),
+    for body, key in (("comments: [{file: c, revision: R, format: nosuch}]\n", "format"),
                       ("trees: [{file: t.yaml, format: xml}]\n", "format"),
                       ("trees: [t.yaml]\nreports: {folder: o, names: [nosuch]}\n", "names")):
         with pytest.raises(GuidetraceError, match=f"{key}: expected"):

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.registry import Plugin
-from guidetrace.trace.textfile import sniff
 
-from ..records import CommentDocument
 from .registry import READERS
+
+if TYPE_CHECKING:
+    from ..records import CommentDocument
+
+# Reading the registry (a command's --help) imports no reader, nor the text sniffer: both come in on use.
 
 
 def _containers() -> list[Plugin]:
@@ -32,6 +36,8 @@ def detect_format(path: Path, text: str | None = None) -> str:
     if by_suffix is not None:
         return by_suffix.name
     if text is None:
+        from guidetrace.trace.textfile import sniff
+
         text = sniff(path).text
     texts = [r for r in READERS.values() if "encoding" in r.options]
     chosen = next((r for r in texts if r.sniffs(text)), None) or next(r for r in texts if r.sniff is None)
@@ -50,6 +56,8 @@ def read_document(path: Path, *, fmt: str = "auto", columns: str | None = None,
     by_suffix = READERS.by_suffix(path.suffix)
     if fmt == "auto" and container is None and by_suffix is not None and "encoding" not in by_suffix.options:
         container = by_suffix.name  # a broken container: its reader says what is wrong
+    from guidetrace.trace.textfile import sniff
+
     head = None if container else sniff(path, encoding=encoding)  # the first megabyte settles encoding and layout
     reader = READERS[container or (detect_format(path, head.text if head else None) if fmt == "auto" else fmt)]
     if columns and "columns" not in reader.options:
