@@ -137,7 +137,16 @@ def _scalar_attrs(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def export_graph(g: nx.MultiDiGraph, fmt: str) -> str:
-    if fmt == "graphml":
-        return "\n".join(nx.generate_graphml(_scalar_attrs(g), prettyprint=True)) + "\n"
+    """The graph written by the export format's record in `exports.EXPORTS`."""
+    from .exports import EXPORTS
+
+    return EXPORTS.pick(fmt).build(g)  # type: ignore[no-any-return]
+
+
+def graphml_text(g: nx.MultiDiGraph) -> str:
+    return "\n".join(nx.generate_graphml(_scalar_attrs(g), prettyprint=True)) + "\n"
+
+
+def node_link_json(g: nx.MultiDiGraph) -> str:
     data: dict[str, Any] = nx.node_link_data(g, edges="links")
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

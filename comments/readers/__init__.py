@@ -1,61 +1,47 @@
-"""Comment-document formats: each declares what it reads; `read_document` picks one."""
+"""Comment-document formats: each is a record of `registry.READERS`; `read_document` picks one."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.textfile import open_lines, sniff
+from guidetrace.trace.registry import Plugin
 
-from ..records import CommentDocument
-from .mic import looks_like_mic, read_mic
-from .table import read_table_file
+from .registry import READERS
 
-FORMATS = ("auto", "mic", "markdown", "tsv", "csv", "xlsx", "pdf", "docx")
-SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".pdf": "pdf",
-            ".docx": "docx"}
-CONTAINERS = ("xlsx", "pdf", "docx")
+if TYPE_CHECKING:
+    from ..records import CommentDocument
+
+# Reading the registry (a command's --help) imports no reader, nor the text sniffer: both come in on use.
+
+
+def _containers() -> list[Plugin]:
+    return [r for r in READERS.values() if "encoding" not in r.options]
 
 
 def sniff_container(path: Path) -> str | None:
     """PDF, Word and Excel files by their content, whatever their name says."""
     try:
         with path.open("rb") as f:
-            head = f.read(8)
+            f.read(8)
     except OSError as exc:
         raise GuidetraceError(f"cannot read: {exc.strerror}", file=str(path)) from None
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        import zipfile
-
-        try:
-            with zipfile.ZipFile(path) as archive:
-                names = set(archive.namelist())
-        except zipfile.BadZipFile:
-            return None
-        if "word/document.xml" in names:
-            return "docx"
-        if any(n.startswith("xl/") for n in names):
-            return "xlsx"
-    return None
+    return next((r.name for r in _containers() if r.sniffs(path)), None)
 
 
 def detect_format(path: Path, text: str | None = None) -> str:
     """By ending for containers; by content for text (a .md export may be mic or a pipe table)."""
-    suffix = path.suffix.lower()
-    if suffix in SUFFIXES:
-        return SUFFIXES[suffix]
+    by_suffix = READERS.by_suffix(path.suffix)
+    if by_suffix is not None:
+        return by_suffix.name
     if text is None:
+        from guidetrace.trace.textfile import sniff
+
         text = sniff(path).text
-    if looks_like_mic(text):
-        return "mic"
-    head = text[:20000]
-    if any(line.lstrip().startswith("|") for line in head.split("\n")):
-        return "markdown"
-    if "\t" in head:
-        return "tsv"
-    return "csv"
+    texts = [r for r in READERS.values() if "encoding" in r.options]
+    chosen = next((r for r in texts if r.sniffs(text)), None) or next(r for r in texts if r.sniff is None)
+    return chosen.name
 
 
 def read_document(path: Path, *, fmt: str = "auto", columns: str | None = None,
@@ -63,23 +49,18 @@ def read_document(path: Path, *, fmt: str = "auto", columns: str | None = None,
     """`encoding` overrides detection (UTF-8, UTF-8 with BOM, then CP932) for text formats."""
     if not path.is_file():
         raise GuidetraceError("no such file", file=str(path))
-    if fmt not in FORMATS:
-        raise GuidetraceError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})", file=str(path))
-    container = sniff_container(path) if fmt == "auto" else (fmt if fmt in CONTAINERS else None)
-    if fmt == "auto" and container is None and SUFFIXES.get(path.suffix.lower()) in CONTAINERS:
-        container = SUFFIXES[path.suffix.lower()]  # a broken container: its reader says what is wrong
+    if fmt != "auto" and fmt not in READERS:
+        raise GuidetraceError(f"unknown format {fmt!r} (expected one of {', '.join(READERS.names(auto=True))})",
+                              file=str(path))
+    container = sniff_container(path) if fmt == "auto" else (fmt if fmt in [r.name for r in _containers()] else None)
+    by_suffix = READERS.by_suffix(path.suffix)
+    if fmt == "auto" and container is None and by_suffix is not None and "encoding" not in by_suffix.options:
+        container = by_suffix.name  # a broken container: its reader says what is wrong
+    from guidetrace.trace.textfile import sniff
+
     head = None if container else sniff(path, encoding=encoding)  # the first megabyte settles encoding and layout
-    chosen = container or (detect_format(path, head.text if head else None) if fmt == "auto" else fmt)
-    if chosen == "pdf":
-        from .pdf_tables import read_pdf
-
-        return read_pdf(path, columns=columns)
-    if chosen == "docx":
-        from .word_tables import read_docx
-
-        return read_docx(path, columns=columns)
-    if chosen == "mic":
-        if columns:
-            raise GuidetraceError("--columns applies to table layouts, not to the mic layout", file=str(path))
-        return read_mic(open_lines(path, encoding=head.encoding if head else "utf-8"), file=str(path))
-    return read_table_file(path, fmt=chosen, columns=columns, encoding=encoding)
+    reader = READERS[container or (detect_format(path, head.text if head else None) if fmt == "auto" else fmt)]
+    if columns and "columns" not in reader.options:
+        raise GuidetraceError(f"--columns applies to table layouts, not to the {reader.name} layout", file=str(path))
+    given = {"columns": columns, "encoding": encoding}
+    return reader.load()(path, **{option: given[option] for option in reader.options})  # type: ignore[no-any-return]

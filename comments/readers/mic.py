@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from guidetrace.guideline.keys import normalize_text
 from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.textfile import open_lines, sniff
 
 from ..front_matter import FrontMatter
 from ..headers import map_header
@@ -37,6 +39,11 @@ def read_mic(source: str | Iterable[tuple[int, str]], *, file: str) -> CommentDo
     document = CommentDocument(file=file, layout="mic", meta=RoundMeta(), opinions=iter(()))
     document.opinions = _stream(parser, iter_lines(source) if isinstance(source, str) else source, document)
     return document
+
+
+def read_mic_file(path: Path, *, encoding: str | None = None) -> CommentDocument:
+    """The file streamed line by line, in the encoding its first megabyte settles (or the one given)."""
+    return read_mic(open_lines(path, encoding=sniff(path, encoding=encoding).encoding), file=str(path))
 
 
 def _stream(parser: "_MicParser", lines: Iterable[tuple[int, str]], document: CommentDocument) -> Iterator[OpinionRecord]:

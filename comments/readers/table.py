@@ -160,3 +160,19 @@ def read_table_file(path: Path, *, fmt: str, columns: str | None = None, encodin
     if fmt == "tsv":
         return read_table(tsv_rows(open_lines(path, encoding=enc)), file=file, layout="tsv", columns=columns)
     return read_table(csv_rows(open_csv_source(path, encoding=enc), file=file), file=file, layout="csv", columns=columns)
+
+
+def read_markdown(path: Path, *, columns: str | None = None, encoding: str | None = None) -> CommentDocument:
+    return read_table_file(path, fmt="markdown", columns=columns, encoding=encoding)
+
+
+def read_tsv(path: Path, *, columns: str | None = None, encoding: str | None = None) -> CommentDocument:
+    return read_table_file(path, fmt="tsv", columns=columns, encoding=encoding)
+
+
+def read_csv(path: Path, *, columns: str | None = None, encoding: str | None = None) -> CommentDocument:
+    return read_table_file(path, fmt="csv", columns=columns, encoding=encoding)
+
+
+def read_xlsx(path: Path, *, columns: str | None = None) -> CommentDocument:
+    return read_table_file(path, fmt="xlsx", columns=columns)

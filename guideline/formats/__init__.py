@@ -1,30 +1,15 @@
-"""Tree formats: each declares the file endings it reads; `read_tree` picks one."""
+"""Tree formats: each is a record of `registry.TREE_FORMATS`, which says the endings it reads; `read_tree` picks one."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from guidetrace.trace.errors import GuidetraceError
 
 from ..records import GuidelineRecord, RevisionRecord, RevisionTree
-from .csv_tree import read_csv_tree
-from .yaml_tree import read_yaml_tree
+from .registry import TREE_FORMATS
 
-
-@dataclass(frozen=True)
-class TreeFormat:
-    name: str
-    suffixes: tuple[str, ...]
-    needs_revision: bool
-    read: Callable[..., RevisionTree]
-
-
-TREE_FORMATS = (
-    TreeFormat("yaml", (".yaml", ".yml"), False, read_yaml_tree),
-    TreeFormat("csv", (".csv",), True, read_csv_tree),
-)
+__all__ = ["TREE_FORMATS", "read_tree"]
 
 
 def read_tree(
@@ -37,16 +22,16 @@ def read_tree(
     if not path.is_file():
         raise GuidetraceError("no such file", file=str(path))
     chosen = next(
-        (f for f in TREE_FORMATS if (f.name == fmt if fmt != "auto" else path.suffix.lower() in f.suffixes)),
+        (f for f in TREE_FORMATS.values() if (f.name == fmt if fmt != "auto" else path.suffix.lower() in f.suffixes)),
         None,
     )
     if chosen is None:
-        known = ", ".join(f"{f.name} ({' '.join(f.suffixes)})" for f in TREE_FORMATS)
+        known = ", ".join(f"{f.name} ({' '.join(f.suffixes)})" for f in TREE_FORMATS.values())
         raise GuidetraceError(f"cannot tell the tree format (expected {known})", file=str(path))
-    if not chosen.needs_revision:
-        return chosen.read(path)
+    if "revision" not in chosen.options:
+        return chosen.load()(path)  # type: ignore[no-any-return]
     if guideline is None or revision is None:
         raise GuidetraceError(
             f"a {chosen.name} tree holds no revision data: pass --guideline and --revision", file=str(path)
         )
-    return chosen.read(path, guideline=guideline, revision=revision)
+    return chosen.load()(path, guideline=guideline, revision=revision)  # type: ignore[no-any-return]

@@ -14,6 +14,7 @@ from ..errors import GuidetraceError
 from ..output import emit, render
 from .base import FORMATS, LANG, Cli, Lazy, NamedChoice, dispositions, submitter_kinds, tell
 from .load_echo import echo_comments, echo_review, echo_tree
+from .registries import exports, listed, readers, tree_formats
 
 
 @click.group(cls=Cli)
@@ -33,7 +34,7 @@ def guideline() -> None:
 @guideline.command("load")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--bundled", is_flag=True, help="Load the trees shipped with guidetrace.")
-@click.option("--format", "fmt", type=click.Choice(["auto", "yaml", "csv"]), default="auto")
+@listed("--format", "fmt", registry=tree_formats, auto=True, default="auto", help="auto (the default): by the file's ending:")
 @click.option("--guideline", "guideline_key", help="Guideline key (CSV trees).")
 @click.option("--title", help="Guideline title (CSV trees).")
 @click.option("--revision", help="Revision key (CSV trees).")
@@ -168,8 +169,8 @@ def comments() -> None:
               help="Load the comment results shipped with guidetrace (revision 3.0-draft), as `guidetrace demo` does.")
 @click.option("--revision", help="The revision the comments were made on (required with FILE).")
 @click.option("--round", "round_key", help="Round key (default: GUIDELINE-REVISION).")
-@click.option("--format", "fmt", type=click.Choice(["auto", "mic", "markdown", "tsv", "csv", "xlsx", "pdf", "docx"]),
-              default="auto")
+@listed("--format", "fmt", registry=readers, auto=True, default="auto",
+        help="auto (the default): PDF, Word and Excel by content, then by ending, then text by content. Endings:")
 @click.option("--columns", help="Override detected columns, 1-based: opinion=3,answer=4,location=2,…")
 @click.option("--grow-tree", is_flag=True, help="Add sections the document names but the tree lacks (inferred).")
 @click.option("--topics", "topics_file", type=click.Path(path_type=Path), help="A lexicon YAML merged over the shipped one.")
@@ -331,7 +332,7 @@ def export() -> None:
 
 
 @export.command("graph")
-@click.option("--format", "fmt", type=click.Choice(["graphml", "json"]), default="graphml")
+@listed("--format", "fmt", registry=exports, default="graphml", help="Formats and their endings:")
 @click.option("-o", "--output")
 @click.pass_obj
 def export_graph_cmd(obj: Lazy, fmt: str, output: str | None) -> None:

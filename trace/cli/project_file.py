@@ -128,14 +128,14 @@ def _reports(item: Any, file: str, root: Path) -> ReportsOutput:
 
 
 def _tree(item: Any, file: str, root: Path) -> TreeInput:
-    from guidetrace.guideline.formats import TREE_FORMATS
+    from guidetrace.guideline.formats.registry import TREE_FORMATS
 
     f = _Fields(item, file, tuple(x.name for x in fields(TreeInput)))
     bundled = f.flag("bundled")
     given = f.text("file")
     if bundled == bool(given):
         raise GuidetraceError("a tree gives either file: or bundled: true", file=file, line=f.line)
-    return TreeInput(root / given if given else None, bundled, f.choice("format", ("auto", *(t.name for t in TREE_FORMATS)))
+    return TreeInput(root / given if given else None, bundled, f.choice("format", TREE_FORMATS.names(auto=True))
                      or "auto", f.optional("guideline"), f.optional("title"), f.optional("revision"),
                      f.optional("label"), f.optional("predecessor"), f.choice("status", ("draft", "final")) or "final",
                      f.flag("allow_removals"))
@@ -152,7 +152,7 @@ def bundled_comments(revision: str | None) -> tuple[Path, str]:
 
 
 def _comments(item: Any, file: str, root: Path) -> CommentsInput:
-    from guidetrace.comments.readers import FORMATS
+    from guidetrace.comments.readers.registry import READERS
 
     f = _Fields(item, file, (*(x.name for x in fields(CommentsInput)), "bundled"))
     topics = f.text("topics")
@@ -166,7 +166,7 @@ def _comments(item: Any, file: str, root: Path) -> CommentsInput:
     else:
         path, revision = root / f.text("file", required=True), f.text("revision", required=True)
     return CommentsInput(path, revision, f.optional("round"),
-                         f.choice("format", FORMATS) or "auto", f.optional("columns"), f.flag("grow_tree"),
+                         f.choice("format", READERS.names(auto=True)) or "auto", f.optional("columns"), f.flag("grow_tree"),
                          root / topics if topics else None, f.optional("encoding"), f.choice("lang", LANGS),
                          f.flag("allow_removals"))
 

@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from guidetrace.reports.diagrams.model import FORMATS as DIAGRAM_FORMATS
 from guidetrace.reports.registry import REPORTS
 
 from ..errors import GuidetraceError
 from ..output import emit, write_atomic
 from .base import LANG, Lazy, tell
+from .registries import choice, diagrams, format_choice
 
 if TYPE_CHECKING:
-    from guidetrace.reports.registry import ReportKind
+    from ..registry import Plugin
 
 OUTPUT = click.option("-o", "--output", help="Write to this file instead of stdout.")
 
@@ -33,18 +33,19 @@ def _emit(data: str | bytes, output: str | None) -> None:
     emit(data, output)
 
 
-@click.group()
+@click.group(help=f"Reports: {', '.join(REPORTS)}.")
 def report() -> None:
-    """Reports: sections, responses, topics, plan."""
+    pass
 
 
-def _report_command(kind: ReportKind) -> None:
+def _report_command(kind: Plugin) -> None:
     """One `report NAME` command for each entry of the report registry."""
     from guidetrace.reports.registry import render_report
 
+    scope = kind.options[0]
 
     @report.command(kind.name, help=kind.help)
-    @click.option(f"--{kind.scope}", "scope_value", help="Round key." if kind.scope == "round" else "Revision key or label.")
+    @click.option(f"--{scope}", "scope_value", help="Round key." if scope == "round" else "Revision key or label.")
     @click.option("--format", "fmt", type=click.Choice(kind.formats), default=kind.default)
     @OUTPUT
     @LANG
@@ -74,12 +75,12 @@ for _kind in REPORTS.values():
 
 
 @click.command("diagram")
-@click.argument("kind", type=click.Choice(["heat", "topics", "impact", "lineage"]))
+@click.argument("kind", type=choice(diagrams))
 @click.option("--root", help="heat: a chapter or section; impact: a section or topic key; lineage: a section key.")
 @click.option("--depth", type=click.IntRange(0, 20), help="Levels below the root to draw.")
 @click.option("--round", "round_key", help="heat: the round (default: the latest).")
 @click.option("--revision", help="impact: the revision (default: the latest).")
-@click.option("--format", "fmt", type=click.Choice(DIAGRAM_FORMATS), default="svg")
+@click.option("--format", "fmt", type=format_choice(diagrams), default="svg")
 @OUTPUT
 @LANG
 @click.pass_obj
