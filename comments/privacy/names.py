@@ -37,6 +37,7 @@ class _Rules:
     self_intro: re.Pattern[str]
     self_max_desu: int
     naming_verbs: frozenset[str]
+    naming_lead: re.Pattern[str]
     named_as: re.Pattern[str]
     my: re.Pattern[str]
     label: re.Pattern[str]
@@ -68,9 +69,9 @@ def rules() -> _Rules:
         self_intro=re.compile(rf"(?:^|(?<=[{_BOUNDARY}]))\s*([^{_BOUNDARY}]{{1,{int(n['self_max'])}}}?)({verbs})"
                               rf"(?=\s*(?:[{_BOUNDARY}、,(（〜~]|$))"),
         self_max_desu=int(n["self_max_desu"]), naming_verbs=frozenset(n["naming_verbs"]),
-        named_as=re.compile(n["named_as"]),
+        named_as=re.compile(n["named_as"]), naming_lead=re.compile(n["naming_lead"]),
         my=re.compile(r"(?:私|わたくし|わたし|僕|ぼく)(?:、|,|は)?\s?"),
-        label=re.compile(rf"(?:{_alternation(n['labels'])}){n['label_note']}\s?(?:[:：】\]]|\s|(?=「))\s?「?"),
+        label=re.compile(rf"(?:{_alternation(n['labels'])}){n['label_note']}\s?(?:[:：】\]]|\s?は\s|\s|(?=「))\s?「?"),
         closer=re.compile(rf"^(?:{_alternation(n['closers'])})(?:です|でございます)?[、,。\s]\s*|\s*(?:{_alternation(n['closers'])})$"),
         closing_lines=int(n["closing_lines"]), closing_max=int(n["closing_max"]),
         public_before=re.compile(rf"(?:{roles}|[一-龯]+学者|[一-龯ァ-ヺー]+家)\s?(?:の|である)?\s?"
@@ -263,6 +264,13 @@ def introduced_names(folded: str) -> Iterator[Span]:
                          pen=verb in r.naming_verbs)
         if span:
             yield span
+    for m in r.naming_lead.finditer(folded):
+        run = _trailing_run(words(m.group(1)))
+        if run:
+            a = m.start(1) + run[0].start
+            span = _classify(folded, a, m.start(1) + run[-1].end, run, "self-introduction", strong=True, pen=True)
+            if span:
+                yield span
     for m in r.named_as.finditer(folded):
         g = 1 if m.group(1) else 2
         run = list(words(m.group(g)))
@@ -323,9 +331,11 @@ def closing_names(folded: str) -> Iterator[Span]:
     """The writer's name in the last lines: a line of its own (with reading, role, age, contact lines below),
     以上、山田, or （勅使河原和夫） at the very end."""
     r = rules()
-    lines, at = [], len(folded)
-    for line in reversed(folded.rstrip().split("\n")):
-        at = folded.rfind(line, 0, at)
+    own = _REPLY.search(folded)  # a reply quotes the message it answers below the writer's own signature
+    text = folded[:own.start()] if own else folded
+    lines, at = [], len(text)
+    for line in reversed(text.rstrip().split("\n")):
+        at = text.rfind(line, 0, at)
         if not line.strip():
             continue
         lines.append((at, line))
@@ -350,6 +360,7 @@ def closing_names(folded: str) -> Iterator[Span]:
         base = offset + line.index(stripped) if stripped in line else offset
         if re.fullmatch(r"[(（][^()（）]{2,30}[)）]", stripped):
             base, stripped = base + 1, stripped[1:-1]  # （Tsuyoshi Ishii）
+        stripped = re.sub(r"\s?[(（][^()（）]*(?:歳|才|代)[^()（）]*[)）]$", "", stripped)  # HIRAI Kanako（48歳・薬剤師）
         reading = _READING.search(stripped)
         if reading and reading.end() == len(stripped) and reading.start() > 0:
             stripped = stripped[:reading.start()]  # Takeo Otaki（おおたき たけお）: the reading joins the span below
@@ -390,6 +401,7 @@ def closing_names(folded: str) -> Iterator[Span]:
 _WHOLE_NAME = re.compile(r"[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{1,12} [一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{1,12}"
                          r"|[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z・]{2,12}")
 _ROLE_FIRST = re.compile(r"(?:[一-龯ァ-ヺー]{0,6}(?:長|員|者|士|師|官|担当|代表|理事|役員|幹事)|代表|担当)\s")
+_REPLY = re.compile(r"\n(?:-{3,}\s?Original Message|＞|>|-{3,}\s?元のメッセージ|\S.{0,40}wrote:|.{0,30}のメッセージ:)")
 _SAID = re.compile(r"(?:でした|です)?[。.]$")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){1,3}")
 _PARTICLE = re.compile(r"[一-龯ァ-ヺ][ぁ-ゖ]{1,2}[一-龯ァ-ヺ]")
