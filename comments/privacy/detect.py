@@ -190,6 +190,7 @@ def detect(text: str, *, offices: bool = True) -> list[Finding]:
         digits = re.sub(r"\D", "", m.group())
         if my_number_valid(digits) and not r.not_my_number.search(folded[max(0, m.start() - 10):m.start()]):
             spans.append(("my_number", m.start(), m.end(), 0.98, "my-number"))
+    office_spans: list[tuple[int, int]] = []
     for kind, rule, confidence, pattern in r.patterns:
         for m in pattern.finditer(folded):
             value = next((g for g in ("v", "w") if g in pattern.groupindex and m.group(g) is not None), None)
@@ -212,9 +213,11 @@ def detect(text: str, *, offices: bool = True) -> list[Finding]:
                 if found is None:
                     continue
                 start, end = found
-            if offices and kind in ("phone", "address", "postal_code") and _office(folded, start, end) and not (
+            if offices and kind in ("phone", "address", "postal_code") and (
+                    any(a < end and start < b for a, b in office_spans) or _office(folded, start, end)) and not (
                     kind == "phone" and r.mobile.match(folded[start:end])):
-                continue  # 市役所（〒… 青葉市本町5-18-6）, 総務課の代表電話（03-…）: an office's
+                office_spans.append((start, end))
+                continue  # 市役所（〒… 青葉市本町5-18-6）, 総務課の代表電話（03-…）: an office's (and any part of it)
             spans.append((kind, start, end, confidence, rule))
     for kind, start, end, *_ in list(spans):
         if kind == "address":

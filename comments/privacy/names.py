@@ -83,7 +83,7 @@ def rules() -> _Rules:
         org_end=re.compile(f"(?:{_alternation(n['org_words'])})$"),
         role_end=re.compile(n["role_end"]),
         org_mark=re.compile(n["org_mark"]),
-        relation=re.compile(rf"(?:{_alternation(n['relations'])})[の、,・(（]\s?"),
+        relation=re.compile(rf"(?<![一-龯々ァ-ヺ])(?:{_alternation(n['relations'])})[の、,・(（]\s?"),
         confidence={k: float(v) for k, v in n["confidence"].items()},
         english=tuple((e["rule"], float(e["confidence"]), re.compile(e["regex"], re.M)) for e in n["english"]),
     )
@@ -391,7 +391,8 @@ def closing_names(folded: str) -> Iterator[Span]:
             start = _name_start(folded, base, ws, first)
             end = _with_reading(folded, base + ws[last].end)
             rest = folded[base:start] + folded[end:base + len(stripped)]
-            if not _in_title(folded, start, end) and _signature_line(rest):
+            glued_to_org = start > base and not folded[start - 1].isspace() and _ORG_PREFIX.search(folded[base:start])
+            if not _in_title(folded, start, end) and _signature_line(rest) and not glued_to_org:  # 株式会社ことぶき給食
                 span = _classify(folded, start, end, list(ws[first:last + 1]), "signature", strong=True)
         if span:
             yield span
@@ -404,7 +405,8 @@ _ROLE_FIRST = re.compile(r"(?:[一-龯ァ-ヺー]{0,6}(?:長|員|者|士|師|官
 _REPLY = re.compile(r"\n(?:-{3,}\s?Original Message|＞|>|-{3,}\s?元のメッセージ|\S.{0,40}wrote:|.{0,30}のメッセージ:)")
 _SAID = re.compile(r"(?:でした|です)?[。.]$")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){1,3}")
-_PARTICLE = re.compile(r"[一-龯ァ-ヺ][ぁ-ゖ]{1,2}[一-龯ァ-ヺ]")
+_ORG_PREFIX = re.compile(r"(?:株式会社|有限会社|合同会社|法人|㈱|㈲)\s?[^\s]*$")
+_PARTICLE = re.compile(r"[一-龯ァ-ヺ][ぁ-ゖ]+[一-龯ァ-ヺ]")
 _SPELLED = re.compile(r"[ぁ-ゖー]{2,7} [ぁ-ゖー]{2,7}|[ァ-ヺー]{2,7} ?[ァ-ヺー]{2,7}|[A-Z][A-Za-z]+ [A-Z][A-Za-z]+"
                       r"|(?!(?:thank|best|kind|see|with|from|and|the)\b)[a-z]{2,12} [a-z]{2,12}")
 
