@@ -158,7 +158,7 @@ def _office(folded: str, start: int, end: int) -> bool:
         before = folded[max(line_start + 1, a - 12):a] + "|" + before
         close = [i for i in (folded.find(c, end) for c in ")）」\n") if i >= 0]
         after = folded[end:min(close)] if close and folded[min(close)] != "\n" else ""
-    if office.search(before[-20:]) or office.search(after[:30]) or re.match(r"\s?[(（](?:代表|直通|内線)", folded[end:]):
+    if office.search(before[-20:]) or office.search(after[:30]) or re.match(r"\s?[(（]代表", folded[end:]):
         return True
     line_start = folded.rfind("\n", 0, start) + 1
     if not _CONTACT_LINE.fullmatch(folded[line_start:start]):

@@ -169,7 +169,8 @@ def _trailing_run(ws: tuple[Word, ...]) -> list[Word]:
         while first > 0 and not run[first - 1].known and not run[first - 1].surface.isspace():
             first -= 1  # しろくま|太郎: a word the dictionary lacks stays with the name
         run = run[_surname_before(tuple(run), first):]
-    return run if sum(len(w.surface) for w in run) <= 12 else []
+    text = "".join(w.surface for w in run)
+    return run if len(text) <= (30 if text.isascii() else 12) else []  # Rina Sari Wulandari
 
 
 def _name_start(folded: str, base: int, ws: tuple[Word, ...], first: int) -> int:
@@ -218,7 +219,8 @@ def honorific_names(folded: str) -> Iterator[Span]:
         at = next((i for i, w in enumerate(ws) if a + w.start == m.start()), None)
         if at is None or not (ws[at].suffix or ws[at].surface in ("先生", "君")):
             continue  # たくさん, 皆様, 氏名, 様子: the honorific is not a suffix here
-        run = _trailing_run(ws[:at])
+        before = ws[:at - 1] if at > 1 and ws[at - 1].surface == " " and ws[at - 2].person else ws[:at]  # 新井加奈子 様
+        run = _trailing_run(before)
         if not run:
             continue
         start, end = a + run[0].start, a + run[-1].end
@@ -310,13 +312,15 @@ def labelled_names(folded: str) -> Iterator[Span]:
     for m in rules().label.finditer(folded):
         if m.group()[:1].isascii() and not re.search(r"[:：]", m.group()):
             continue  # From the start…: an English word, not a header's label
-        value = _VALUE.match(folded, m.end())
-        if not value or len(value.group()) > 24 or re.match(r"[をがにはのでともへや]\s", value.group()) \
-                or value.group().endswith(("ください", "ます", "です")):
+        at = m.end() + (1 if folded[m.end():m.end() + 1] in "\"“'" else 0)  # 送信者："Shoichi Hemmi"
+        value = _VALUE.match(folded, at)
+        text = re.sub(r"\s(?:です|と申します|といいます)$", "", value.group()) if value else ""  # なまえ は X です
+        if not text or len(text) > 24 or re.match(r"[をがにはのでともへや]\s", text) \
+                or text.endswith(("ください", "ます", "です")):
             continue  # ふりがな を つけて ください: the word used, not a label
-        run = list(words(value.group()))
-        end = _with_reading(folded, value.end())
-        span = _classify(folded, m.end(), end, run, "labelled", strong=True, pen=True)
+        run = list(words(text))
+        end = _with_reading(folded, at + len(text))
+        span = _classify(folded, at, end, run, "labelled", strong=True, pen=True)
         if span:
             yield span
 
@@ -425,6 +429,18 @@ def _surname_before(ws: tuple[Word, ...], first: int) -> int:
     return first
 
 
+def name_lines(folded: str) -> Iterator[Span]:
+    """A line that is only a full name, anywhere in the text (a form's answer, a name written above the
+    opinion): a surname and a given name the dictionary knows, nothing else on the line."""
+    for m in _NAME_LINE.finditer(folded):
+        ws = [w for w in words(m.group(1)) if not w.surface.isspace()]
+        if len(ws) == 2 and ws[0].surname and ws[1].person and "名" in ws[1].pos:
+            yield ("name", m.start(1), m.end(1), rules().confidence["dictionary"], "name-line")
+
+
+_NAME_LINE = re.compile(r"(?m)^[ \t]*([一-龯々〆ヶ]{1,4}[ \t]?[一-龯々〆ヶぁ-ゖァ-ヺー]{1,4})[ \t]*$")
+
+
 def names_after(folded: str, end: int) -> Iterator[Span]:
     """A name right after an address (〒… 青葉市本町1-2-3 山田太郎)."""
     m = re.match(r"[ \t、,]{0,2}", folded[end:])  # on the address's own line: the next line is another field
@@ -443,4 +459,4 @@ def english_names(folded: str) -> Iterator[Span]:
 
 def find_names(folded: str) -> list[Span]:
     return [*honorific_names(folded), *introduced_names(folded), *labelled_names(folded), *closing_names(folded),
-            *english_names(folded)]
+            *name_lines(folded), *english_names(folded)]
