@@ -242,9 +242,11 @@ def looks_like_person(name: str) -> bool:
     folded = Folded(name).text.strip()
     if not folded or len(folded) > 30:
         return False
-    if re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z]+", folded):
-        return True
+    if re.fullmatch(r"[A-Z][A-Za-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z]+|[ァ-ヺー]{2,7}\s[ァ-ヺー]{2,7}", folded):
+        return True  # John Smith, ANDO Chiyo, ウルシバラ サクラ
     ws = [w for w in words(folded) if w.surface.strip()]
+    if len(ws) == 2 and re.fullmatch(r"[一-龯々〆ヶ]{1,4}", ws[0].surface) and ws[1].person and "名" in ws[1].pos:
+        return True  # 日野原恵美: a given name after a surname the dictionary lacks
     # 小林悠斗 may be 小林 + 悠 + 斗: a one-character noun may finish a given name the dictionary lacks
     return (bool(ws) and any(w.surname for w in ws) and len(folded) <= 10
             and all(w.person or (w.noun and len(w.surface) == 1 and re.fullmatch(r"[一-龯々]", w.surface))
