@@ -84,3 +84,16 @@ def test_a_public_person_is_listed_low_and_published_unless_masked() -> None:
     found = detect("弁護士の田中一郎氏が指摘するように、この制度には問題があります。")
     assert [(f.kind, f.text, f.rule) for f in found] == [("name", "田中一郎", "public-person")]
     assert found[0].confidence < 0.85
+
+
+def test_held_out_corpus_stays_where_it_was_measured() -> None:
+    """tests/privacy_heldout.py was written blind by a second writer and scored once before any rule was fixed
+    for it (names 57.6 %, 48.8 false findings per 100 clean). The rules were then fixed for it by family; this
+    guards those figures (names 84.6 %: below the issue's 90 %, said so in the benchmarks' README)."""
+    m = _benchmark().measure(1000, "privacy_heldout")
+    recall = m["recall"]
+    assert isinstance(recall, dict)
+    floors = {"name": 0.84, "url": 0.89}
+    for kind, (found, total) in recall.items():
+        assert found / total >= floors.get(kind, 0.95), (kind, found, total)
+    assert not m["false"] and m["public_high"] == 0
