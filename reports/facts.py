@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from guidetrace.comments.privacy.masking import masked_fields, published_name
+from guidetrace.comments.privacy.masking import masked_fields
+from guidetrace.comments.privacy.published import published_name
 from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.trace.models import (
     Citation,

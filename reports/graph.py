@@ -59,7 +59,7 @@ def _build_graph(session: Session, opinions: bool) -> nx.MultiDiGraph:
         for t in session.scalars(select(Topic)):
             g.add_node(f"topic:{t.key}", type="topic", key=t.key, label=t.label_ja, label_en=t.label_en)
         return g
-    from guidetrace.comments.privacy.masking import published_name  # published: no private person named
+    from guidetrace.comments.privacy.published import published_name  # published: no private person named
 
     sub_name: dict[int, str] = {}
     for sub in session.scalars(select(Submitter)):  # published: a private person is never named

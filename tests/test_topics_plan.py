@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from guidetrace.comments.draft_final import check_draft_final
-from guidetrace.comments.queries import check_store, list_comments, needs_review
+from guidetrace.comments.listing import list_comments
+from guidetrace.comments.review.check import check_store, needs_review
 from guidetrace.comments.store_comments import load_comments
 from guidetrace.comments.suggest_topics import suggest_topics
 from guidetrace.comments.tag_topics import retag

@@ -37,16 +37,6 @@ def mask_label(kind: str, lang: str) -> str:
     return _labels().get(kind, _labels()["name"])[lang if lang in ("ja", "en") else "ja"]
 
 
-def published_name(name: str | None, kind: str | None, lang: str = "ja") -> str | None:
-    """A submitter as published: organisations by name, a private person never, contact data never
-    whatever the kind (see published.screened_submitter)."""
-    if not name:
-        return name
-    from .published import screened_submitter
-
-    return screened_submitter(name, kind, lang)
-
-
 def mask(text: str, spans: list[tuple[int, int, str]], lang: str) -> str:
     out, at = [], 0
     for start, end, kind in sorted(spans):
@@ -71,7 +61,7 @@ def masked_fields(session: Session, comment_ids: list[int], lang: str = "ja") ->
     for f in findings:
         if state[f.id] == KEEP:
             continue
-        if f.field == SUBMITTER:  # screened as published (published_name); a person's name is the whole column
+        if f.field == SUBMITTER:  # screened as published (published.published_name); a person's name is the whole column
             if f.rule == WHOLE_SUBMITTER:
                 out.setdefault(f.comment_id, {})["submitter"] = mask_label(INDIVIDUAL, lang)
         else:

@@ -21,9 +21,10 @@ from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from guidetrace.comments.listing import list_comments
 from guidetrace.comments.privacy.detect import high_confidence
 from guidetrace.comments.privacy.masking import pending_high
-from guidetrace.comments.queries import list_comments, round_rows
+from guidetrace.comments.rounds import round_rows
 from guidetrace.guideline.queries import latest_revision
 from guidetrace.reports.graph import build_graph
 from guidetrace.trace.errors import GuidetraceError

@@ -141,7 +141,7 @@ class Lazy:
         """`--lang` when given, else the language the store's documents are written in."""
         if given:
             return given
-        from guidetrace.comments.queries import store_language
+        from guidetrace.comments.rounds import store_language
 
         with self.store.sessions() as session:
             return store_language(session)

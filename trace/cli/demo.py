@@ -16,7 +16,7 @@ DIAGRAMS = (("heat", None), ("topics", None), ("lineage", None), ("impact", "サ
 def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "ja") -> Path:
     """Returns the path of the site's index.html; every output lands under `outdir`."""
     from guidetrace.comments.bundled import SEED_REVISION, seed_path
-    from guidetrace.comments.queries import check_store
+    from guidetrace.comments.review.check import check_store
     from guidetrace.comments.store_comments import load_comments
     from guidetrace.guideline.bundled import load_bundled_trees
     from guidetrace.reports.diagrams.dot import render_diagram

@@ -269,7 +269,7 @@ def dedup(obj: Lazy, round_key: str, threshold: float, exact_only: bool) -> None
 def comments_list(obj: Lazy, round_key: str | None, section: str | None, disposition: str | None,
                   submitter_kind: str | None, fmt: str, output: str | None) -> None:
     """List opinions with their citations, answers and dispositions."""
-    from guidetrace.comments.queries import list_comments
+    from guidetrace.comments.listing import list_comments
 
     with obj.store.sessions() as session:
         rows = list_comments(session, round_key=round_key, section=section, disposition=disposition,
@@ -302,7 +302,7 @@ CHECK_CODES = {"awaiting_review": {"kind": "queue_"}, "unresolved": {"evidence":
 def check(obj: Lazy, fmt: str, lang: str | None, pending_ok: bool) -> None:
     """Unresolved citations, unclassified answers, what awaits review, warnings, draft→final changes; exit 1
     while anything awaits review (the items `review list` lists), unless --pending-ok."""
-    from guidetrace.comments.queries import check_store, needs_review, pending
+    from guidetrace.comments.review.check import check_store, needs_review, pending
     from guidetrace.reports.labels import label, note_words
 
     from .base import say
