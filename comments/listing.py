@@ -27,6 +27,7 @@ from guidetrace.trace.models import (
 
 from .review.decisions import ACTIVE, REVIEWED
 from .rounds import find_round
+from .vocabulary import UNKNOWN
 
 
 def subtree_ids(session: Session, revision_id: int, key: str) -> list[int]:
@@ -61,8 +62,8 @@ def list_comments(
     if disposition:
         query = query.where(Comment.disposition == disposition)
     if submitter_kind:
-        query = query.where(Submitter.kind == submitter_kind) if submitter_kind != "unknown" else query.where(
-            (Submitter.kind == "unknown") | (Comment.submitter_id.is_(None)))
+        query = query.where(Submitter.kind == submitter_kind) if submitter_kind != UNKNOWN else query.where(
+            (Submitter.kind == UNKNOWN) | (Comment.submitter_id.is_(None)))
     if section:
         rounds = select(ConsultationRound.revision_id).distinct()
         if round_key:
@@ -166,7 +167,7 @@ def _records(rows: Iterable[Any], attached: _Attached) -> tuple[list[int], list[
     for (cid, key, label, part, seq, location, heading, body, reason, proposal, response, primary, stored, bulk,
          represents, source_file, source_line, source_page, round_key, _revision, name, kind) in rows:
         ids.append(cid)
-        kind = kind or "unknown"
+        kind = kind or UNKNOWN
         if isinstance(stored, str) or stored is None:  # SQLite: the JSON text, parsed once per distinct text
             disposition = same.get(("d", primary, stored)) or one(("d", primary, stored), _disposition(
                 primary, (json.loads(stored) if stored else None) or []))

@@ -15,10 +15,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from guidetrace.trace.languages import DEFAULT_LANG, LANGS
 from guidetrace.trace.models import Comment
 from guidetrace.trace.rules import packaged_yaml
 
-from .store_findings import FIELDS, INDIVIDUAL, KEEP, PENDING, SUBMITTER, WHOLE_SUBMITTER, findings_of, states
+from ..vocabulary import INDIVIDUAL
+from .store_findings import FIELDS, KEEP, PENDING, SUBMITTER, WHOLE_SUBMITTER, findings_of, states
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +36,7 @@ def mask_kinds() -> tuple[str, ...]:
 
 
 def mask_label(kind: str, lang: str) -> str:
-    return _labels().get(kind, _labels()["name"])[lang if lang in ("ja", "en") else "ja"]
+    return _labels().get(kind, _labels()["name"])[lang if lang in LANGS else DEFAULT_LANG]
 
 
 def mask(text: str, spans: list[tuple[int, int, str]], lang: str) -> str:

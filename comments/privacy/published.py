@@ -25,9 +25,9 @@ from sqlalchemy.orm import Session
 
 from guidetrace.trace.models import PrivacyFinding
 
+from ..vocabulary import INDIVIDUAL, UNKNOWN
 from .detect import Finding, detect, file_rules, holds_person_name, looks_like_person, person_left
 from .masking import mask, mask_label, masked_fields
-from .store_findings import INDIVIDUAL, UNKNOWN
 
 _KANJI_RUN = re.compile(r"[一-龯々〆ヶ]{2,}")
 _STAMP_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T[0-9:.+\-Z]*$")  # `review`'s stamp ends with the ISO time (decisions.now)

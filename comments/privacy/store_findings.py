@@ -17,14 +17,14 @@ from guidetrace.trace.bulk_insert import insert_rows
 from guidetrace.trace.models import ACTIVE, Comment, ConsultationRound, PrivacyFinding, ReviewDecision, Submitter, table_of
 
 from ..rounds import find_round
-from ..submitter_kinds import UNKNOWN, only_a_kind, submitter_kind
+from ..submitter_kinds import only_a_kind, submitter_kind
+from ..vocabulary import INDIVIDUAL, UNKNOWN
 from .detect import Finding, detect, holds_person_name, person_left
 from .names import PUBLIC_PERSON
 
 FIELDS = ("body", "reason", "proposal", "response", "location")
 SUBMITTER = "submitter"
 WHOLE_SUBMITTER = "individual-submitter"  # the rule of a finding that is the whole submitter column: a person
-INDIVIDUAL = "individual"
 CACHE = 50_000
 CHUNK = 5000
 MASK, KEEP, PENDING = "mask", "keep", "pending"

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from guidetrace.trace.models import Citation, Comment, CommentTopic, ConsultationRound, Topic
 
-from ..classify_answer import UNCLASSIFIED
 from ..draft_final import check_draft_final
+from ..vocabulary import UNCLASSIFIED
 from .decisions import REVIEWED
 from .queue import KINDS, ReviewItem, queue_counts, review_queue
 

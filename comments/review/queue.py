@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session
 from guidetrace.guideline.reanchor import Change
 from guidetrace.trace.models import Citation, Cluster, Comment, ConsultationRound, ReviewDecision, Section
 
-from ..classify_answer import ANSWERED, STATEMENT, UNCLASSIFIED
+from ..classify_answer import STATEMENT
 from ..resolution import TITLE_ALONE
 from ..rounds import find_round
+from ..vocabulary import ANSWERED, UNCLASSIFIED
 from .decisions import ACTIVE, FIELD_OF, REVIEWED, current, field_value
 from .kinds import CONFIDENCE, KINDS
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from guidetrace.comments.privacy.published import screened_text
 from guidetrace.comments.topics_lexicon import TopicDef, compile_topic, fold
+from guidetrace.comments.vocabulary import DECLINED, ORGANISATION_KINDS
 from guidetrace.guideline.keys import ROOT_KEY
 from guidetrace.guideline.reanchor import Reanchorer
 from guidetrace.reports.graph import build_graph, impact_set, section_node
@@ -23,7 +24,7 @@ from guidetrace.trace.models import PlanMark, Revision, Section, Topic
 from guidetrace.trace.rules import packaged_yaml
 
 from ..facts import EditTargets, OpinionFact, load_facts
-from ..topics.build import ORGANISATION_KINDS, target_revision
+from ..topics.build import target_revision
 from . import NO_SUCCESSOR, NO_TOPIC
 
 # The keys an entry's JSON carries beyond its status and source, by where the status came from.
@@ -125,7 +126,7 @@ def _factors(topic: str, ops: list[OpinionFact], all_facts: list[OpinionFact], s
              rules: dict[str, Any]) -> dict[str, int]:
     mine = [f for f in all_facts if topic in f.topics] if topic != NO_TOPIC else ops
     rounds = sorted({f.round_order for f in mine})
-    declined_rounds = [f.round_order for f in mine if f.disposition == "declined"]
+    declined_rounds = [f.round_order for f in mine if f.disposition == DECLINED]
     repeated = any(r > min(declined_rounds) for r in rounds) if declined_rounds else False
     return {
         "extra_rounds": max(len(rounds) - 1, 0),

@@ -9,14 +9,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from guidetrace.guideline.queries import latest_revision
+from guidetrace.comments.vocabulary import ORGANISATION_KINDS, REVISED
+from guidetrace.guideline.queries import find_revision, latest_revision
 from guidetrace.guideline.reanchor import Reanchorer
-from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import Revision, Topic
 
 from ..facts import EditTargets, OpinionFact, load_facts
-
-ORGANISATION_KINDS = ("corporation", "association", "government", "academic")
 
 
 @dataclass(frozen=True)
@@ -49,12 +47,7 @@ class TopicSummary:
 def target_revision(session: Session, target: str | None) -> Revision:
     """The revision a key or label names (an unknown one is an error, not a silent fallback); else the latest."""
     if target:
-        match = session.scalars(select(Revision).where((Revision.key == target) | (Revision.label == target))).first()
-        if match is None:
-            known = ", ".join(f"{k} ({label})" for k, label in session.execute(select(Revision.key, Revision.label)))
-            raise GuidetraceError(f"no revision {target!r} in the store (known: {known or 'none'}); to plan a "
-                                  "revision not loaded yet, give --future LABEL")
-        return match
+        return find_revision(session, target, or_label=True, hint="; to plan a revision not loaded yet, give --future LABEL")
     return latest_revision(session)
 
 
@@ -107,7 +100,7 @@ def _topic_row(topic: Topic, ops: list[OpinionFact], tree: EditTargets, anchors:
         topic=topic.key, label_ja=topic.label_ja, label_en=topic.label_en,
         opinions=len(ops), submissions=sum(f.represents for f in ops),
         rounds=list(per_round), recurring=len(per_round) >= 2,
-        open=not any(f.disposition == "revised" for f in ops),
+        open=not any(f.disposition == REVISED for f in ops),
         submitters=[{"name": n, "kind": k} for n, k in submitters],
         organisations=sorted({n for n, k in submitters if k in ORGANISATION_KINDS}),
         by_submitter_kind=dict(Counter(k for _, k in submitters)),

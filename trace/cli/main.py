@@ -11,13 +11,15 @@ import click
 
 from .. import __version__
 from ..errors import GuidetraceError
+from ..languages import DEFAULT_LANG, LANGS
 from ..output import emit, render
+from ..store_location import DB_ENV, DEFAULT_DB, chosen_db
 from .base import FORMATS, LANG, Cli, Lazy, NamedChoice, dispositions, submitter_kinds, tell
 from .load_echo import echo_comments, echo_review, echo_tree
 
 
 @click.group(cls=Cli)
-@click.option("--db", envvar="GUIDETRACE_DB", help="SQLite path or SQLAlchemy URL (default ./guidetrace.db).")
+@click.option("--db", help=f"SQLite path or SQLAlchemy URL (default ${DB_ENV}, else ./{DEFAULT_DB}).")
 @click.version_option(__version__, prog_name="guidetrace")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
@@ -174,7 +176,7 @@ def comments() -> None:
 @click.option("--grow-tree", is_flag=True, help="Add sections the document names but the tree lacks (inferred).")
 @click.option("--topics", "topics_file", type=click.Path(path_type=Path), help="A lexicon YAML merged over the shipped one.")
 @click.option("--encoding", help="Text encoding (default: detect UTF-8, UTF-8 with BOM, CP932).")
-@click.option("--lang", type=click.Choice(["ja", "en"]), help="The document's language (default: detected).")
+@click.option("--lang", type=click.Choice(LANGS), help="The document's language (default: detected).")
 @click.option("--decisions", "decisions_file", type=click.Path(path_type=Path),
               help="Restore review decisions from this file (written by `rounds remove`).")
 @click.option("--allow-removals", is_flag=True,
@@ -366,8 +368,9 @@ def build(obj: Lazy, project: Path) -> None:
     from .project_file import make_store_folder, read_project
 
     spec = read_project(project)
-    refuse_overwrites(spec, obj.db or spec.store)  # before anything is made or written
-    if obj.db is None:
+    chosen = chosen_db(obj.db)  # --db or GUIDETRACE_DB overrides the project's store
+    refuse_overwrites(spec, chosen or spec.store)  # before anything is made or written
+    if chosen is None:
         obj.db = spec.store
         make_store_folder(spec)
     index = build_project(spec, obj.store, lang=obj.lang)
@@ -378,7 +381,7 @@ def build(obj: Lazy, project: Path) -> None:
 
 @cli.command("demo")
 @click.argument("outdir", required=False, default="guidetrace-demo", type=click.Path(path_type=Path))
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja")
+@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG)
 def demo(outdir: Path, lang: str) -> None:
     """The main job on the bundled data: a fresh store, the trees, the seed, the site, reports and diagrams."""
     from .demo import run_demo
