@@ -135,6 +135,22 @@ def test_draft_final_check(loaded: Store, tmp_path: Path) -> None:
     assert pair["revised_unchanged"] == [{"comment": "scsg-3.0-draft/A-13", "sections": ["3.3.5", "3.3.5/コラム1"]}]
 
 
+def test_an_added_item_is_explained_by_an_answer_citing_its_parent(loaded: Store, tmp_path: Path) -> None:
+    """A final tree that adds 4.2(5) under 4.2: A-14, revised and citing 4.2, explains it (keys.implied_parent:
+    4.2(5) is under 4.2, not under chapter 4 as the key's last dot would say)."""
+    from guidetrace.guideline.bundled import bundled_tree_paths
+
+    text = bundled_tree_paths()[3].read_text(encoding="utf-8")
+    item = '  - {key: "4.2(5)", title: 追加された確認項目, inferred: true}\n'
+    added = tmp_path / "scsg-3.0.yaml"
+    added.write_text(text.replace("  - {key: Appendix B,", item + "  - {key: Appendix B,", 1), encoding="utf-8")
+    store_tree(loaded, read_tree(added))
+    with loaded.sessions() as s:
+        (pair,) = check_draft_final(s)
+    assert [(c["final"], c["explained_by"]) for c in pair["changes"] if c["change"] == "added"] == [
+        ("4.2(5)", ["scsg-3.0-draft/A-14"])]
+
+
 def test_user_lexicon_merges_and_retag_keeps_matched_text(loaded: Store, tmp_path: Path) -> None:
     user = tmp_path / "topics.yaml"
     user.write_text(yaml.safe_dump({"topics": [

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # The newest migration: a store already there opens without loading Alembic at all
 # (tests/test_store.py keeps this equal to Alembic's own head).
-SCHEMA_HEAD = "0011"
+SCHEMA_HEAD = "0012"
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # One writer at a time: SQLite's BEGIN IMMEDIATE queues writers; on PostgreSQL this

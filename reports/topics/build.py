@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from guidetrace.comments.vocabulary import ORGANISATION_KINDS, REVISED
 from guidetrace.guideline.queries import find_revision, latest_revision
 from guidetrace.guideline.reanchor import Reanchorer
+from guidetrace.trace.languages import label_for
 from guidetrace.trace.models import Revision, Topic
 
 from ..facts import EditTargets, OpinionFact, load_facts
@@ -23,8 +24,7 @@ class TopicSummary:
     opinions, dispositions, sections as cited and as anchored in `revision`, and the outdated ones."""
 
     topic: str
-    label_ja: str
-    label_en: str
+    labels: dict[str, str]  # by language
     opinions: int
     submissions: int
     rounds: list[str]
@@ -41,7 +41,7 @@ class TopicSummary:
     comments: list[str]
 
     def label(self, lang: str) -> str:
-        return self.label_en if lang == "en" else self.label_ja
+        return label_for(self.labels, lang)
 
 
 def target_revision(session: Session, target: str | None) -> Revision:
@@ -97,7 +97,7 @@ def _topic_row(topic: Topic, ops: list[OpinionFact], tree: EditTargets, anchors:
         r["dispositions"] = dict(r["dispositions"])
     submitters = list(dict.fromkeys((f.submitter or "", f.submitter_kind) for f in ops))
     return TopicSummary(
-        topic=topic.key, label_ja=topic.label_ja, label_en=topic.label_en,
+        topic=topic.key, labels=dict(topic.labels),
         opinions=len(ops), submissions=sum(f.represents for f in ops),
         rounds=list(per_round), recurring=len(per_round) >= 2,
         open=not any(f.disposition == REVISED for f in ops),
