@@ -145,10 +145,10 @@ def _classify(folded: str, start: int, end: int, run: list[Word], rule: str, str
     return ("name", start, end, confidence, rule)
 
 
-def _trailing_run(window: tuple[Word, ...]) -> list[Word]:
+def _trailing_run(ws: tuple[Word, ...]) -> list[Word]:
     """The name-like words at the end of a window, read backwards (高橋 + 悠斗; 会社員の|鈴木)."""
     run: list[Word] = []
-    ws = list(window)
+    ws = list(ws)
     if len(ws) >= 2 and ws[-1].suffix and re.fullmatch(r"[一-龯々]", ws[-1].surface) and ws[-2].surname:
         run, ws = [ws[-1]], ws[:-1]  # 岡田|樹: a one-kanji given name the dictionary reads as a suffix
     for w in reversed(ws):
