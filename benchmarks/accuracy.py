@@ -54,8 +54,8 @@ def _norm(text: str) -> str:
 
 
 def evaluate_document(gold_path: Path, corpus: Path, workdir: Path) -> DocResult:
-    from guidetrace.comments.queries import list_comments
-    from guidetrace.comments.review.decisions import decide
+    from guidetrace.comments.listing import list_comments
+    from guidetrace.comments.review.record import decide
     from guidetrace.comments.store_comments import load_comments
     from guidetrace.guideline.formats import read_tree
     from guidetrace.guideline.store_tree import store_tree

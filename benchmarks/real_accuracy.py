@@ -48,7 +48,7 @@ def _cites_right(got: list[str], item: dict[str, Any], root: str) -> bool:
 
 
 def evaluate_case(folder: Path, workdir: Path) -> RealResult:
-    from guidetrace.comments.queries import list_comments
+    from guidetrace.comments.listing import list_comments
     from guidetrace.comments.store_comments import load_comments
     from guidetrace.guideline.formats import read_tree
     from guidetrace.guideline.keys import ROOT_KEY

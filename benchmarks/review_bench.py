@@ -26,10 +26,12 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
 
+from guidetrace.comments.vocabulary import COVERED, DECLINED, NOTED, REVISED, SUPPORT  # noqa: E402
+
 GUIDETRACE = str(Path(sys.executable).with_name("guidetrace"))
 COLUMNS = ("kind", "opinion", "round", "weight", "field", "machine", "evidence", "confidence", "excerpt", "detail",
            "decision", "note")  # the export's (comments/review/workbook_import.py)
-DISPOSITIONS = ("revised", "noted", "declined", "covered", "support")
+DISPOSITIONS = (REVISED, NOTED, DECLINED, COVERED, SUPPORT)
 
 
 def gt(db: str, *args: str) -> str:

@@ -18,11 +18,9 @@ from functools import lru_cache
 from guidetrace.guideline.keys import normalize_text
 from guidetrace.trace.rules import packaged_yaml
 
-UNCLASSIFIED = "unclassified"
-COVERED = "covered"
-ANSWERED = "answered"
-STATEMENT = "answered-statement"
-REVISED = "revised"
+from .vocabulary import ANSWERED, COVERED, NOTED, REVISED, UNCLASSIFIED
+
+STATEMENT = "answered-statement"  # the rule of an answer that states or promises something outside the text
 _SENTENCE = re.compile(r"[^。！？!?\n]+?(?:[。！？!?]|\.(?=\s|$)|$)", re.M)
 
 
@@ -128,7 +126,7 @@ class AnswerClassifier:
             for rule in self.rules:
                 if rule.needs_place and not place:
                     continue
-                disposition = "noted" if later and rule.disposition == REVISED else rule.disposition
+                disposition = NOTED if later and rule.disposition == REVISED else rule.disposition
                 if rule.pattern.search(sentence) and not any(
                     m.disposition == disposition and m.rule == rule.id for m in matches
                 ):
@@ -151,7 +149,7 @@ def decide(matches: Sequence[Match], order: Sequence[str]) -> str:
     main = [m for m in matches if not m.supplementary] or list(matches)
     if not main:
         return UNCLASSIFIED
-    after_noted = order.index("noted") + 0.5 if "noted" in order else len(order)
+    after_noted = order.index(NOTED) + 0.5 if NOTED in order else len(order)
 
     def position(m: Match) -> float:
         return after_noted if m.weak else order.index(m.disposition)
@@ -191,8 +189,3 @@ def default_classifier() -> AnswerClassifier:
                for k, v in (data.get("refined_by_text") or {}).items()}
     return AnswerClassifier(rules, tuple(data.get("supplementary", ())), order, columns, headings, deferred,
                             ties["point_ties"], ties["place_ties"], statement, refined)
-
-
-def disposition_keys() -> tuple[str, ...]:
-    data = packaged_yaml("guidetrace.comments", "dispositions.yaml")
-    return tuple(d["key"] for d in data["dispositions"])

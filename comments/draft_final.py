@@ -13,9 +13,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from guidetrace.guideline.keys import ROOT_KEY, implied_parent
 from guidetrace.guideline.queries import diff_revisions
 from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.trace.models import Citation, Comment, ConsultationRound, Revision, Section
+
+from .vocabulary import REVISED
 
 BROAD_KINDS = ("root", "chapter")
 
@@ -39,7 +42,7 @@ def _check_pair(session: Session, draft: Revision, final: Revision) -> dict[str,
     for comment_key, section_id in session.execute(
         select(Comment.key, Citation.section_id).join(Citation, Citation.comment_id == Comment.id)
         .join(ConsultationRound, Comment.round_id == ConsultationRound.id)
-        .where(ConsultationRound.revision_id == draft.id, Comment.disposition == "revised",
+        .where(ConsultationRound.revision_id == draft.id, Comment.disposition == REVISED,
                Citation.section_id.is_not(None)).order_by(Comment.key, Citation.position)
     ):
         if section_id is not None:
@@ -55,7 +58,7 @@ def _check_pair(session: Session, draft: Revision, final: Revision) -> dict[str,
         for e in diff[change]:
             draft_key = e.get("old") or (e["key"] if change == "removed" else None)
             final_key = e.get("new") or (e["key"] if change == "added" else None)
-            probe = draft_key or next((a for a in [_parent_key(final_key)] if a in sections), None)
+            probe = draft_key or _added_under(final_key, sections)
             explained = [c for c, cited in revised.items() if probe and any(explains(s, probe) for s in cited)]
             changes.append({"change": change, "draft": draft_key, "final": final_key, "title": e.get("title"),
                             "explained_by": explained})
@@ -72,7 +75,9 @@ def _check_pair(session: Session, draft: Revision, final: Revision) -> dict[str,
     return {"draft": draft.key, "final": final.key, "changes": changes, "revised_unchanged": unchanged}
 
 
-def _parent_key(key: str | None) -> str | None:
-    if not key or "." not in key:
-        return None
-    return key.rsplit(".", 1)[0]
+
+def _added_under(final_key: str | None, sections: dict[str, Any]) -> str | None:
+    """Where an added section would be explained: its parent in the draft (keys.implied_parent: 3.1.2(4)
+    is under 3.1.2), never the whole guideline (a broad citation explains no particular change)."""
+    parent = implied_parent(final_key) if final_key else None
+    return parent if parent in sections and parent != ROOT_KEY else None

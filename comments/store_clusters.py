@@ -12,6 +12,7 @@ from guidetrace.trace.models import Cluster, Comment, ConsultationRound
 from guidetrace.trace.store import Store
 
 from .dedup import banding, cluster_texts
+from .rounds import find_round
 
 BATCH = 5000
 
@@ -56,7 +57,5 @@ def cluster_round(session: Session, rnd: ConsultationRound, *, threshold: float 
 
 
 def dedup_round(store: Store, round_key: str, *, threshold: float = 0.8, near: bool = True) -> ClusterSummary:
-    from .queries import find_round
-
     with store.transaction() as session:
         return cluster_round(session, find_round(session, round_key), threshold=threshold, near=near)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from guidetrace.guideline.keys import normalize_text
 from guidetrace.trace.rules import packaged_yaml
 
-UNKNOWN = "unknown"
+from .vocabulary import INDIVIDUAL, UNKNOWN
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +27,7 @@ def submitter_kind(name: str | None) -> str:
             return key
     from .privacy.detect import looks_like_person  # 山田太郎 in the submitter column: a private person
 
-    return "individual" if looks_like_person(text) else UNKNOWN
+    return INDIVIDUAL if looks_like_person(text) else UNKNOWN
 
 
 @lru_cache(maxsize=4096)

@@ -23,6 +23,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from guidetrace.guideline.keys import title_key
+from guidetrace.trace.languages import LANGS
 from guidetrace.trace.models import Citation, Cluster, Comment, CommentTopic, ConsultationRound, Section
 from guidetrace.trace.rules import packaged_yaml
 
@@ -125,7 +126,7 @@ def suggest_topics(session: Session, lexicon: list[CompiledTopic], *, limit: int
 def suggestions_yaml(suggestions: list[Suggestion]) -> str:
     """Stubs ready to paste under `topics:` in a lexicon file."""
     stubs: list[dict[str, Any]] = [
-        {"key": s.term, "label": {"ja": s.term, "en": s.term}, "terms": [s.term, *s.variants],
+        {"key": s.term, "label": {lang: s.term for lang in LANGS}, "terms": [s.term, *s.variants],
          "description": f"suggested: {s.opinions} distinct opinion(s) in {s.rounds} round(s); e.g. "
                         + ", ".join(s.comments) + (f"; cites {', '.join(s.sections)}" if s.sections else "")}
         for s in suggestions

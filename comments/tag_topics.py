@@ -25,8 +25,8 @@ def sync_topics(session: Session, lexicon: list[CompiledTopic]) -> dict[str, int
     existing = {t.key: t for t in session.scalars(select(Topic))}
     for c in lexicon:
         t = c.topic
-        row = existing.get(t.key) or Topic(key=t.key, label_ja=t.label_ja, label_en=t.label_en)
-        row.label_ja, row.label_en, row.description = t.label_ja, t.label_en, t.description
+        row = existing.get(t.key) or Topic(key=t.key, labels=t.labels)
+        row.labels, row.description = dict(t.labels), t.description
         row.terms = list(t.terms) + [{"term": term, "requires": list(req)} for term, req in t.conditional]
         row.patterns, row.hint_sections = list(t.patterns), list(t.hint_sections)
         session.add(row)

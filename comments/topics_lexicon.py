@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +11,7 @@ import regex
 
 from guidetrace.guideline.keys import canonical_key, normalize_chars, normalize_text
 from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.languages import DEFAULT_LANG
 from guidetrace.trace.rules import packaged_yaml
 from guidetrace.trace.safe_yaml import LINE, load_yaml
 from guidetrace.trace.textfile import read_text
@@ -22,8 +23,7 @@ _SPACES = re.compile(r"\s+")
 @dataclass(frozen=True)
 class TopicDef:
     key: str
-    label_ja: str
-    label_en: str
+    labels: dict[str, str] = field(hash=False)  # by language (trace.languages.label_for)
     description: str | None
     terms: tuple[str, ...]
     patterns: tuple[str, ...]
@@ -146,11 +146,10 @@ def _topic_def(raw: dict[str, Any], *, file: str) -> TopicDef:
         raise GuidetraceError("topic without a key", file=file, line=line)
     label = raw.get("label") or {}
     if not isinstance(label, dict):
-        label = {"ja": str(label), "en": str(label)}
+        label = {DEFAULT_LANG: label}
     return TopicDef(
         key=str(raw["key"]),
-        label_ja=str(label.get("ja") or label.get("en") or raw["key"]),
-        label_en=str(label.get("en") or label.get("ja") or raw["key"]),
+        labels={str(lang): str(text) for lang, text in label.items() if text} or {DEFAULT_LANG: str(raw["key"])},
         description=str(raw["description"]) if raw.get("description") else None,
         terms=tuple(str(t) for t in raw.get("terms") or () if not isinstance(t, dict)),
         conditional=tuple(_conditional(t, file=file, line=line) for t in raw.get("terms") or () if isinstance(t, dict)),

@@ -22,14 +22,19 @@ from .keys import canonical_key, sort_key, title_key
 LINEAGE_KINDS = ("succeeds", "renumbered", "split", "merged")
 
 
-def find_revision(session: Session, key: str, guideline_key: str | None = None) -> Revision:
-    query = select(Revision).where(Revision.key == key)
+def find_revision(session: Session, key: str, guideline_key: str | None = None, *, or_label: bool = False,
+                  hint: str = "") -> Revision:
+    """The one revision lookup: by key, or (`or_label`, where a person types it) by key or label, a key
+    winning; an unknown one lists the known ones, then `hint` (what to do instead)."""
+    query = select(Revision).where((Revision.key == key) | (Revision.label == key) if or_label else Revision.key == key)
     if guideline_key:
         query = query.join(Guideline).where(Guideline.key == guideline_key)
     found = session.scalars(query).all()
+    found = [r for r in found if r.key == key] or found
     if not found:
-        known = ", ".join(sorted(session.scalars(select(Revision.key)).all())) or "none loaded"
-        raise GuidetraceError(f"unknown revision {key!r} (known: {known})")
+        rows = session.execute(select(Revision.key, Revision.label)).all()
+        known = ", ".join(sorted(f"{k} ({label})" if or_label and label else k for k, label in rows)) or "none loaded"
+        raise GuidetraceError(f"unknown revision {key!r} (known: {known}){hint}")
     if len(found) > 1:
         raise GuidetraceError(f"revision {key!r} exists in several guidelines: pass --guideline")
     return found[0]

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from guidetrace.comments.privacy.masking import masked_fields, published_name
+from guidetrace.comments.privacy.masking import masked_fields
+from guidetrace.comments.privacy.published import published_name
+from guidetrace.comments.vocabulary import UNKNOWN
 from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.trace.models import (
     Citation,
@@ -82,7 +84,7 @@ def _load_facts(session: Session) -> list[OpinionFact]:
             who = names[name, kind]
         else:
             who = names[name, kind] = published_name(name, kind)
-        out.append(OpinionFact(cid, key, rkey, i, rev, disposition, who, kind or "unknown", represents or 1,
+        out.append(OpinionFact(cid, key, rkey, i, rev, disposition, who, kind or UNKNOWN, represents or 1,
                                topics.pop(cid, untagged), tuple(cited.pop(cid, ()))))
     return out
 

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from guidetrace.guideline.section_tree import SectionTree
+from guidetrace.trace.languages import DEFAULT_LANG, LANGS, label_for
 from guidetrace.trace.models import Citation, Comment, CommentTopic, Revision, Section, SectionLink, Submitter, Topic
 
 
@@ -57,9 +58,9 @@ def _build_graph(session: Session, opinions: bool) -> nx.MultiDiGraph:
             g.nodes[node_of[link.from_section_id]]["removed"] = True
     if not opinions:
         for t in session.scalars(select(Topic)):
-            g.add_node(f"topic:{t.key}", type="topic", key=t.key, label=t.label_ja, label_en=t.label_en)
+            g.add_node(f"topic:{t.key}", type="topic", key=t.key, **_topic_labels(t))
         return g
-    from guidetrace.comments.privacy.masking import published_name  # published: no private person named
+    from guidetrace.comments.privacy.published import published_name  # published: no private person named
 
     sub_name: dict[int, str] = {}
     for sub in session.scalars(select(Submitter)):  # published: a private person is never named
@@ -78,11 +79,16 @@ def _build_graph(session: Session, opinions: bool) -> nx.MultiDiGraph:
         g.add_edge(comment_node[cit.comment_id], node_of[cit.section_id], kind="cites",  # type: ignore[index]
                    evidence=cit.evidence, confidence=cit.confidence)
     for t in session.scalars(select(Topic)):
-        g.add_node(f"topic:{t.key}", type="topic", key=t.key, label=t.label_ja, label_en=t.label_en)
+        g.add_node(f"topic:{t.key}", type="topic", key=t.key, **_topic_labels(t))
     topic_key = dict(session.execute(select(Topic.id, Topic.key)).all())
     for ct in session.scalars(select(CommentTopic)):
         g.add_edge(comment_node[ct.comment_id], f"topic:{topic_key[ct.topic_id]}", kind="about", matched=ct.matched)
     return g
+
+
+def _topic_labels(topic: Topic) -> dict[str, str]:
+    """A topic node's names: `label` in Japanese, `label_<lang>` in each other language."""
+    return {("label" if lang == DEFAULT_LANG else f"label_{lang}"): label_for(topic.labels, lang) for lang in LANGS}
 
 
 def _edges(g: nx.MultiDiGraph, node: str, kind: str, *, out: bool = True) -> Iterable[str]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from guidetrace.comments.vocabulary import disposition_choices, submitter_kind_choices
+from guidetrace.trace.languages import LANGS
 from guidetrace.trace.rules import packaged_yaml
 
 if TYPE_CHECKING:
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 
 DISPOSITIONS = disposition_choices()  # one vocabulary: the rule files
 SUBMITTER_KINDS = submitter_kind_choices()
-LANGS = ("ja", "en")
 ROOT = "general"  # the whole guideline's key in every revision (guideline/keys.py), read as 全般
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guidetrace.reports.site.forked import forked_map
+from guidetrace.trace.child_process import forked_map
 from guidetrace.trace.errors import GuidetraceError
 
 
@@ -37,7 +37,7 @@ def test_an_error_in_a_worker_reaches_the_caller() -> None:
 def test_the_caller_goes_on_while_workers_run() -> None:
     """`forked` forks on entry with what the process holds then; what it changes afterwards the workers do
     not see, and the results come back in order when asked for."""
-    from guidetrace.reports.site.forked import forked
+    from guidetrace.trace.child_process import forked
 
     state = {"n": 1}
     with forked(lambda x: x * state["n"], list(range(10))) as results:
@@ -176,7 +176,7 @@ def test_built_here_while_a_writer_holds_the_store(loaded, monkeypatch) -> None:
         finally:
             writer.close()
     with loaded.sessions() as session:
-        session.add(Topic(key="unsaved", label_ja="未保存", label_en="unsaved"))
+        session.add(Topic(key="unsaved", labels={"ja": "未保存", "en": "unsaved"}))
         with built_ahead(session, (lambda s: os.getpid(),)) as ahead:
             assert ahead(0) == os.getpid()
         assert session.new  # left as it was

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guidetrace.comments.queries import check_store
+from guidetrace.comments.review.check import check_store
 from guidetrace.comments.store_comments import load_comments
 from guidetrace.guideline.formats import read_tree
 from guidetrace.guideline.formats.yaml_writer import tree_yaml

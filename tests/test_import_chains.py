@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guidetrace.comments.queries import list_comments
+from guidetrace.comments.listing import list_comments
 from guidetrace.comments.store_comments import load_comments
 from guidetrace.guideline.formats import read_tree
 from guidetrace.guideline.formats.yaml_writer import tree_yaml

@@ -19,7 +19,7 @@ def test_plan_target_must_be_a_loaded_revision_or_a_declared_future_one(run, see
     _loaded(run, seed)
     bad = run("plan", "--target", "第9.0版")
     assert bad.exit_code == 2 and bad.output.count("\n") == 1
-    assert "no revision '第9.0版'" in bad.output and "3.0-draft" in bad.output and "--future" in bad.output
+    assert "unknown revision '第9.0版'" in bad.output and "3.0-draft" in bad.output and "--future" in bad.output
     future = run("plan", "--future", "第4.0版", "--format", "md", "--lang", "ja").stdout
     assert future.startswith("# 次期改定の検討事項: 第4.0版")
     assert run("plan", "--target", "3.0-draft", "--format", "md").stdout.startswith("# 次期改定の検討事項: 第3.0版（案）")
@@ -37,7 +37,7 @@ def test_plan_default_target_is_the_revision_after_the_latest_final_one(run, see
 def test_plan_mark_names_existing_sections_and_revisions(run, seed: Path) -> None:
     _loaded(run, seed)
     for args, message in ((["sbom", "9.9.9", "--status", "open"], "no section '9.9.9'"),
-                          (["sbom", "2.3.2", "--status", "addressed", "--revision", "5.0"], "no revision '5.0'"),
+                          (["sbom", "2.3.2", "--status", "addressed", "--revision", "5.0"], "unknown revision '5.0'"),
                           (["sbom", "2.3.2", "--status", "addressed", "--revision", "3.0", "--section", "8.8"],
                            "no section '8.8' in revision '3.0'"),
                           (["sbom", "2.3.2", "--status", "open", "--section", "3.2.1"], "give --revision too")):

@@ -44,7 +44,7 @@ def _data_words(db: Path) -> set[str]:
                "SELECT body || ' ' || COALESCE(response, '') || ' ' || COALESCE(location, '') || ' ' || key || ' ' ||"
                " COALESCE(label, '') || ' ' || COALESCE(part, '') FROM comment",
                "SELECT COALESCE(text, '') FROM citation",
-               "SELECT name FROM submitter", "SELECT key || ' ' || label_ja FROM topic",
+               "SELECT name FROM submitter", "SELECT key || ' ' || COALESCE(json_extract(labels, '$.ja'), '') FROM topic",
                "SELECT key || ' ' || COALESCE(title, '') || ' ' || COALESCE(source_file, '') FROM consultation_round",
                "SELECT key || ' ' || COALESCE(label, '') FROM revision", "SELECT key || ' ' || title FROM guideline",
                "SELECT COALESCE(matched, '') FROM comment_topic")
@@ -67,9 +67,10 @@ def _english(text: str, allowed: set[str]) -> set[str]:
 
 def _json_strings(value: Any, codes: set[str]) -> list[str]:
     """Every string a JSON document holds as a value, codes aside (its keys are machine keys; a field named
-    for English, `label_en`, carries the lexicon's English label beside the Japanese one by design)."""
+    for English, `label_en`, or a topic's `labels` keyed `en`, carries the lexicon's English label beside the
+    Japanese one by design)."""
     if isinstance(value, dict):
-        return [s for k, v in value.items() if not k.endswith("_en") for s in _json_strings(v, codes)]
+        return [s for k, v in value.items() if not k.endswith("_en") and k != "en" for s in _json_strings(v, codes)]
     if isinstance(value, list):
         return [s for v in value for s in _json_strings(v, codes)]
     if isinstance(value, str) and value not in codes:

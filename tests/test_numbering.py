@@ -143,7 +143,7 @@ def test_which_text_of_an_opinion_is_its_location(text: str, keys: list[str]) ->
 
 
 def test_grow_tree_adds_a_missing_step_under_the_section_the_walk_reached(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from guidetrace.comments.queries import list_comments
+    from guidetrace.comments.listing import list_comments
     from guidetrace.comments.store_comments import load_comments
     from guidetrace.guideline.formats import read_tree
     from guidetrace.guideline.store_tree import store_tree

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from guidetrace.comments.queries import list_comments, round_rows
+from guidetrace.comments.listing import list_comments
+
+from guidetrace.comments.rounds import round_rows
 from guidetrace.comments.readers import read_document
 from guidetrace.trace.printed_text import join_wrapped
 from guidetrace.comments.store_comments import load_comments

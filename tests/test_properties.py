@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guidetrace.comments.bundled import seed_path
-from guidetrace.comments.classify_answer import UNCLASSIFIED, default_classifier
+from guidetrace.comments.classify_answer import default_classifier
+from guidetrace.comments.vocabulary import UNCLASSIFIED
 from guidetrace.comments.html_text import html_to_text
 from guidetrace.comments.readers.mic import read_mic
 from guidetrace.comments.readers.table import csv_rows, markdown_rows, read_table, tsv_rows

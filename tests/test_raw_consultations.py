@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from guidetrace.comments.dedup import bands_for, candidate_probability, cluster_texts, normalise, shingles, similarity
-from guidetrace.comments.queries import check_store, list_comments
+from guidetrace.comments.listing import list_comments
+from guidetrace.comments.review.check import check_store
 from guidetrace.comments.store_comments import load_raw
 from guidetrace.comments.suggest_topics import suggest_topics
 from guidetrace.comments.topics_lexicon import fold, load_lexicon

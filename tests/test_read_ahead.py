@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 from guidetrace.comments import read_ahead, store_comments
 from guidetrace.comments.bundled import SEED_REVISION
-from guidetrace.comments.queries import list_comments, round_rows
+from guidetrace.comments.listing import list_comments
+from guidetrace.comments.rounds import round_rows
 from guidetrace.comments.store_comments import load_comments
 from guidetrace.guideline.bundled import load_bundled_trees
 from guidetrace.reports.sections.build import build_sections_report

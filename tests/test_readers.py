@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from guidetrace.comments.queries import list_comments
+from guidetrace.comments.listing import list_comments
 from guidetrace.comments.readers import detect_format, read_document
 from guidetrace.comments.store_comments import load_comments
 from guidetrace.guideline.bundled import load_bundled_trees

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from guidetrace.comments.classify_answer import default_classifier
 from guidetrace.comments.headers import field_of, map_header
-from guidetrace.comments.queries import check_store, list_comments, round_rows
+from guidetrace.comments.listing import list_comments
+from guidetrace.comments.review.check import check_store
+from guidetrace.comments.rounds import round_rows
 from guidetrace.comments.records import OpinionRecord
 from guidetrace.comments.resolution import TEXT_ORIGIN, Resolution
 from guidetrace.comments.resolve_citations import CitationResolver

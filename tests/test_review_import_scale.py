@@ -10,7 +10,7 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 
-from guidetrace.comments.review.decisions import decide
+from guidetrace.comments.review.record import decide
 from guidetrace.comments.review.workbook_import import COLUMNS, read_review_workbook
 from guidetrace.trace.store import open_store
 

@@ -5,7 +5,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from guidetrace.comments.queries import check_store, list_comments, round_rows
+from guidetrace.comments.listing import list_comments
+
+from guidetrace.comments.review.check import check_store
+
+from guidetrace.comments.rounds import round_rows
 from guidetrace.comments.store_comments import load_comments
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import Citation, Comment, ConsultationRound, Submitter

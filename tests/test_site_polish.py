@@ -36,7 +36,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path
         load_comments(store, FIXTURES / "comments" / "numbered.md", revision="3.0-draft", round_key=SECOND)
         with store.sessions() as s:
             two = build_site(s, out / "two-rounds").parent
-            topics = {t.key: t.label_ja for t in s.scalars(select(Topic))}
+            topics = {t.key: t.labels["ja"] for t in s.scalars(select(Topic))}
     finally:
         store.dispose()
     yield demo, two, topics

@@ -1,5 +1,6 @@
 """The store itself: migrations match the models, SQLite settings, URL handling."""
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,14 +30,39 @@ def test_migrations_match_models(store_url: str) -> None:
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     engine.dispose()
-    assert diffs == [] and version == SCHEMA_HEAD == "0011"
+    assert diffs == [] and version == SCHEMA_HEAD == "0012"
+
+
+def test_topic_labels_move_into_one_column_keyed_by_language_and_back(store_url: str) -> None:
+    """0012: a store made before it keeps its topics' labels, now keyed by language; downgrading puts the
+    two columns back with the same words (SQLite and PostgreSQL)."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from guidetrace.trace.store import alembic_config
+
+    engine = create_engine(resolve_url(store_url))
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0011")
+        conn.execute(text("INSERT INTO topic (key, label_ja, label_en, terms, patterns, hint_sections) VALUES "
+                          "('sbom', 'ソフトウェア部品表', 'SBOM', '[]', '[]', '[]'), ('x', 'エックス', '', '[]', '[]', '[]')"))
+        command.upgrade(alembic_config(conn), "0012")
+    with engine.begin() as conn:
+        rows = conn.execute(text("SELECT key, labels FROM topic ORDER BY key")).all()
+        moved = {k: json.loads(v) if isinstance(v, str) else v for k, v in rows}
+        assert moved == {"sbom": {"ja": "ソフトウェア部品表", "en": "SBOM"}, "x": {"ja": "エックス"}}
+        command.downgrade(alembic_config(conn), "0011")
+    with engine.connect() as conn:
+        back = conn.execute(text("SELECT key, label_ja, label_en FROM topic ORDER BY key")).all()
+    engine.dispose()
+    assert [tuple(r) for r in back] == [("sbom", "ソフトウェア部品表", "SBOM"), ("x", "エックス", "エックス")]
 
 
 def test_a_new_store_is_the_models_schema_at_the_head(store: Store) -> None:
     with store.engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    assert diffs == [] and version == "0011"
+    assert diffs == [] and version == "0012"
 
 
 def test_schema_head_constant_is_alembics_head() -> None:

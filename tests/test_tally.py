@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 
-from guidetrace.comments.queries import find_round
+from guidetrace.comments.rounds import find_round
 from guidetrace.comments.store_comments import load_comments
 from guidetrace.guideline.formats import read_tree
 from guidetrace.guideline.store_tree import store_tree

@@ -56,7 +56,7 @@ def _lexicon(store_url: str) -> dict[str, tuple[str, tuple[str, ...]]]:
     store = open_store(store_url)
     try:
         with store.sessions() as s:
-            return {c.topic.key: (c.topic.label_ja, c.topic.terms) for c in store_lexicon(s)}
+            return {c.topic.key: (c.topic.labels["ja"], c.topic.terms) for c in store_lexicon(s)}
     finally:
         store.dispose()
 

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from guidetrace.comments.draft_final import check_draft_final
-from guidetrace.comments.queries import check_store, list_comments, needs_review
+from guidetrace.comments.listing import list_comments
+from guidetrace.comments.review.check import check_store, needs_review
 from guidetrace.comments.store_comments import load_comments
 from guidetrace.comments.suggest_topics import suggest_topics
 from guidetrace.comments.tag_topics import retag
@@ -132,6 +133,22 @@ def test_draft_final_check(loaded: Store, tmp_path: Path) -> None:
         (pair,) = check_draft_final(s)
         assert needs_review(check_store(s), pending_ok=True)
     assert pair["revised_unchanged"] == [{"comment": "scsg-3.0-draft/A-13", "sections": ["3.3.5", "3.3.5/コラム1"]}]
+
+
+def test_an_added_item_is_explained_by_an_answer_citing_its_parent(loaded: Store, tmp_path: Path) -> None:
+    """A final tree that adds 4.2(5) under 4.2: A-14, revised and citing 4.2, explains it (keys.implied_parent:
+    4.2(5) is under 4.2, not under chapter 4 as the key's last dot would say)."""
+    from guidetrace.guideline.bundled import bundled_tree_paths
+
+    text = bundled_tree_paths()[3].read_text(encoding="utf-8")
+    item = '  - {key: "4.2(5)", title: 追加された確認項目, inferred: true}\n'
+    added = tmp_path / "scsg-3.0.yaml"
+    added.write_text(text.replace("  - {key: Appendix B,", item + "  - {key: Appendix B,", 1), encoding="utf-8")
+    store_tree(loaded, read_tree(added))
+    with loaded.sessions() as s:
+        (pair,) = check_draft_final(s)
+    assert [(c["final"], c["explained_by"]) for c in pair["changes"] if c["change"] == "added"] == [
+        ("4.2(5)", ["scsg-3.0-draft/A-14"])]
 
 
 def test_user_lexicon_merges_and_retag_keeps_matched_text(loaded: Store, tmp_path: Path) -> None:

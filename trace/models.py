@@ -259,8 +259,7 @@ class Topic(Base):
     __tablename__ = "topic"
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(100), unique=True)
-    label_ja: Mapped[str] = mapped_column(String(200))
-    label_en: Mapped[str] = mapped_column(String(200))
+    labels: Mapped[dict[str, Any]] = mapped_column(default=dict)  # by language: trace.languages.label_for
     description: Mapped[str | None] = mapped_column(Text)
     terms: Mapped[list[Any]] = mapped_column(default=list)
     patterns: Mapped[list[Any]] = mapped_column(default=list)

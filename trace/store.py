@@ -20,15 +20,15 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import GuidetraceError
+from .store_location import DEFAULT_DB, chosen_db
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 # The newest migration: a store already there opens without loading Alembic at all
 # (tests/test_store.py keeps this equal to Alembic's own head).
-SCHEMA_HEAD = "0011"
+SCHEMA_HEAD = "0012"
 
-DEFAULT_DB = "guidetrace.db"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # One writer at a time: SQLite's BEGIN IMMEDIATE queues writers; on PostgreSQL this
 # advisory lock does, so two loads of one document never race to insert the same keys.
@@ -38,7 +38,7 @@ _WRITING: ContextVar[bool] = ContextVar("guidetrace_writing", default=False)
 
 def resolve_url(url_or_path: str | None) -> str:
     """`--db` value, else $GUIDETRACE_DB, else ./guidetrace.db; a plain path means SQLite."""
-    value = url_or_path or os.environ.get("GUIDETRACE_DB") or DEFAULT_DB
+    value = chosen_db(url_or_path) or DEFAULT_DB
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"

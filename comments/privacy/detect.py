@@ -262,3 +262,20 @@ def holds_person_name(name: str) -> bool:
 
 def high_confidence() -> float:
     return rules().high
+
+
+@lru_cache(maxsize=1)
+def file_rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """How a file name is screened: the run of digits that withholds it, and what separates its words."""
+    data = packaged_yaml("guidetrace.comments", "privacy_fields.yaml")["file_names"]
+    digits = int(data["digit_run"])
+    return re.compile(r"\d(?:[\s_\-.()（）]*\d){%d,}" % (digits - 1)), re.compile(data["separators"])
+
+
+def person_left(text: str, found: list[Finding]) -> bool:
+    """A word outside the findings that reads as a person's name (山田花子 of 山田花子 090-…)."""
+    rest = list(text)
+    for f in found:
+        rest[f.start:f.end] = [" "] * (f.end - f.start)
+    _, separators = file_rules()
+    return any(looks_like_person(word) for word in separators.split("".join(rest)) if word)

@@ -15,10 +15,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from guidetrace.trace.languages import DEFAULT_LANG, LANGS
 from guidetrace.trace.models import Comment
 from guidetrace.trace.rules import packaged_yaml
 
-from .store_findings import FIELDS, INDIVIDUAL, KEEP, PENDING, SUBMITTER, WHOLE_SUBMITTER, findings_of, states
+from ..vocabulary import INDIVIDUAL
+from .store_findings import FIELDS, KEEP, PENDING, SUBMITTER, WHOLE_SUBMITTER, findings_of, states
 
 
 @lru_cache(maxsize=1)
@@ -34,17 +36,7 @@ def mask_kinds() -> tuple[str, ...]:
 
 
 def mask_label(kind: str, lang: str) -> str:
-    return _labels().get(kind, _labels()["name"])[lang if lang in ("ja", "en") else "ja"]
-
-
-def published_name(name: str | None, kind: str | None, lang: str = "ja") -> str | None:
-    """A submitter as published: organisations by name, a private person never, contact data never
-    whatever the kind (see published.screened_submitter)."""
-    if not name:
-        return name
-    from .published import screened_submitter
-
-    return screened_submitter(name, kind, lang)
+    return _labels().get(kind, _labels()["name"])[lang if lang in LANGS else DEFAULT_LANG]
 
 
 def mask(text: str, spans: list[tuple[int, int, str]], lang: str) -> str:
@@ -71,7 +63,7 @@ def masked_fields(session: Session, comment_ids: list[int], lang: str = "ja") ->
     for f in findings:
         if state[f.id] == KEEP:
             continue
-        if f.field == SUBMITTER:  # screened as published (published_name); a person's name is the whole column
+        if f.field == SUBMITTER:  # screened as published (published.published_name); a person's name is the whole column
             if f.rule == WHOLE_SUBMITTER:
                 out.setdefault(f.comment_id, {})["submitter"] = mask_label(INDIVIDUAL, lang)
         else:

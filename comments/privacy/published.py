@@ -24,34 +24,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from guidetrace.trace.models import PrivacyFinding
-from guidetrace.trace.rules import packaged_yaml
 
-from .detect import Finding, detect, holds_person_name, looks_like_person
-from .masking import mask, mask_label
-from .store_findings import INDIVIDUAL, UNKNOWN
+from ..vocabulary import INDIVIDUAL, UNKNOWN
+from .detect import Finding, detect, file_rules, holds_person_name, looks_like_person, person_left
+from .masking import mask, mask_label, masked_fields
 
 _KANJI_RUN = re.compile(r"[一-龯々〆ヶ]{2,}")
 _STAMP_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T[0-9:.+\-Z]*$")  # `review`'s stamp ends with the ISO time (decisions.now)
 
 
-@lru_cache(maxsize=1)
-def _file_rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    data = packaged_yaml("guidetrace.comments", "privacy_fields.yaml")["file_names"]
-    digits = int(data["digit_run"])
-    return re.compile(r"\d(?:[\s_\-.()（）]*\d){%d,}" % (digits - 1)), re.compile(data["separators"])
-
-
 def _spans(found: list[Finding]) -> list[tuple[int, int, str]]:
     return [(f.start, f.end, f.kind) for f in found]
-
-
-def person_left(text: str, found: list[Finding]) -> bool:
-    """A word outside the findings that reads as a person's name (山田花子 of 山田花子 090-…)."""
-    rest = list(text)
-    for f in found:
-        rest[f.start:f.end] = [" "] * (f.end - f.start)
-    _, separators = _file_rules()
-    return any(looks_like_person(word) for word in separators.split("".join(rest)) if word)
 
 
 @lru_cache(maxsize=8192)
@@ -67,6 +50,14 @@ def screened_submitter(name: str, kind: str | None, lang: str = "ja") -> str:
     return mask(name, _spans(found), lang) if found else name
 
 
+def published_name(name: str | None, kind: str | None, lang: str = "ja") -> str | None:
+    """A submitter as published: organisations by name, a private person never, contact data never
+    whatever the kind (see screened_submitter)."""
+    if not name:
+        return name
+    return screened_submitter(name, kind, lang)
+
+
 def _extension(name: str) -> tuple[str, str]:
     stem, dot, ext = name.rpartition(".")
     if dot and stem and re.fullmatch(r"[A-Za-z0-9]{1,5}", ext):
@@ -80,7 +71,7 @@ def file_holds_personal_data(stem: str) -> bool:
     something in it, it holds a long run of digits, a word of it reads as a name, or a run of its kanji holds
     one (意見山田太郎: file names run words together). Withholding a harmless name costs only the name."""
     folded = unicodedata.normalize("NFKC", stem)
-    digits, separators = _file_rules()
+    digits, separators = file_rules()
     if digits.search(folded) or detect(stem) or detect(separators.sub(" ", stem)):
         return True
     return (any(looks_like_person(word) for word in separators.split(folded) if word)
@@ -114,8 +105,8 @@ def reviewed_when(stamp: str | None) -> str:
 
 
 def publish_parts(record: dict[str, Any], lang: str = "ja") -> None:
-    """An opinion record's source and review marks as published (`comments.queries.publish`). Records share
-    their inner dicts (see queries._Attached): each is replaced here, never changed."""
+    """An opinion record's source and review marks as published (`publish`). Records share
+    their inner dicts (see listing._Attached): each is replaced here, never changed."""
     source = record["source"]
     record["source"] = {**source, "file": screened_file_name(source["file"], lang)}
     review = record["review"]
@@ -139,3 +130,28 @@ def personal_term(term: str, names: frozenset[str] = frozenset()) -> bool:
     if not text or detect(text) or looks_like_person(text):
         return True
     return any(n in text or (len(text) >= 2 and text in n) for n in names)
+
+
+def publish(session: Session, ids: list[int], out: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """Listed records (`listing.list_comments`) as published: masked text, screened submitter and parts."""
+    masked = masked_fields(session, ids, lang)
+    same: dict[tuple[str | None, str], dict[str, str | None]] = {}  # records share these dicts: replaced here, never changed
+    for cid, record in zip(ids, out):
+        kind = record["submitter"]["kind"]
+        fields: dict[str, Any] = dict(masked.get(cid, {}))
+        found: list[tuple[str, str]] = fields.pop("_found", [])
+        name = fields.pop("submitter", None) or published_name(record["submitter"]["name"], kind, lang)
+        record["submitter"] = same.setdefault((name, kind), {"name": name, "kind": kind})
+        publish_parts(record, lang)  # the source file's name screened; that a person reviewed, not who
+        for field, text in fields.items():
+            record[field] = text
+        if found:  # a location's words, quoted
+            for part in ("citations", "unresolved"):
+                record[part] = [dict(entry, text=_masked(entry.get("text") or "", found)) for entry in record[part]]
+    return out
+
+
+def _masked(text: str, found: list[tuple[str, str]]) -> str:
+    for raw, label in found:
+        text = text.replace(raw, label)
+    return text

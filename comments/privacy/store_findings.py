@@ -16,14 +16,15 @@ from sqlalchemy.orm import Session
 from guidetrace.trace.bulk_insert import insert_rows
 from guidetrace.trace.models import ACTIVE, Comment, ConsultationRound, PrivacyFinding, ReviewDecision, Submitter, table_of
 
-from ..submitter_kinds import UNKNOWN, only_a_kind, submitter_kind
-from .detect import Finding, detect, holds_person_name
+from ..rounds import find_round
+from ..submitter_kinds import only_a_kind, submitter_kind
+from ..vocabulary import INDIVIDUAL, UNKNOWN
+from .detect import Finding, detect, holds_person_name, person_left
 from .names import PUBLIC_PERSON
 
 FIELDS = ("body", "reason", "proposal", "response", "location")
 SUBMITTER = "submitter"
 WHOLE_SUBMITTER = "individual-submitter"  # the rule of a finding that is the whole submitter column: a person
-INDIVIDUAL = "individual"
 CACHE = 50_000
 CHUNK = 5000
 MASK, KEEP, PENDING = "mask", "keep", "pending"
@@ -65,8 +66,6 @@ class Scanner:
         """The submitter column, whatever its kind: contact data in it (山田花子 090-…, an organisation's
         e-mail), and a private person's name as the whole column. Always masked where published (see
         published.screened_submitter), so listed by `privacy scan` and never asked of a person."""
-        from .published import person_left
-
         kind = submitter_kind(submitter)
         found = detect(submitter, offices=False)  # an organisation's number beside its name is masked too
         out = [{"comment_id": comment_id, "field": SUBMITTER, "start": f.start, "end": f.end, "kind": f.kind,
@@ -90,8 +89,6 @@ def scan(session: Session, round_key: str | None = None) -> int:
     query = (select(Comment.id, Comment.body, Comment.reason, Comment.proposal, Comment.response, Comment.location,
                     Submitter.name).outerjoin(Submitter, Comment.submitter_id == Submitter.id))
     if round_key:
-        from ..queries import find_round
-
         query = query.where(Comment.round_id == find_round(session, round_key).id)
     scanner, written = Scanner(), 0
     result = session.execute(query)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import getpass
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -36,8 +36,6 @@ from guidetrace.trace.models import (  # ACTIVE, UNDONE: a decision's states, im
     table_of,
 )
 from guidetrace.trace.tally import BY_KEY, adjust_tally, contributions
-
-from ..vocabulary import disposition_choices
 
 ACTIONS = ("cite", "uncite", "disposition", "tag", "untag", "accept", "mask", "keep")
 FIELD_OF = {"cite": "citation", "uncite": "citation", "disposition": "disposition", "tag": "topic",
@@ -107,17 +105,6 @@ def field_value(values: dict[str, Any], action: str) -> Any:
     if field == "privacy":
         return None
     return values
-
-
-def decide(session: Session, requests: Sequence[DecisionRequest], *, by: str | None = None,
-           dispositions: Sequence[str] = ()) -> list[ReviewDecision]:
-    """Validate every request, then record and apply each, in one transaction (in batches: see record.py).
-
-    Requests on one opinion from one origin (a `review set`, one workbook cell) are one edit: they share
-    a step, the id of the first, and are undone and listed together."""
-    from .record import record
-
-    return record(session, requests, by=by, dispositions=tuple(dispositions) or disposition_choices())
 
 
 def undo(session: Session, target: str) -> list[ReviewDecision]:

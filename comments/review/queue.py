@@ -19,8 +19,10 @@ from sqlalchemy.orm import Session
 from guidetrace.guideline.reanchor import Change
 from guidetrace.trace.models import Citation, Cluster, Comment, ConsultationRound, ReviewDecision, Section
 
-from ..classify_answer import ANSWERED, STATEMENT, UNCLASSIFIED
+from ..classify_answer import STATEMENT
 from ..resolution import TITLE_ALONE
+from ..rounds import find_round
+from ..vocabulary import ANSWERED, UNCLASSIFIED
 from .decisions import ACTIVE, FIELD_OF, REVIEWED, current, field_value
 from .kinds import CONFIDENCE, KINDS
 
@@ -49,8 +51,6 @@ class ReviewItem:
 
 def review_queue(session: Session, *, round_key: str | None = None, kinds: Sequence[str] = KINDS,
                  below: float = CONFIDENCE, topics: int = 10) -> list[ReviewItem]:
-    from ..queries import find_round
-
     rnd = find_round(session, round_key) if round_key else None
     items: list[ReviewItem] = []
     if {"unresolved", "low-confidence", "title-only"} & set(kinds):

@@ -23,10 +23,20 @@ from guidetrace.guideline.keys import canonical_key
 from guidetrace.trace.errors import GuidetraceError
 from guidetrace.trace.models import Comment, ConsultationRound, ReviewDecision, Section, Submitter, Topic
 
+from ..vocabulary import disposition_choices
 from .decisions import ACTIONS, ACTIVE, DecisionRequest, apply_review, current_many, field_value, now, reviewer
 from .identity import fingerprint
 
 CHUNK = 5000
+
+
+def decide(session: Session, requests: Sequence[DecisionRequest], *, by: str | None = None,
+           dispositions: Sequence[str] = ()) -> list[ReviewDecision]:
+    """Validate every request, then record and apply each, in one transaction (in batches: see record.py).
+
+    Requests on one opinion from one origin (a `review set`, one workbook cell) are one edit: they share
+    a step, the id of the first, and are undone and listed together."""
+    return record(session, requests, by=by, dispositions=tuple(dispositions) or disposition_choices())
 
 
 def record(session: Session, requests: Sequence[DecisionRequest], *, by: str | None,

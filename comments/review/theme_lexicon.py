@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from guidetrace.trace.languages import DEFAULT_LANG
 from guidetrace.trace.models import ThemeDecision
 
 from ..topics_lexicon import CompiledTopic, TopicDef, compile_topic, fold
@@ -64,7 +65,7 @@ def with_themes(lexicon: list[CompiledTopic], decisions: list[ThemeDecision]) ->
             continue
         if topic is None:
             label = d.label or d.term
-            topic = TopicDef(d.topic_key, label, label, None, (), (), ())
+            topic = TopicDef(d.topic_key, {DEFAULT_LANG: label}, None, (), (), ())
         have = {fold(t) for t in topic.terms}
         topics[d.topic_key] = dataclasses.replace(topic, terms=topic.terms + tuple(
             t for t in dict.fromkeys(terms) if fold(t) not in have))

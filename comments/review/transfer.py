@@ -23,6 +23,7 @@ from guidetrace.trace.models import Comment, ReviewDecision, Revision, Submitter
 from guidetrace.trace.output import write_new
 from guidetrace.trace.store import Store
 
+from ..rounds import find_round
 from .decisions import ACTIONS, ACTIVE, UNDONE
 
 FORMAT = "guidetrace-decisions"
@@ -138,8 +139,6 @@ def default_decisions_paths(round_key: str) -> Iterator[Path]:
 
 def remove_round(store: Store, round_key: str, decisions_file: Path | None = None) -> RemovalSummary:
     """The round, its opinions, citations, tags and clusters go; its decisions go to a file first."""
-    from ..queries import find_round
-
     with store.transaction() as session:
         rnd = find_round(session, round_key)
         rows = decision_rows(session, rnd.key)

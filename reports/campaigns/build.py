@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from guidetrace.comments.privacy.masking import masked_fields, published_name
+from guidetrace.comments.privacy.masking import masked_fields
+from guidetrace.comments.privacy.published import published_name
 from guidetrace.trace.models import Citation, Cluster, Comment, CommentTopic, ConsultationRound, Section, Submitter, Topic
 
 MEMBER_LIMIT = 1000  # member ids listed per cluster; the size is always exact

@@ -16,14 +16,17 @@ from sqlalchemy.orm import Session
 
 from guidetrace.comments.privacy.published import screened_text
 from guidetrace.comments.topics_lexicon import TopicDef, compile_topic, fold
+from guidetrace.comments.vocabulary import DECLINED, ORGANISATION_KINDS
 from guidetrace.guideline.keys import ROOT_KEY
 from guidetrace.guideline.reanchor import Reanchorer
 from guidetrace.reports.graph import build_graph, impact_set, section_node
+from guidetrace.trace.languages import LANGS, label_for
 from guidetrace.trace.models import PlanMark, Revision, Section, Topic
 from guidetrace.trace.rules import packaged_yaml
 
 from ..facts import EditTargets, OpinionFact, load_facts
-from ..topics.build import ORGANISATION_KINDS, target_revision
+from ..labels import label
+from ..topics.build import target_revision
 from . import NO_SUCCESSOR, NO_TOPIC
 
 # The keys an entry's JSON carries beyond its status and source, by where the status came from.
@@ -55,14 +58,13 @@ class PlanEntry:
 @dataclass(frozen=True)
 class PlanGroup:
     topic: str
-    label_ja: str
-    label_en: str
+    labels: dict[str, str]  # by language
     score: float
     factors: dict[str, int]
     entries: list[PlanEntry] = field(default_factory=list)
 
     def label(self, lang: str) -> str:
-        return self.label_en if lang == "en" else self.label_ja
+        return label_for(self.labels, lang)
 
 
 @dataclass(frozen=True)
@@ -110,8 +112,8 @@ def build_plan(session: Session, target: str | None = None, future: str | None =
         topic = topics.get(key)
         regex = _topic_regex(topic) if topic else None
         groups.append(PlanGroup(
-            topic=key, label_ja=topic.label_ja if topic else "（トピックなし）",
-            label_en=topic.label_en if topic else "(no topic)", score=score, factors=factors,
+            topic=key, labels=dict(topic.labels) if topic else {lang: label("plan_no_topic", lang) for lang in LANGS},
+            score=score, factors=factors,
             entries=sorted((_entry(key, s, fs, marks, graph, latest, later, regex) for s, fs in entries.items()),
                            key=lambda e: (-e.opinions, e.section)),
         ))
@@ -125,7 +127,7 @@ def _factors(topic: str, ops: list[OpinionFact], all_facts: list[OpinionFact], s
              rules: dict[str, Any]) -> dict[str, int]:
     mine = [f for f in all_facts if topic in f.topics] if topic != NO_TOPIC else ops
     rounds = sorted({f.round_order for f in mine})
-    declined_rounds = [f.round_order for f in mine if f.disposition == "declined"]
+    declined_rounds = [f.round_order for f in mine if f.disposition == DECLINED]
     repeated = any(r > min(declined_rounds) for r in rounds) if declined_rounds else False
     return {
         "extra_rounds": max(len(rounds) - 1, 0),
@@ -142,7 +144,7 @@ def _topic_regex(topic: Topic):  # type: ignore[no-untyped-def]
         return None
     terms = tuple(t for t in topic.terms if isinstance(t, str))
     conditional = tuple((t["term"], tuple(t["requires"])) for t in topic.terms if isinstance(t, dict))
-    return compile_topic(TopicDef(topic.key, topic.label_ja, topic.label_en, topic.description, terms,
+    return compile_topic(TopicDef(topic.key, dict(topic.labels), topic.description, terms,
                                   tuple(topic.patterns), tuple(topic.hint_sections), conditional))
 
 

@@ -7,8 +7,9 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 
 from guidetrace.guideline.keys import canonical_key
+from guidetrace.guideline.queries import find_revision
 from guidetrace.trace.errors import GuidetraceError
-from guidetrace.trace.models import PlanMark, Revision, Section, Topic
+from guidetrace.trace.models import PlanMark, Section, Topic
 from guidetrace.trace.store import Store
 
 from . import NO_TOPIC, STATUSES
@@ -27,10 +28,7 @@ def mark_plan(store: Store, topic: str, section: str, status: str, *, revision: 
         if session.scalar(select(Section.id).where(Section.key == key).limit(1)) is None:
             raise GuidetraceError(f"no section {section!r} in any loaded revision (the plan lists its sections)")
         if revision:
-            rev = session.scalar(select(Revision).where((Revision.key == revision) | (Revision.label == revision)))
-            if rev is None:
-                known = ", ".join(session.scalars(select(Revision.key)))
-                raise GuidetraceError(f"no revision {revision!r} in the store (known: {known}); load its tree first")
+            rev = find_revision(session, revision, or_label=True, hint="; load its tree first")
             revision = rev.key
             if addressed_section and session.scalar(select(Section.id).where(
                     Section.revision_id == rev.id, Section.key == canonical_key(addressed_section))) is None:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from guidetrace.comments.queries import find_round, list_comments
+from guidetrace.comments.listing import list_comments
+from guidetrace.comments.rounds import find_round
 from guidetrace.trace.models import Section
 
 

@@ -18,7 +18,7 @@ from functools import cached_property
 from sqlalchemy import case, func, select, text
 from sqlalchemy.orm import Session, aliased
 
-from guidetrace.comments.queries import find_round
+from guidetrace.comments.rounds import find_round
 from guidetrace.guideline.keys import ROOT_KEY
 from guidetrace.guideline.section_tree import SectionTree
 from guidetrace.trace.models import Cluster, Comment, Revision, Section, SectionTally

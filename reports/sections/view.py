@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from guidetrace.comments.vocabulary import DECLINED, NOTED, REVISED
 from guidetrace.trace.output import render
 
 from ..labels import DISPOSITIONS, SUBMITTER_KINDS, label
@@ -32,7 +33,7 @@ def headers(columns: list[str], lang: str) -> list[str]:
     return [label(c.split(":", 1)[1] if ":" in c else c, lang) for c in columns]
 
 
-TABLE = BASE + [f"disp:{d}" for d in ("revised", "noted", "declined")]
+TABLE = BASE + [f"disp:{d}" for d in (REVISED, NOTED, DECLINED)]
 
 
 def render_sections(report: SectionsReport, fmt: str, lang: str = "ja") -> str | bytes:

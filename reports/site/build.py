@@ -21,12 +21,15 @@ from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from guidetrace.comments.listing import list_comments
 from guidetrace.comments.privacy.detect import high_confidence
 from guidetrace.comments.privacy.masking import pending_high
-from guidetrace.comments.queries import list_comments, round_rows
+from guidetrace.comments.rounds import round_rows
 from guidetrace.guideline.queries import latest_revision
 from guidetrace.reports.graph import build_graph
+from guidetrace.trace.child_process import cores, forked_map
 from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.languages import label_for
 from guidetrace.trace.models import ConsultationRound, Guideline, Topic
 
 from ..built_once import built_once
@@ -44,7 +47,6 @@ from ..sections.build import SectionsReport
 from ..topics.build import TopicSummary
 from .built_ahead import built_ahead
 from .campaign_shown import CampaignsShown
-from .forked import forked_map
 from .page_writer import page_writer
 from .pages import CITATIONS_SHOWN, environment, opinion_page, render_page, section_page, topic_page
 from .search_index import search_rows, search_shards
@@ -65,7 +67,7 @@ def _draw(diagrams: dict[Any, Any]) -> dict[Any, bytes] | None:
     the opinions are read: the `dot` processes take the other core."""
     chapters = [k for k in diagrams if k[0] == "chapter"]
     others = [k for k in diagrams if k[0] != "chapter"]
-    threads = os.cpu_count() or 2
+    threads = cores()
     try:
         raw = dict(zip(others, render_svgs([diagrams[k] for k in others], threads=threads)))
         raw.update(zip(chapters, render_svgs([diagrams[k] for k in chapters], threads=threads, batch=CHAPTER_BATCH)))
@@ -238,7 +240,7 @@ def _build_pages(session: Session, outdir: Path, lang: str, internal: bool, prog
     shared["opinion_href"].clear()
     shared["opinion"].clear()
     shared["topic_labels"].clear()
-    shared["topic_labels"].update({t.key: getattr(t, f"label_{lang}") for t in session.scalars(select(Topic))})
+    shared["topic_labels"].update({t.key: label_for(t.labels, lang) for t in session.scalars(select(Topic))})
     attach_heats(sections_to_render, chapter_heats)
     render_all(sections_to_render, write, page, lang)
     href.update(_unresolved_pages(write, [c for c in comments if not c["citations"]], lang, page, shown))

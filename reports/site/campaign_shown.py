@@ -10,26 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
-from ..campaigns.build import Campaign, CampaignsReport
+from ..campaigns.build import CampaignsReport
+from .fragments import CampaignBlock
 from .pages import campaign_page
 
 MEMBERS_PER_PAGE = 200  # members listed per campaign page (as many as opinions per section page)
-
-
-@dataclass(frozen=True)
-class CampaignBlock:
-    """One campaign where a listing held its copies: `here` of them (None where the listing is cut short and
-    cannot say), out of `campaign.size`."""
-
-    campaign: Campaign
-    name: str  # the key its pages are named by: its representative's
-    page: str  # its first page
-    representative_href: str  # where its pages list the representative
-    representative: dict[str, Any]  # the published record of the campaign's representative
-    here: int | None
 
 
 class CampaignsShown:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
@@ -21,9 +22,22 @@ from markupsafe import Markup
 from .opinion_view import OpinionView
 
 if TYPE_CHECKING:
-    from .campaign_shown import CampaignBlock
+    from ..campaigns.build import Campaign
 
 KEPT = 5_000  # fragments: about 10 MB of HTML
+
+
+@dataclass(frozen=True)
+class CampaignBlock:
+    """One campaign where a listing held its copies: `here` of them (None where the listing is cut short and
+    cannot say), out of `campaign.size`. Made by `campaign_shown`, rendered here."""
+
+    campaign: Campaign
+    name: str  # the key its pages are named by: its representative's
+    page: str  # its first page
+    representative_href: str  # where its pages list the representative
+    representative: dict[str, Any]  # the published record of the campaign's representative
+    here: int | None
 
 
 class OpinionFragments:
@@ -33,7 +47,7 @@ class OpinionFragments:
         self.view: OpinionView | None = None  # made on first use: the environment's globals are complete then
 
     def __call__(self, c: dict[str, Any] | CampaignBlock, revision: str = "", full: bool = False) -> Markup:
-        if not isinstance(c, dict):  # a campaign's block (campaign_shown.CampaignBlock), in place of its copies
+        if not isinstance(c, dict):  # a campaign's block (CampaignBlock, made by campaign_shown), in place of its copies
             return self.env.get_template("_macros.html").module.campaign(c)  # type: ignore[attr-defined,no-any-return]
         key = (c["id"], full)
         html = self.kept.get(key)

@@ -22,12 +22,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from guidetrace.trace.child_process import forked, forks
 from guidetrace.trace.models import Revision, Section
 
 from ..diagrams.common import shown_key
 from ..labels import say
 from .campaign_shown import CampaignsShown
-from .forked import forked, forks
 from .pages import section_page
 
 PARALLEL_SHARDS = 8  # below this, forking costs more than folding

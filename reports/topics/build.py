@@ -9,14 +9,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from guidetrace.guideline.queries import latest_revision
+from guidetrace.comments.vocabulary import ORGANISATION_KINDS, REVISED
+from guidetrace.guideline.queries import find_revision, latest_revision
 from guidetrace.guideline.reanchor import Reanchorer
-from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.languages import label_for
 from guidetrace.trace.models import Revision, Topic
 
 from ..facts import EditTargets, OpinionFact, load_facts
-
-ORGANISATION_KINDS = ("corporation", "association", "government", "academic")
 
 
 @dataclass(frozen=True)
@@ -25,8 +24,7 @@ class TopicSummary:
     opinions, dispositions, sections as cited and as anchored in `revision`, and the outdated ones."""
 
     topic: str
-    label_ja: str
-    label_en: str
+    labels: dict[str, str]  # by language
     opinions: int
     submissions: int
     rounds: list[str]
@@ -43,18 +41,13 @@ class TopicSummary:
     comments: list[str]
 
     def label(self, lang: str) -> str:
-        return self.label_en if lang == "en" else self.label_ja
+        return label_for(self.labels, lang)
 
 
 def target_revision(session: Session, target: str | None) -> Revision:
     """The revision a key or label names (an unknown one is an error, not a silent fallback); else the latest."""
     if target:
-        match = session.scalars(select(Revision).where((Revision.key == target) | (Revision.label == target))).first()
-        if match is None:
-            known = ", ".join(f"{k} ({label})" for k, label in session.execute(select(Revision.key, Revision.label)))
-            raise GuidetraceError(f"no revision {target!r} in the store (known: {known or 'none'}); to plan a "
-                                  "revision not loaded yet, give --future LABEL")
-        return match
+        return find_revision(session, target, or_label=True, hint="; to plan a revision not loaded yet, give --future LABEL")
     return latest_revision(session)
 
 
@@ -104,10 +97,10 @@ def _topic_row(topic: Topic, ops: list[OpinionFact], tree: EditTargets, anchors:
         r["dispositions"] = dict(r["dispositions"])
     submitters = list(dict.fromkeys((f.submitter or "", f.submitter_kind) for f in ops))
     return TopicSummary(
-        topic=topic.key, label_ja=topic.label_ja, label_en=topic.label_en,
+        topic=topic.key, labels=dict(topic.labels),
         opinions=len(ops), submissions=sum(f.represents for f in ops),
         rounds=list(per_round), recurring=len(per_round) >= 2,
-        open=not any(f.disposition == "revised" for f in ops),
+        open=not any(f.disposition == REVISED for f in ops),
         submitters=[{"name": n, "kind": k} for n, k in submitters],
         organisations=sorted({n for n, k in submitters if k in ORGANISATION_KINDS}),
         by_submitter_kind=dict(Counter(k for _, k in submitters)),

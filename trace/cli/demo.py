@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import GuidetraceError
 from ..output import write_atomic
 from ..store import open_store
+from ..store_location import DEFAULT_DB
 
 REPORT_FORMATS = ("md", "csv", "json", "xlsx")
 DIAGRAMS = (("heat", None), ("topics", None), ("lineage", None), ("impact", "サービス3-2"), ("impact", "sbom"))
@@ -16,7 +17,7 @@ DIAGRAMS = (("heat", None), ("topics", None), ("lineage", None), ("impact", "サ
 def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "ja") -> Path:
     """Returns the path of the site's index.html; every output lands under `outdir`."""
     from guidetrace.comments.bundled import SEED_REVISION, seed_path
-    from guidetrace.comments.queries import check_store
+    from guidetrace.comments.review.check import check_store
     from guidetrace.comments.store_comments import load_comments
     from guidetrace.guideline.bundled import load_bundled_trees
     from guidetrace.reports.diagrams.dot import render_diagram
@@ -32,7 +33,7 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
         (outdir / "diagrams").mkdir(exist_ok=True)
     except OSError as exc:
         raise GuidetraceError(f"cannot create {outdir}: {exc.strerror}") from None
-    db = outdir / "guidetrace.db"
+    db = outdir / DEFAULT_DB
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     renderer = find_renderer()  # the system's Graphviz, else the embedded graphviz-pure (see renderer.py)

@@ -11,14 +11,16 @@ import click
 
 from .. import __version__
 from ..errors import GuidetraceError
+from ..languages import DEFAULT_LANG, LANGS
 from ..output import emit, render
+from ..store_location import DB_ENV, DEFAULT_DB, chosen_db
 from .base import FORMATS, LANG, Cli, Lazy, NamedChoice, dispositions, submitter_kinds, tell
 from .load_echo import echo_comments, echo_review, echo_tree
 from .registries import exports, listed, readers, tree_formats
 
 
 @click.group(cls=Cli)
-@click.option("--db", envvar="GUIDETRACE_DB", help="SQLite path or SQLAlchemy URL (default ./guidetrace.db).")
+@click.option("--db", help=f"SQLite path or SQLAlchemy URL (default ${DB_ENV}, else ./{DEFAULT_DB}).")
 @click.version_option(__version__, prog_name="guidetrace")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
@@ -175,7 +177,7 @@ def comments() -> None:
 @click.option("--grow-tree", is_flag=True, help="Add sections the document names but the tree lacks (inferred).")
 @click.option("--topics", "topics_file", type=click.Path(path_type=Path), help="A lexicon YAML merged over the shipped one.")
 @click.option("--encoding", help="Text encoding (default: detect UTF-8, UTF-8 with BOM, CP932).")
-@click.option("--lang", type=click.Choice(["ja", "en"]), help="The document's language (default: detected).")
+@click.option("--lang", type=click.Choice(LANGS), help="The document's language (default: detected).")
 @click.option("--decisions", "decisions_file", type=click.Path(path_type=Path),
               help="Restore review decisions from this file (written by `rounds remove`).")
 @click.option("--allow-removals", is_flag=True,
@@ -270,7 +272,7 @@ def dedup(obj: Lazy, round_key: str, threshold: float, exact_only: bool) -> None
 def comments_list(obj: Lazy, round_key: str | None, section: str | None, disposition: str | None,
                   submitter_kind: str | None, fmt: str, output: str | None) -> None:
     """List opinions with their citations, answers and dispositions."""
-    from guidetrace.comments.queries import list_comments
+    from guidetrace.comments.listing import list_comments
 
     with obj.store.sessions() as session:
         rows = list_comments(session, round_key=round_key, section=section, disposition=disposition,
@@ -303,7 +305,7 @@ CHECK_CODES = {"awaiting_review": {"kind": "queue_"}, "unresolved": {"evidence":
 def check(obj: Lazy, fmt: str, lang: str | None, pending_ok: bool) -> None:
     """Unresolved citations, unclassified answers, what awaits review, warnings, draft→final changes; exit 1
     while anything awaits review (the items `review list` lists), unless --pending-ok."""
-    from guidetrace.comments.queries import check_store, needs_review, pending
+    from guidetrace.comments.review.check import check_store, needs_review, pending
     from guidetrace.reports.labels import label, note_words
 
     from .base import say
@@ -367,8 +369,9 @@ def build(obj: Lazy, project: Path) -> None:
     from .project_file import make_store_folder, read_project
 
     spec = read_project(project)
-    refuse_overwrites(spec, obj.db or spec.store)  # before anything is made or written
-    if obj.db is None:
+    chosen = chosen_db(obj.db)  # --db or GUIDETRACE_DB overrides the project's store
+    refuse_overwrites(spec, chosen or spec.store)  # before anything is made or written
+    if chosen is None:
         obj.db = spec.store
         make_store_folder(spec)
     index = build_project(spec, obj.store, lang=obj.lang)
@@ -379,7 +382,7 @@ def build(obj: Lazy, project: Path) -> None:
 
 @cli.command("demo")
 @click.argument("outdir", required=False, default="guidetrace-demo", type=click.Path(path_type=Path))
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja")
+@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG)
 def demo(outdir: Path, lang: str) -> None:
     """The main job on the bundled data: a fresh store, the trees, the seed, the site, reports and diagrams."""
     from .demo import run_demo

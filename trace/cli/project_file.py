@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GuidetraceError
+from ..languages import LANGS
 from ..safe_yaml import LINE, load_yaml
+from ..store_location import DEFAULT_DB
 
 DEFAULT_NAME = "guidetrace.yaml"
-LANGS = ("ja", "en")
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def read_project(path: Path) -> Project:
     comments = tuple(_comments(item, file, root) for item in top.items("comments"))
     if not trees and not comments:
         raise GuidetraceError("nothing to build: give trees: or comments:", file=file, line=doc.get(LINE))
-    store = top.text("store") or "guidetrace.db"  # beside the project file, wherever the build is run from
+    store = top.text("store") or DEFAULT_DB  # beside the project file, wherever the build is run from
     site = top.text("site")
     reports = _reports(doc["reports"], file, root) if doc.get("reports") is not None else None
     return Project(path, store if "://" in store else str(root / store), trees, comments,

@@ -85,7 +85,8 @@ def review_set(obj: Lazy, opinion: str, cite: tuple[str, ...], uncite: tuple[str
                tag: tuple[str, ...], untag: tuple[str, ...], mask: tuple[str, ...], keep: tuple[str, ...],
                note: str | None, by: str | None) -> None:
     """Record decisions on one opinion; each is applied at once and kept across reloads."""
-    from guidetrace.comments.review.decisions import DecisionRequest, decide
+    from guidetrace.comments.review.decisions import DecisionRequest
+    from guidetrace.comments.review.record import decide
 
     from ..errors import GuidetraceError
 
@@ -116,8 +117,9 @@ def review_set(obj: Lazy, opinion: str, cite: tuple[str, ...], uncite: tuple[str
 def review_accept(obj: Lazy, opinions: tuple[str, ...], kinds: tuple[str, ...], round_key: str | None,
                   above: float | None, note: str | None, by: str | None) -> None:
     """Accept the machine's values as they stand: the items leave the queue (and return if the value changes)."""
-    from guidetrace.comments.review.decisions import DecisionRequest, decide
+    from guidetrace.comments.review.decisions import DecisionRequest
     from guidetrace.comments.review.queue import review_queue
+    from guidetrace.comments.review.record import decide
 
     from ..errors import GuidetraceError
 
@@ -208,7 +210,7 @@ def review_export(obj: Lazy, output: str, round_key: str | None, kinds: tuple[st
 def review_import(obj: Lazy, file: Path, by: str | None) -> None:
     """Apply a filled-in review workbook: every cell checked first, then all decisions or none (the themes sheet's
     through the same functions as `topics accept|merge|reject`)."""
-    from guidetrace.comments.review.decisions import decide
+    from guidetrace.comments.review.record import decide
     from guidetrace.comments.review.theme_sheet import apply_theme_rows, read_theme_sheet
     from guidetrace.comments.review.themes import changes_lexicon
     from guidetrace.comments.review.workbook_import import open_review_workbook, read_review_workbook
@@ -255,7 +257,7 @@ def _echo_decisions(made: list, lang: str) -> None:  # type: ignore[type-arg]
 def rounds(ctx: click.Context, fmt: str, lang: str | None) -> None:
     """Consultation rounds in the store, with their period and totals."""
     if ctx.invoked_subcommand is None:
-        from guidetrace.comments.queries import round_rows
+        from guidetrace.comments.rounds import round_rows
 
         from .tables import labelled
 
