@@ -50,7 +50,16 @@ PHRASE = 0.7  # two nouns joined by の are a looser unit than a compound: 場�
 @lru_cache(maxsize=1)
 def generality() -> dict[str, int]:
     data = packaged_yaml("guidetrace.comments", "background_terms.yaml")
-    return {normalize_text(str(w)).casefold(): int(level) for level, words in data.items() for w in words}
+    lists = [(level, ws) for level, v in data.items() for ws in (v.values() if isinstance(v, dict) else [v])]
+    return {normalize_text(str(w)).casefold(): int(level) for level, ws in lists for w in ws}
+
+
+@lru_cache(maxsize=65536)
+def adverbial_edge(term: str) -> bool:
+    """The term starts or ends with a noun that works as an adverb or a formal noun (長年|バス, 今回の案,
+    事故の場合): the run crossed a word boundary or wrapped a circumstance, it is no theme."""
+    ws = words(term, short=True)
+    return bool(ws) and any(w.pos[:3] == ("名詞", "普通名詞", "副詞可能") for w in (ws[0], ws[-1]))
 
 
 def _nouns(text: str) -> list[tuple[int, int, str]]:
@@ -129,9 +138,9 @@ def rank_terms(texts: Iterable[str], *, background: Iterable[str] = (), min_docu
         if cvalue <= 0:
             continue
         parts = content_words(c)
-        if parts is None or _PLACE.fullmatch(c) or (len(parts) == 1 and parts[0] in generic) or any(c in t for t in titles) or (
+        if parts is None or adverbial_edge(c) or _PLACE.fullmatch(c) or (len(parts) == 1 and parts[0] in generic) or any(c in t for t in titles) or (
                 parts and all(p in title_words or general.get(p.casefold(), 0) >= 2 for p in parts)):
-            continue  # a person's name; one word of the titles or headings; a piece of a title; only the
+            continue  # a person's name; an adverb at an edge; one word of the titles or headings; a piece of a title; only the
             # title's words and everyday ones (スマートシティの推進)
         level = general.get(c.casefold(), 0)
         specificity = 1 / (1 + 2 * level) / (1 + math.log1p(own.get(c, 0)))
