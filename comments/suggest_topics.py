@@ -20,13 +20,13 @@ import yaml
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from guidetrace.guideline.keys import title_key
+from guidetrace.guideline.keys import normalize_text, title_key
 from guidetrace.trace.models import Citation, Cluster, Comment, CommentTopic, ConsultationRound, Section
 from guidetrace.trace.rules import packaged_yaml
 
 from .morphology import words
 from .tag_topics import opinion_text
-from .term_extraction import Term, group_synonyms, rank_terms
+from .term_extraction import Term, group_synonyms, index_texts, rank_terms
 from .topics_lexicon import CompiledTopic, fold
 
 _MEANINGFUL = re.compile(r"[ァ-ヺ一-龯A-Za-z]")
@@ -87,7 +87,8 @@ def suggest_topics(session: Session, lexicon: list[CompiledTopic], *, limit: int
     rows = [r for r in rows if r[0] not in tagged]
     texts = [opinion_text(body, reason, proposal) for _, _, body, reason, proposal, _ in rows]
     generic, title_texts = _titles(session)
-    ranked = rank_terms(texts, background=background, min_documents=2 if len(rows) >= 50 else 1,
+    index = index_texts(texts, draft=normalize_text("\n".join(background)))
+    ranked = rank_terms(index, background=background, min_documents=2 if len(rows) >= 50 else 1,
                         generic=generic, titles=title_texts)
     kept = []
     for term in ranked:
