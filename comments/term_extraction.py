@@ -11,8 +11,10 @@ it splits each into words, so a term made only of the consultation's title words
 one everyday word ranks low, and a person's name is never a theme. A term's C-value
 (Frantzi & Ananiadou) rewards long terms that also occur on their own, not only inside
 longer ones; its specificity discounts words every text uses (data/background_terms.yaml)
-and the guideline's own vocabulary. Each text counts once per term: callers pass
-distinct texts (a campaign's copies are one).
+and the guideline's own vocabulary. A text's words are its own: what it quotes from the
+draft is left out. Each text counts once per term: callers pass distinct texts (a
+campaign's copies are one). The index also keeps the sentences each candidate is used in,
+which comments/theme_grouping.py reads to join a theme's many forms.
 """
 
 from __future__ import annotations
@@ -45,11 +47,12 @@ _ADJECTIVAL_TAIL = ("的", "性", "化", "等", "上", "中", "内", "毎")
 MAX_LENGTH = 16
 _QUOTED = re.compile(r"「([^「」『』。、\n]{3,16})」")
 _BRACKETED = re.compile(r"「([^「」\n]{4,})」|『([^『』\n]{4,})』")
-_STOP = re.compile(r"[。！？!?\n]+")  # where a sentence ends
+# Where a sentence ends: 。 ! ?, a full stop (not 3.2), or a space (a line break once normalised) unless it
+# separates two Latin words.
+_STOP = re.compile(r"(?:[。！？!?]|\.(?!\d)|(?<![A-Za-z0-9])\s|\s(?![A-Za-z0-9]))+")
 _PROVISION = re.compile(r"第[0-9]+条(?:第[0-9]+項)?(?:の[一-龯々ァ-ヺー]{2,8})?")
 SINGLE_WORD = 0.4  # a theme is usually more than one word: one word alone ranks lower
 _PLACE = re.compile(r"第[0-9]+[部章節](?:[0-9]+)?(?:の[0-9一-龯ァ-ヺー]{1,10})?")  # a citation (第5章2), not a theme
-CO_USED = 0.3  # two terms sharing a telling word, used by this share of the rarer one's texts, are one theme
 PHRASE = 0.7  # two nouns joined by の are a looser unit than a compound: 場合の検索システム is rarely a theme
 
 
@@ -142,7 +145,7 @@ def index_texts(texts: Iterable[str], *, draft: str = "") -> TermIndex:
                 seen.add(key)
                 occ_sentence.append(key[0])
                 occ_term.append(key[1])
-        sentence += len(stops) + 1
+        sentence += len(stops) + 2  # a gap: the sentences next to one are of the same text
     return TermIndex(dict(docs), ids, np.frombuffer(occ_term, dtype=np.int32),
                      np.frombuffer(occ_sentence, dtype=np.int32))
 
@@ -202,30 +205,3 @@ def rank_terms(index: TermIndex, *, background: Iterable[str] = (), min_document
             specificity *= PHRASE
         out.append(Term(c, f, round(cvalue * specificity, 3), tuple(sorted(docs[c]))))
     return sorted(out, key=lambda t: (-t.score, -t.documents, t.text))
-
-
-def group_synonyms(terms: list[Term]) -> list[tuple[Term, tuple[str, ...]]]:
-    """Variants under the best-ranked term: one inside another, the same without ー/・ or width, or two terms
-    sharing a word that are used by mostly the same texts (学習元 and 無断学習)."""
-    groups: list[tuple[Term, list[str], set[int], set[str]]] = []
-    for term in terms:
-        key = _loose(term.text)
-        members = set(term.members)
-        general = generality()
-        parts = {p for p in content_words(term.text) or () if general.get(p.casefold(), 0) < 2 and len(p) >= 2}
-        for head, variants, seen, words_seen in groups:
-            hk = _loose(head.text)
-            if (key == hk or (len(key) >= 3 and key in hk) or (len(hk) >= 3 and hk in key)
-                    or (parts & words_seen and min(len(members), len(seen)) >= 3
-                        and len(members & seen) >= CO_USED * min(len(members), len(seen)))):
-                variants.append(term.text)
-                seen |= members
-                words_seen |= parts
-                break
-        else:
-            groups.append((term, [], members, parts))
-    return [(head, tuple(v)) for head, v, _, _ in groups]
-
-
-def _loose(text: str) -> str:
-    return re.sub(r"[ー・\s]", "", normalize_text(text).casefold())
