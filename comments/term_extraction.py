@@ -126,15 +126,17 @@ class TermIndex:
     ids: dict[str, int]
     occ_term: np.ndarray
     occ_sentence: np.ndarray
+    text_start: np.ndarray  # the number of each text's first sentence
 
 
 def index_texts(texts: Iterable[str], *, draft: str = "") -> TermIndex:
     """Candidates of distinct texts (a campaign's copies are one), read in the texts' own words."""
     docs: dict[str, set[int]] = defaultdict(set)
     ids: dict[str, int] = {}
-    occ_term, occ_sentence = array("i"), array("i")
+    occ_term, occ_sentence, text_start = array("i"), array("i"), array("i")
     sentence = 0
     for i, raw in enumerate(texts):
+        text_start.append(sentence)
         text = own_words(raw, draft)
         stops = [m.end() for m in _STOP.finditer(text)]
         seen: set[tuple[int, int]] = set()
@@ -146,8 +148,7 @@ def index_texts(texts: Iterable[str], *, draft: str = "") -> TermIndex:
                 occ_sentence.append(key[0])
                 occ_term.append(key[1])
         sentence += len(stops) + 2  # a gap: the sentences next to one are of the same text
-    return TermIndex(dict(docs), ids, np.frombuffer(occ_term, dtype=np.int32),
-                     np.frombuffer(occ_sentence, dtype=np.int32))
+    return TermIndex(dict(docs), ids, *(np.frombuffer(a, dtype=np.int32) for a in (occ_term, occ_sentence, text_start)))
 
 
 @lru_cache(maxsize=65536)

@@ -24,10 +24,11 @@ from .term_extraction import Term, TermIndex, content_words, generality
 
 TOP = 300  # terms grouped by their contexts; the rest stay alone
 EVIDENCE = 3  # texts a term needs for its contexts to say anything: one text's sentences are one context
-SIMILAR = 0.35  # average cosine of two clusters' contexts above which they are one theme
+SIMILAR = 0.3  # average cosine of two clusters' contexts above which they are one theme
 NEXT = 0.5  # weight of the sentences next to a term's own
 SMOOTH = 0.75  # context-distribution smoothing of PMI: rare context words do not dominate
 SHARED = 0.1  # added to the similarity of two terms that share a telling word
+PRIOR = 10.0  # uses at and off the edges a theme is assumed to have alike: a few uses prove no framing
 LABEL = 0.5  # share of the best member's score per text a label needs
 
 
@@ -60,12 +61,35 @@ def group_themes(terms: list[Term], index: TermIndex, *, top: int = TOP, similar
     grouped = {t.text for t in head}
     alone = sorted((i for i, t in enumerate(terms) if t.text not in grouped))
     groups = [[head[i] for i in c] for c in clusters] + [[terms[i]] for i in alone]
+    at_edge, expected = _edges(index)
     themes = []
     for group in groups:
         members = sorted({i for t in group for i in t.members})
         quality = sum(t.score for t in group) / sum(t.documents for t in group)  # score per text of its terms
-        themes.append(Theme(tuple(group), tuple(members), round(len(members) * quality, 3)))
+        ids = [index.ids[t.text] for t in group]
+        framing = max(1.0, (at_edge[ids].sum() + PRIOR) / (expected[ids].sum() + PRIOR))
+        themes.append(Theme(tuple(group), tuple(members), round(len(members) * quality / framing**2, 3)))
     return sorted(themes, key=lambda t: (-t.score, -len(t.members), t.label))
+
+
+def _edges(index: TermIndex) -> tuple[np.ndarray, np.ndarray]:
+    """Per candidate: its uses in the first or last sentence of a text (of those holding candidates), and
+    how many of them there would be if it stood anywhere in its texts alike (2/m of a text of m such
+    sentences). People open and close with who they are, where they heard of the consultation and thanks
+    (年金生活者, 一市民, ニュース, 参考): a theme used at the edges more than that frames opinions, it is not
+    what they argue, and its score is divided by the square of the excess."""
+    text = np.searchsorted(index.text_start, index.occ_sentence, side="right") - 1
+    pairs = np.unique(text.astype(np.int64) << 32 | index.occ_sentence.astype(np.int64))
+    pair_text, pair_sentence = pairs >> 32, pairs & 0xFFFFFFFF
+    texts, first_at, sentences = np.unique(pair_text, return_index=True, return_counts=True)
+    first = np.zeros(len(index.text_start), dtype=np.int64)
+    last = np.zeros(len(index.text_start), dtype=np.int64)
+    count = np.ones(len(index.text_start))
+    first[texts], last[texts], count[texts] = pair_sentence[first_at], pair_sentence[first_at + sentences - 1], sentences
+    edge = (index.occ_sentence == first[text]) | (index.occ_sentence == last[text])
+    size = len(index.ids)
+    return (np.bincount(index.occ_term, weights=edge, minlength=size),
+            np.bincount(index.occ_term, weights=np.minimum(1.0, 2 / count[text]), minlength=size))
 
 
 def _features(term: str) -> tuple[str, ...]:
