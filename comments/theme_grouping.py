@@ -29,6 +29,7 @@ NEXT = 0.5  # weight of the sentences next to a term's own
 SMOOTH = 0.75  # context-distribution smoothing of PMI: rare context words do not dominate
 SHARED = 0.1  # added to the similarity of two terms that share a telling word
 PRIOR = 10.0  # uses at and off the edges a theme is assumed to have alike: a few uses prove no framing
+FRAMES = 1.5  # a term used this much more at the edges than elsewhere frames opinions: it joins no theme
 LABEL = 0.5  # share of the best member's score per text a label needs
 
 
@@ -54,21 +55,24 @@ class Theme:
 
 def group_themes(terms: list[Term], index: TermIndex, *, top: int = TOP, similar: float = SIMILAR) -> list[Theme]:
     """Themes of `terms` (ranked best first), best first."""
-    head = [t for t in terms[:top] if t.documents >= EVIDENCE]
+    at_edge, expected = _edges(index)
+
+    def framing(group: list[Term]) -> float:
+        ids = [index.ids[t.text] for t in group]
+        return max(1.0, (at_edge[ids].sum() + PRIOR) / (expected[ids].sum() + PRIOR))
+
+    head = [t for t in terms[:top] if t.documents >= EVIDENCE and framing([t]) < FRAMES]  # a frame joins none
     clusters: list[list[int]] = []
     if head:
         clusters = _agglomerate(_counts(head, index), _shared_words(head), _same_forms(head), similar)
     grouped = {t.text for t in head}
     alone = sorted((i for i, t in enumerate(terms) if t.text not in grouped))
     groups = [[head[i] for i in c] for c in clusters] + [[terms[i]] for i in alone]
-    at_edge, expected = _edges(index)
     themes = []
     for group in groups:
         members = sorted({i for t in group for i in t.members})
         quality = sum(t.score for t in group) / sum(t.documents for t in group)  # score per text of its terms
-        ids = [index.ids[t.text] for t in group]
-        framing = max(1.0, (at_edge[ids].sum() + PRIOR) / (expected[ids].sum() + PRIOR))
-        themes.append(Theme(tuple(group), tuple(members), round(len(members) * quality / framing**2, 3)))
+        themes.append(Theme(tuple(group), tuple(members), round(len(members) * quality / framing(group) ** 2, 3)))
     return sorted(themes, key=lambda t: (-t.score, -len(t.members), t.label))
 
 
@@ -77,7 +81,8 @@ def _edges(index: TermIndex) -> tuple[np.ndarray, np.ndarray]:
     how many of them there would be if it stood anywhere in its texts alike (2/m of a text of m such
     sentences). People open and close with who they are, where they heard of the consultation and thanks
     (年金生活者, 一市民, ニュース, 参考): a theme used at the edges more than that frames opinions, it is not
-    what they argue, and its score is divided by the square of the excess."""
+    what they argue: its score is divided by the square of the excess, and a term well over it joins no
+    theme (a theme of self-introductions would outgrow every real one on a large consultation)."""
     text = np.searchsorted(index.text_start, index.occ_sentence, side="right") - 1
     pairs = np.unique(text.astype(np.int64) << 32 | index.occ_sentence.astype(np.int64))
     pair_text, pair_sentence = pairs >> 32, pairs & 0xFFFFFFFF
