@@ -66,9 +66,11 @@ def generality() -> dict[str, int]:
 @lru_cache(maxsize=65536)
 def adverbial_edge(term: str) -> bool:
     """The term starts or ends with a noun that works as an adverb or a formal noun (長年|バス, 今回の案,
-    事故の場合): the run crossed a word boundary or wrapped a circumstance, it is no theme."""
+    事故の場合): the run crossed a word boundary or wrapped a circumstance, it is no theme. One character
+    bound to a word before it is a suffix, not an adverb (提供先, 導入前)."""
     ws = words(term, short=True)
-    return bool(ws) and any(w.pos[:3] == ("名詞", "普通名詞", "副詞可能") for w in (ws[0], ws[-1]))
+    return bool(ws) and any(w.pos[:3] == ("名詞", "普通名詞", "副詞可能") and (len(w.surface) >= 2 or len(ws) == 1)
+                            for w in (ws[0], ws[-1]))
 
 
 def _nouns(text: str) -> list[tuple[int, int, str]]:

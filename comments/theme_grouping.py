@@ -61,10 +61,11 @@ def group_themes(terms: list[Term], index: TermIndex, *, top: int = TOP, similar
         ids = [index.ids[t.text] for t in group]
         return max(1.0, (at_edge[ids].sum() + PRIOR) / (expected[ids].sum() + PRIOR))
 
-    head = [t for t in terms[:top] if t.documents >= EVIDENCE and framing([t]) < FRAMES]  # a frame joins none
+    frames = (at_edge + PRIOR) / (expected + PRIOR) >= FRAMES  # per candidate: it joins no theme, tells no context
+    head = [t for t in terms[:top] if t.documents >= EVIDENCE and not frames[index.ids[t.text]]]
     clusters: list[list[int]] = []
     if head:
-        clusters = _agglomerate(_counts(head, index), _shared_words(head), _same_forms(head), similar)
+        clusters = _agglomerate(_counts(head, index, frames), _shared_words(head), _same_forms(head), similar)
     grouped = {t.text for t in head}
     alone = sorted((i for i, t in enumerate(terms) if t.text not in grouped))
     groups = [[head[i] for i in c] for c in clusters] + [[terms[i]] for i in alone]
@@ -82,7 +83,8 @@ def _edges(index: TermIndex) -> tuple[np.ndarray, np.ndarray]:
     sentences). People open and close with who they are, where they heard of the consultation and thanks
     (年金生活者, 一市民, ニュース, 参考): a theme used at the edges more than that frames opinions, it is not
     what they argue: its score is divided by the square of the excess, and a term well over it joins no
-    theme (a theme of self-introductions would outgrow every real one on a large consultation)."""
+    theme (a theme of self-introductions would outgrow every real one on a large consultation) and is
+    no context word (the sentence after 私は会社員です is about anything)."""
     text = np.searchsorted(index.text_start, index.occ_sentence, side="right") - 1
     pairs = np.unique(text.astype(np.int64) << 32 | index.occ_sentence.astype(np.int64))
     pair_text, pair_sentence = pairs >> 32, pairs & 0xFFFFFFFF
@@ -103,7 +105,7 @@ def _features(term: str) -> tuple[str, ...]:
     return tuple(w for w in content_words(term) or () if len(w) >= 2 and general.get(w.casefold(), 0) < 2)
 
 
-def _counts(head: list[Term], index: TermIndex) -> np.ndarray:
+def _counts(head: list[Term], index: TermIndex, frames: np.ndarray) -> np.ndarray:
     """One row per term: how often each telling word stands in its sentences (and, at NEXT weight, in the
     sentences next to them: people argue a point over a few sentences), its own words left out."""
     position = np.full(len(index.ids), -1, dtype=np.int64)
@@ -118,7 +120,7 @@ def _counts(head: list[Term], index: TermIndex) -> np.ndarray:
     vocabulary: dict[str, int] = {}
     feature_of: dict[int, list[int]] = {}
     for c in np.unique(candidate).tolist():
-        if len(index.docs[names[c]]) >= 2:
+        if len(index.docs[names[c]]) >= 2 and not frames[c]:
             feature_of[c] = [vocabulary.setdefault(w, len(vocabulary)) for w in _features(names[c])]
     starts = np.zeros(len(index.ids) + 1, dtype=np.int64)
     flat: list[int] = []
