@@ -3,12 +3,15 @@
 People write one theme in many ways (運転手の雇用, 配置転換, 失業, 再就職) and seldom two of them in
 one text, so each way is rare and co-occurrence cannot join them; but the sentences around each
 way use the same other words. A term's context is the dictionary words of the other candidates in
-the sentences that use it (its own words left out), weighted by positive pointwise mutual
-information so that words every sentence has count for little; terms whose contexts point the same
-way (cosine) are joined by average-linkage agglomeration while the closest two clusters stay above
-a threshold. Only the best few hundred terms are grouped: the rest stay alone. A theme ranks by the
+the sentences that use it, and at half weight in the sentences next to them (its own words left
+out), weighted by positive pointwise mutual information so that words every sentence has count for
+little; terms whose contexts point the same way (cosine, a little more when they share a telling
+word) are joined by average-linkage agglomeration while the closest two clusters stay above a
+threshold. Only the best few hundred terms are grouped: the rest stay alone. A theme ranks by the
 distinct texts that mention any of its terms, weighted by how specific its terms are, not by its
-best single term, so a theme written in eight rare ways outranks one common word.
+best single term, so a theme written in eight rare ways outranks one common word; words used
+mostly at a text's edges (who I am, thanks) frame opinions and rank low. Measured on the blind
+corpus in benchmarks/README.md ("Themes on the blind corpus").
 """
 
 from __future__ import annotations
