@@ -1,11 +1,15 @@
 """How many of the themes a person named does `topics suggest` propose, on an invented raw consultation.
 
-    python benchmarks/themes_accuracy.py [N]     # default 2,000 submissions; 200000 for the speed figure
+    python benchmarks/themes_accuracy.py [N] [LIMIT]   # default 2,000 submissions, first 30 suggestions
+    python benchmarks/themes_accuracy.py --speed        # 200,000 submissions: the time of `topics suggest` alone
 
 The corpus is tests/themes_corpus/ (written blind, with its gold themes first in GOLD.md).
 A gold theme counts as proposed when one of the first 30 suggestions, by its label or a
 variant, is one of the theme's surface variants, holds one, or is held in one (three
-characters at least). Also counted: single words of the consultation's title among them.
+characters at least). Stricter figures beside it, so that a grouping cannot score by
+piling everything into a few suggestions: the gold themes proposed by a suggestion's label
+alone, and the suggestions whose forms hit two or more gold themes (mixed). Also counted:
+single words of the consultation's title among them.
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ def main(argv: list[str]) -> int:
     from guidetrace.trace.store import open_store
     from tests.themes_corpus.generate import THEMES, TITLE, raw_corpus, write_csv
 
+    if argv[:1] == ["--speed"]:
+        argv = ["200000", *argv[1:]]
     n = int(argv[0]) if argv else 2000
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "raw.csv"
@@ -51,11 +57,15 @@ def main(argv: list[str]) -> int:
             elapsed = time.perf_counter() - start
         store.dispose()
     proposed = [t for t in THEMES if any(matches(x, (t.label, *t.variants)) for s in found for x in (s.term, *s.variants))]
+    by_label = [t for t in THEMES if any(matches(s.term, (t.label, *t.variants)) for s in found)]
+    mixed = [s.term for s in found
+             if sum(any(matches(x, (t.label, *t.variants)) for x in (s.term, *s.variants)) for t in THEMES) >= 2]
     title_words = [s.term for s in found if len(_fold(s.term)) <= 6 and _fold(s.term) in _fold(TITLE)]
     for i, s in enumerate(found, 1):
         hit = [t.label for t in THEMES if any(matches(x, (t.label, *t.variants)) for x in (s.term, *s.variants))]
         print(f"{i:2}. {s.term} ({s.opinions}) {'→ ' + hit[0] if hit else '—'}  variants: {', '.join(s.variants[:4])}")
     print(f"{len(proposed)}/{len(THEMES)} gold themes in the first 30 ({100 * len(proposed) / len(THEMES):.0f} %); "
+          f"by label alone {len(by_label)}/{len(THEMES)}; mixed suggestions {len(mixed)} {mixed}; "
           f"title words among them: {title_words}; suggest took {elapsed:.1f} s on {n} submissions")
     for t in THEMES:
         if t not in proposed:

@@ -3,8 +3,9 @@
 Terms come from comments/term_extraction.py (noun phrases kept whole, C-value,
 specificity against everyday words, the guideline's own text and the words of the
 consultation's title and headings). Each distinct text counts once: a campaign's
-thousand copies are one text. A suggestion is a theme: its label is the form people
-write most, its variants the terms grouped under it; it carries the opinions that
+thousand copies are one text. A suggestion is a theme (comments/theme_grouping.py: terms
+used in the same kind of sentences): its label is the form people write most, its
+variants the other terms of the theme; it carries the opinions that
 mention any of them, three example opinions, two quoted sentences and the sections
 they cite.
 A term that names or reaches a person (a name the detector found in the opinions, one that
@@ -22,7 +23,7 @@ import yaml
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from guidetrace.guideline.keys import title_key
+from guidetrace.guideline.keys import normalize_text, title_key
 from guidetrace.trace.languages import LANGS
 from guidetrace.trace.models import Citation, Cluster, Comment, CommentTopic, ConsultationRound, Section
 from guidetrace.trace.rules import packaged_yaml
@@ -30,7 +31,8 @@ from guidetrace.trace.rules import packaged_yaml
 from .morphology import words
 from .privacy.published import found_names, personal_term
 from .tag_topics import opinion_text
-from .term_extraction import Term, group_synonyms, rank_terms
+from .term_extraction import index_texts, rank_terms
+from .theme_grouping import group_themes
 from .topics_lexicon import CompiledTopic, fold
 
 _MEANINGFUL = re.compile(r"[ァ-ヺ一-龯A-Za-z]")
@@ -91,7 +93,8 @@ def suggest_topics(session: Session, lexicon: list[CompiledTopic], *, limit: int
     rows = [r for r in rows if r[0] not in tagged]
     texts = [opinion_text(body, reason, proposal) for _, _, body, reason, proposal, _ in rows]
     generic, title_texts = _titles(session)
-    ranked = rank_terms(texts, background=background, min_documents=2 if len(rows) >= 50 else 1,
+    index = index_texts(texts, draft=normalize_text("\n".join(background)))
+    ranked = rank_terms(index, background=background, min_documents=2 if len(rows) >= 50 else 1,
                         generic=generic, titles=title_texts)
     names = found_names(session)
     kept = []
@@ -105,20 +108,17 @@ def suggest_topics(session: Session, lexicon: list[CompiledTopic], *, limit: int
                 folded in t and len(folded) >= 0.75 * len(t) for t in known_terms):
             continue  # covered already, or a term cut short (クライアント証明 for クライアント証明書)
         kept.append(term)
-    by_text = {t.text: t for t in kept}
     out = []
-    for head, variants in group_synonyms(kept)[:limit]:
-        group: list[Term] = [head, *(by_text[v] for v in variants)]
-        label = max(group, key=lambda t: (t.documents, -len(t.text))).text  # the form people write most
-        members = sorted({i for t in group for i in t.members})
+    for theme in group_themes(kept, index)[:limit]:
+        members = list(theme.members)
         ids = [rows[i][0] for i in members]
         cited = Counter(key for (key,) in session.execute(
             select(Section.key).join(Citation, Citation.section_id == Section.id)
             .where(Citation.comment_id.in_(ids[:500]))))
-        forms = tuple(fold(t.text) for t in group)
-        out.append(Suggestion(label, len(members), len({rows[i][5] for i in members}),
+        forms = tuple(fold(t.text) for t in theme.terms)
+        out.append(Suggestion(theme.label, len(members), len({rows[i][5] for i in members}),
                               tuple(rows[i][1] for i in members[:3]), tuple(k for k, _ in cited.most_common(3)),
-                              tuple(t.text for t in group if t.text != label), head.score,
+                              theme.variants, theme.score,
                               _quotes([texts[i] for i in members[:200]], forms)))
     return out
 

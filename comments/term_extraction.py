@@ -11,18 +11,24 @@ it splits each into words, so a term made only of the consultation's title words
 one everyday word ranks low, and a person's name is never a theme. A term's C-value
 (Frantzi & Ananiadou) rewards long terms that also occur on their own, not only inside
 longer ones; its specificity discounts words every text uses (data/background_terms.yaml)
-and the guideline's own vocabulary. Each text counts once per term: callers pass
-distinct texts (a campaign's copies are one).
+and the guideline's own vocabulary. A text's words are its own: what it quotes from the
+draft is left out. Each text counts once per term: callers pass distinct texts (a
+campaign's copies are one). The index also keeps the sentences each candidate is used in,
+which comments/theme_grouping.py reads to join a theme's many forms.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from array import array
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+
+import numpy as np
 
 from guidetrace.guideline.keys import normalize_text
 from guidetrace.trace.rules import packaged_yaml
@@ -40,17 +46,31 @@ _HIRAGANA = re.compile(r"[ぁ-ゖ]")
 _ADJECTIVAL_TAIL = ("的", "性", "化", "等", "上", "中", "内", "毎")
 MAX_LENGTH = 16
 _QUOTED = re.compile(r"「([^「」『』。、\n]{3,16})」")
+_BRACKETED = re.compile(r"「([^「」\n]{4,})」|『([^『』\n]{4,})』")
+# Where a sentence ends: 。 ! ?, a full stop (not 3.2), or a space (a line break once normalised) unless it
+# separates two Latin words.
+_STOP = re.compile(r"(?:[。！？!?]|\.(?!\d)|(?<![A-Za-z0-9])\s|\s(?![A-Za-z0-9]))+")
 _PROVISION = re.compile(r"第[0-9]+条(?:第[0-9]+項)?(?:の[一-龯々ァ-ヺー]{2,8})?")
 SINGLE_WORD = 0.4  # a theme is usually more than one word: one word alone ranks lower
 _PLACE = re.compile(r"第[0-9]+[部章節](?:[0-9]+)?(?:の[0-9一-龯ァ-ヺー]{1,10})?")  # a citation (第5章2), not a theme
-CO_USED = 0.3  # two terms sharing a telling word, used by this share of the rarer one's texts, are one theme
 PHRASE = 0.7  # two nouns joined by の are a looser unit than a compound: 場合の検索システム is rarely a theme
 
 
 @lru_cache(maxsize=1)
 def generality() -> dict[str, int]:
     data = packaged_yaml("guidetrace.comments", "background_terms.yaml")
-    return {normalize_text(str(w)).casefold(): int(level) for level, words in data.items() for w in words}
+    lists = [(level, ws) for level, v in data.items() for ws in (v.values() if isinstance(v, dict) else [v])]
+    return {normalize_text(str(w)).casefold(): int(level) for level, ws in lists for w in ws}
+
+
+@lru_cache(maxsize=65536)
+def adverbial_edge(term: str) -> bool:
+    """The term starts or ends with a noun that works as an adverb or a formal noun (長年|バス, 今回の案,
+    事故の場合): the run crossed a word boundary or wrapped a circumstance, it is no theme. One character
+    bound to a word before it is a suffix, not an adverb (提供先, 導入前)."""
+    ws = words(term, short=True)
+    return bool(ws) and any(w.pos[:3] == ("名詞", "普通名詞", "副詞可能") and (len(w.surface) >= 2 or len(ws) == 1)
+                            for w in (ws[0], ws[-1]))
 
 
 def _nouns(text: str) -> list[tuple[int, int, str]]:
@@ -71,17 +91,66 @@ def _usable(run: str) -> bool:
     return 2 <= len(run) <= MAX_LENGTH and not run.endswith(_ADJECTIVAL_TAIL) and not re.search(r"\d{3,}", run)
 
 
-def candidates(text: str) -> set[str]:
-    """Compound nouns, noun phrases joined by の, provisions and short quoted phrases of one text."""
-    text = normalize_text(text)
+def candidates_at(text: str) -> list[tuple[int, str]]:
+    """Compound nouns, noun phrases joined by の, provisions and short quoted phrases of one normalised
+    text, each with where it starts."""
     nouns = _nouns(text)
-    out = {run for _, _, run in nouns if _usable(run)}
-    for (_, end, a), (start, _, b) in zip(nouns, nouns[1:]):
-        if text[end:start] == "の" and _usable(a) and _usable(b) and len(a) + len(b) < MAX_LENGTH:
-            out.add(f"{a}の{b}")  # 学習元の開示, 声優の権利
-    out.update(m.group(0) for m in _PROVISION.finditer(text))
-    out.update(q for q in _QUOTED.findall(text) if _RUN.search(q) and not q.endswith(("です", "ます", "する")))
+    out = [(start, run) for start, _, run in nouns if _usable(run)]
+    for (start, end, a), (after, _, b) in zip(nouns, nouns[1:]):
+        if text[end:after] == "の" and _usable(a) and _usable(b) and len(a) + len(b) < MAX_LENGTH:
+            out.append((start, f"{a}の{b}"))  # 学習元の開示, 声優の権利
+    out.extend((m.start(), m.group(0)) for m in _PROVISION.finditer(text))
+    out.extend((m.start(1), q) for m in _QUOTED.finditer(text)
+               if _RUN.search(q := m.group(1)) and not q.endswith(("です", "ます", "する")))
     return out
+
+
+def candidates(text: str) -> set[str]:
+    """The candidates of one text, once each."""
+    return {c for _, c in candidates_at(normalize_text(text))}
+
+
+def own_words(text: str, draft: str) -> str:
+    """The normalised text without what it quotes from the draft (「…」 found in the guideline's text):
+    a word people only quote is the draft's word, not one they chose (関係法令 in 「…関係法令に基づき…」)."""
+    text = normalize_text(text)
+    if draft and ("「" in text or "『" in text):
+        text = _BRACKETED.sub(lambda m: "、" if (m.group(1) or m.group(2)).rstrip("。") in draft else m.group(0), text)
+    return text
+
+
+@dataclass(frozen=True)
+class TermIndex:
+    """Where each candidate is used: the texts, and the sentences (numbered across texts) as two parallel
+    arrays, one entry per candidate and sentence, which the grouping of themes reads."""
+
+    docs: dict[str, set[int]]
+    ids: dict[str, int]
+    occ_term: np.ndarray
+    occ_sentence: np.ndarray
+    text_start: np.ndarray  # the number of each text's first sentence
+
+
+def index_texts(texts: Iterable[str], *, draft: str = "") -> TermIndex:
+    """Candidates of distinct texts (a campaign's copies are one), read in the texts' own words."""
+    docs: dict[str, set[int]] = defaultdict(set)
+    ids: dict[str, int] = {}
+    occ_term, occ_sentence, text_start = array("i"), array("i"), array("i")
+    sentence = 0
+    for i, raw in enumerate(texts):
+        text_start.append(sentence)
+        text = own_words(raw, draft)
+        stops = [m.end() for m in _STOP.finditer(text)]
+        seen: set[tuple[int, int]] = set()
+        for start, c in candidates_at(text):
+            docs[c].add(i)
+            key = (sentence + bisect_right(stops, start), ids.setdefault(c, len(ids)))
+            if key not in seen:
+                seen.add(key)
+                occ_sentence.append(key[0])
+                occ_term.append(key[1])
+        sentence += len(stops) + 2  # a gap: the sentences next to one are of the same text
+    return TermIndex(dict(docs), ids, *(np.frombuffer(a, dtype=np.int32) for a in (occ_term, occ_sentence, text_start)))
 
 
 @lru_cache(maxsize=65536)
@@ -102,15 +171,12 @@ class Term:
     members: tuple[int, ...]  # indexes of those texts
 
 
-def rank_terms(texts: Iterable[str], *, background: Iterable[str] = (), min_documents: int = 2,
+def rank_terms(index: TermIndex, *, background: Iterable[str] = (), min_documents: int = 2,
                generic: frozenset[str] = frozenset(), titles: tuple[str, ...] = ()) -> list[Term]:
-    """Terms of `texts` (distinct texts, in order), best first. `background`: the guideline's own text;
+    """Terms of the indexed texts, best first. `background`: the guideline's own text;
     `generic`: the words of the consultation's and the guideline's titles and headings, which alone are no
     theme; `titles`: the consultation's and the guideline's titles, no piece of which is a theme."""
-    docs: dict[str, set[int]] = defaultdict(set)
-    for i, text in enumerate(texts):
-        for c in candidates(text):
-            docs[c].add(i)
+    docs = index.docs
     freq = {c: len(ids) for c, ids in docs.items() if len(ids) >= min_documents}
     longer: dict[str, list[int]] = defaultdict(list)
     for c, f in freq.items():  # C-value: how often a term stands inside longer candidates
@@ -129,9 +195,10 @@ def rank_terms(texts: Iterable[str], *, background: Iterable[str] = (), min_docu
         if cvalue <= 0:
             continue
         parts = content_words(c)
-        if parts is None or _PLACE.fullmatch(c) or (len(parts) == 1 and parts[0] in generic) or any(c in t for t in titles) or (
+        if parts is None or adverbial_edge(c) or _PLACE.fullmatch(c) or (len(parts) == 1 and parts[0] in generic) or (
+                any(c in t for t in titles)) or (
                 parts and all(p in title_words or general.get(p.casefold(), 0) >= 2 for p in parts)):
-            continue  # a person's name; one word of the titles or headings; a piece of a title; only the
+            continue  # a person's name; an adverb at an edge; one word of the titles or headings; a piece of a title; only the
             # title's words and everyday ones (スマートシティの推進)
         level = general.get(c.casefold(), 0)
         specificity = 1 / (1 + 2 * level) / (1 + math.log1p(own.get(c, 0)))
@@ -141,30 +208,3 @@ def rank_terms(texts: Iterable[str], *, background: Iterable[str] = (), min_docu
             specificity *= PHRASE
         out.append(Term(c, f, round(cvalue * specificity, 3), tuple(sorted(docs[c]))))
     return sorted(out, key=lambda t: (-t.score, -t.documents, t.text))
-
-
-def group_synonyms(terms: list[Term]) -> list[tuple[Term, tuple[str, ...]]]:
-    """Variants under the best-ranked term: one inside another, the same without ー/・ or width, or two terms
-    sharing a word that are used by mostly the same texts (学習元 and 無断学習)."""
-    groups: list[tuple[Term, list[str], set[int], set[str]]] = []
-    for term in terms:
-        key = _loose(term.text)
-        members = set(term.members)
-        general = generality()
-        parts = {p for p in content_words(term.text) or () if general.get(p.casefold(), 0) < 2 and len(p) >= 2}
-        for head, variants, seen, words_seen in groups:
-            hk = _loose(head.text)
-            if (key == hk or (len(key) >= 3 and key in hk) or (len(hk) >= 3 and hk in key)
-                    or (parts & words_seen and min(len(members), len(seen)) >= 3
-                        and len(members & seen) >= CO_USED * min(len(members), len(seen)))):
-                variants.append(term.text)
-                seen |= members
-                words_seen |= parts
-                break
-        else:
-            groups.append((term, [], members, parts))
-    return [(head, tuple(v)) for head, v, _, _ in groups]
-
-
-def _loose(text: str) -> str:
-    return re.sub(r"[ー・\s]", "", normalize_text(text).casefold())
