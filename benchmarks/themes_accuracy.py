@@ -3,7 +3,8 @@
     python benchmarks/themes_accuracy.py [N] [LIMIT]   # default 2,000 submissions, first 30 suggestions
     python benchmarks/themes_accuracy.py --speed        # 200,000 submissions: the time of `topics suggest` alone
 
-The corpus is tests/themes_corpus/ (written blind, with its gold themes first in GOLD.md).
+The corpus is tests/themes_corpus/ (written blind, with its gold themes first in GOLD.md); with
+--held-out, tests/themes_corpus2/ (another writer, another consultation, kept out of the tuning).
 A gold theme counts as proposed when one of the first 30 suggestions, by its label or a
 variant, is one of the theme's surface variants, holds one, or is held in one (three
 characters at least). Stricter figures beside it, so that a grouping cannot score by
@@ -34,13 +35,20 @@ def matches(term: str, variants: tuple[str, ...]) -> bool:
 
 
 def main(argv: list[str]) -> int:
+    import importlib
+
     from guidetrace.comments.store_comments import load_raw
     from guidetrace.comments.suggest_topics import suggest_topics
     from guidetrace.comments.topics_lexicon import load_lexicon
     from guidetrace.guideline.formats import read_tree
     from guidetrace.guideline.store_tree import store_tree
     from guidetrace.trace.store import open_store
-    from tests.themes_corpus.generate import THEMES, TITLE, raw_corpus, write_csv
+
+    held_out = "--held-out" in argv  # tests/themes_corpus2: another writer, another consultation, scored once
+    argv = [a for a in argv if a != "--held-out"]
+    corpus = importlib.import_module("tests.themes_corpus2.generate" if held_out else "tests.themes_corpus.generate")
+    THEMES, TITLE, raw_corpus, write_csv = corpus.THEMES, corpus.TITLE, corpus.raw_corpus, corpus.write_csv
+    tree = "repairfund-tree.yaml" if held_out else "autobus-tree.yaml"
 
     if argv[:1] == ["--speed"]:
         argv = ["200000", *argv[1:]]
@@ -49,7 +57,7 @@ def main(argv: list[str]) -> int:
         path = Path(tmp) / "raw.csv"
         write_csv(path, raw_corpus(n))
         store = open_store(str(Path(tmp) / "themes.db"))
-        store_tree(store, read_tree(HERE / "data" / "autobus-tree.yaml"))
+        store_tree(store, read_tree(HERE / "data" / tree))
         load_raw(store, path, revision="1.0-draft", round_key="raw")
         with store.sessions() as s:
             start = time.perf_counter()
