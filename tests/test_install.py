@@ -57,7 +57,7 @@ from .readme_commands import Command, expand, fenced_block, synopsis_lines
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
-FOLDERS = ("trace", "guideline", "comments", "reports")  # as setup.py derives the packages
+FOLDERS = ("trace", "guideline", "comments", "reports", "api")  # as setup.py derives the packages
 PLACEHOLDERS = {"G": "scsg", "R": "3.0-draft", "K": "scsg-3.0-draft-raw", "OPINION": "scsg-3.0-draft/A-05",
                 "SECTION": "3.1.2", "D": "revised", "T": "sbom", "KIND": "low-confidence", "N": "1",
                 "OUTDIR": "public-site", "TERM": "バックアップ"}
@@ -103,7 +103,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
 
 
 def source_files() -> set[str]:
-    """Every file of the four folders as the wheel must hold it (guidetrace/…)."""
+    """Every file of the five folders as the wheel must hold it (guidetrace/…)."""
     return {f"guidetrace/{p.relative_to(ROOT)}" for folder in FOLDERS for p in (ROOT / folder).rglob("*")
             if p.is_file() and "__pycache__" not in p.parts}
 
