@@ -7,6 +7,7 @@ install keeps it. Each function imports its readers when called, so importing th
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
     from guidetrace.trace.store import Store
 
 Progress = Callable[[int, int], None]  # (done, total so far), as the loaders report it
+# LoadOptions' fields by the loader's names for them (comments/store_comments.load_comments); the others alike
+LOADER_NAMES = {"round": "round_key", "format": "fmt", "grow_tree": "grow", "topics": "topics_file",
+                "decisions": "decisions_file"}
 
 
 class _Bundled:
@@ -87,7 +91,5 @@ def load_comments(store: Store, path: Source, options: LoadOptions = LoadOptions
         raise GuidetraceError(f"give --revision: the revision the comments in {path} were made on")
     else:
         revision = options.revision
-    o = options
-    return load(store, path, revision=revision, round_key=o.round, fmt=o.format, columns=o.columns, grow=o.grow_tree,
-                progress=progress, topics_file=o.topics, encoding=o.encoding, lang=o.lang, decisions_file=o.decisions,
-                allow_removals=o.allow_removals)
+    given = {LOADER_NAMES.get(f.name, f.name): getattr(options, f.name) for f in fields(options)}
+    return load(store, path, **{**given, "revision": revision}, progress=progress)
