@@ -37,12 +37,12 @@ test: $(TEST_STAMP) lint typecheck
 
 # The linter and the type checker gate every test run (CI included).
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check trace guideline comments reports benchmarks
+	$(BIN)/ruff check trace guideline comments reports api benchmarks
 
 # The type checker sees the installed layout (guidetrace.trace = trace/, …) through a tree of links.
 typecheck: $(TEST_STAMP)
 	rm -rf $(VENV)/typecheck && mkdir -p $(VENV)/typecheck/guidetrace
-	for d in trace guideline comments reports; do ln -s "$(CURDIR)/$$d" $(VENV)/typecheck/guidetrace/$$d; done
+	for d in trace guideline comments reports api; do ln -s "$(CURDIR)/$$d" $(VENV)/typecheck/guidetrace/$$d; done
 	cd $(VENV)/typecheck && $(CURDIR)/$(BIN)/mypy --ignore-missing-imports --explicit-package-bases guidetrace
 
 clean:

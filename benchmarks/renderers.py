@@ -28,11 +28,11 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 def diagrams(folder: Path) -> dict[str, Any]:
+    from guidetrace.api.demo import DIAGRAMS
     from guidetrace.comments.bundled import SEED_REVISION, seed_path
     from guidetrace.comments.store_comments import load_comments
     from guidetrace.guideline.bundled import load_bundled_trees
     from guidetrace.reports.diagrams.make import make_diagram
-    from guidetrace.trace.cli.demo import DIAGRAMS
     from guidetrace.trace.store import open_store
 
     store = open_store(str(folder / "seed.db"))

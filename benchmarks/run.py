@@ -235,7 +235,7 @@ def compile_package() -> None:
     import guidetrace.trace
 
     root = Path(guidetrace.trace.__file__).resolve().parents[1]
-    for folder in ("trace", "guideline", "comments", "reports"):
+    for folder in ("trace", "guideline", "comments", "reports", "api"):
         compileall.compile_dir(root / folder, quiet=1)
 
 

@@ -137,7 +137,7 @@ def test_diagram_labels_lie_inside_their_nodes(renderer: str, tmp_path: Path, mo
     from guidetrace.reports.diagrams.dot import render_diagram
     from guidetrace.reports.diagrams.model import Diagram, Node, Style
     from guidetrace.reports.diagrams.renderer import ENV, find_renderer, system_dot
-    from guidetrace.trace.cli.demo import run_demo
+    from guidetrace.api import run_demo
 
     from .diagram_fit import fit, outside
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guidetrace.trace.cli import cli
-from guidetrace.trace.cli.project_file import read_project
+from guidetrace.api import BUNDLED, read_project
 from guidetrace.trace.errors import GuidetraceError
 
 from .conftest import require
@@ -190,16 +190,18 @@ def test_any_project_is_read_or_refused_in_one_line(tmp_path: Path, doc: dict[st
         assert str(exc).startswith(str(path)) and "\n" not in str(exc)
     else:
         assert spec.trees or spec.comments
-        assert all((t.file is None) == t.bundled for t in spec.trees)
+        assert all(isinstance(t.file, Path) or t.file is BUNDLED for t in spec.trees)
 
 
 def test_the_readme_example_is_a_valid_project(tmp_path: Path) -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     example = readme.split("### One project file, one command", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
     spec = read_project(project(tmp_path, example))
-    assert [t.bundled for t in spec.trees] == [True, False, False] and spec.trees[2].revision == "4.0-draft"
-    assert spec.trees[1].file == tmp_path / "trees" / "3.1.yaml" and spec.trees[1].revision is None
-    assert spec.comments[0].file.name == "scsg-v3.0-draft-comment-results.md" and spec.comments[0].revision == "3.0-draft"
-    assert spec.comments[1].grow_tree and spec.site == tmp_path / "site" and spec.lang == "ja"
+    assert [t.file is BUNDLED for t in spec.trees] == [True, False, False]
+    assert spec.trees[2].options.revision == "4.0-draft"
+    assert spec.trees[1].file == tmp_path / "trees" / "3.1.yaml" and spec.trees[1].options.revision is None
+    assert spec.comments[0].file.name == "scsg-v3.0-draft-comment-results.md"
+    assert spec.comments[0].options.revision == "3.0-draft"
+    assert spec.comments[1].options.grow_tree and spec.site == tmp_path / "site" and spec.lang == "ja"
     assert spec.store == str(tmp_path / "work" / "guidetrace.db")
     assert spec.reports is not None and spec.reports.formats == ("xlsx", "csv") and len(spec.reports.names) == 4

@@ -148,7 +148,7 @@ def test_hints_in_errors_name_the_store_they_were_given(tmp_path: Path) -> None:
 def message_commands() -> list[tuple[str, str]]:
     """Every `guidetrace …` named in a string the code prints (docstrings left out), with its file."""
     found = []
-    for path in sorted(p for folder in ("trace", "guideline", "comments", "reports") for p in (ROOT / folder).rglob("*.py")):
+    for path in sorted(p for folder in ("trace", "guideline", "comments", "reports", "api") for p in (ROOT / folder).rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         docstrings = {id(node.body[0].value) for node in ast.walk(tree)
                       if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))

@@ -57,7 +57,7 @@ from .readme_commands import Command, expand, fenced_block, synopsis_lines
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
-FOLDERS = ("trace", "guideline", "comments", "reports")  # as setup.py derives the packages
+FOLDERS = ("trace", "guideline", "comments", "reports", "api")  # as setup.py derives the packages
 PLACEHOLDERS = {"G": "scsg", "R": "3.0-draft", "K": "scsg-3.0-draft-raw", "OPINION": "scsg-3.0-draft/A-05",
                 "SECTION": "3.1.2", "D": "revised", "T": "sbom", "KIND": "low-confidence", "N": "1",
                 "OUTDIR": "public-site", "TERM": "バックアップ"}
@@ -103,7 +103,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
 
 
 def source_files() -> set[str]:
-    """Every file of the four folders as the wheel must hold it (guidetrace/…)."""
+    """Every file of the five folders as the wheel must hold it (guidetrace/…)."""
     return {f"guidetrace/{p.relative_to(ROOT)}" for folder in FOLDERS for p in (ROOT / folder).rglob("*")
             if p.is_file() and "__pycache__" not in p.parts}
 
@@ -123,7 +123,7 @@ def test_the_wheel_holds_every_package_and_data_file(installed: Installed) -> No
     names = set(zipfile.ZipFile(installed.wheel).namelist())
     missing = sorted(source_files() - names)
     assert not missing, f"missing from the wheel: {missing}"
-    for package in ("comments/privacy", "reports/review", "reports/site/templates", "trace/migrations/versions"):
+    for package in ("comments/privacy", "reports/review", "reports/site/templates", "trace/migrations/versions", "api"):
         assert any(n.startswith(f"guidetrace/{package}/") for n in names), package
     assert not [n for n in names if n.startswith(("tests/", "benchmarks/")) or "/tests/" in n]
 
@@ -235,3 +235,11 @@ def test_without_make_demo_runs_from_the_install(installed: Installed, tmp_path:
         index = outdir / "site" / "index.html"
         assert done.stdout.strip().splitlines()[-1] == str(index.resolve()) and index.is_file()
         assert (outdir / "guidetrace.db").is_file() and len(list((outdir / "reports").iterdir())) >= 4
+
+
+def test_the_readme_library_example_runs_from_the_install(installed: Installed, tmp_path: Path) -> None:
+    """"As a library": the front door is in the wheel, and the example does what it says from a new venv."""
+    done = subprocess.run([str(installed.venv / "bin" / "python"), "-c", fenced_block("### As a library", "python")],
+                          cwd=tmp_path, env=installed.env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "work.db").is_file() and (tmp_path / "site" / "index.html").is_file()

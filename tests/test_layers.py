@@ -1,5 +1,6 @@
 """The package's layering: the core (`trace/`, its CLI aside) imports nothing above it, `guideline/`
-nothing but the core, `comments/` nothing from `reports/`; only `trace/cli/` imports from every folder.
+nothing but the core, `comments/` nothing from `reports/`, `reports/` nothing from the front door (`api/`);
+the front door imports every folder but the command line, and `trace/cli/` imports from every folder.
 Lazy imports inside functions count too.
 
 And no import cycle among the modules of a folder. There, too, imports inside functions count: on main
@@ -15,7 +16,7 @@ from pathlib import Path
 import networkx as nx
 
 ROOT = Path(__file__).resolve().parents[1]
-ORDER = {"trace": 0, "guideline": 1, "comments": 2, "reports": 3}
+ORDER = {"trace": 0, "guideline": 1, "comments": 2, "reports": 3, "api": 4}
 
 
 def _layer(module: str) -> str | None:
@@ -63,9 +64,16 @@ def test_the_check_finds_an_upward_import(tmp_path: Path) -> None:
     (tmp_path / "comments" / "a.py").write_text("from guidetrace.trace.cli import main\nfrom .b import c\n",
                                                 encoding="utf-8")
     (tmp_path / "reports" / "ok.py").write_text("from guidetrace.comments import a\n", encoding="utf-8")
-    (tmp_path / "trace" / "cli" / "m.py").write_text("from guidetrace.reports import ok\n", encoding="utf-8")
-    assert sorted(upward_imports(tmp_path)) == ["comments/a.py:1 imports guidetrace.trace.cli",
-                                                "guideline/sub/x.py:2 imports guidetrace.reports"]
+    (tmp_path / "trace" / "cli" / "m.py").write_text("from guidetrace.reports import ok\nfrom guidetrace.api import b\n",
+                                                    encoding="utf-8")
+    (tmp_path / "reports" / "up.py").write_text("def f():\n    from guidetrace.api import load_tree\n", encoding="utf-8")
+    (tmp_path / "api" / "b.py").write_text("from guidetrace.reports import ok\nfrom ..trace.cli import base\n",
+                                           encoding="utf-8")
+    assert sorted(upward_imports(tmp_path)) == ["api/b.py:2 imports guidetrace.trace.cli",
+                                                "comments/a.py:1 imports guidetrace.trace.cli",
+                                                "guideline/sub/x.py:2 imports guidetrace.reports",
+                                                "reports/up.py:2 imports guidetrace.api"]
+
 
 
 def _modules(root: Path) -> dict[str, Path]:

@@ -67,7 +67,7 @@ def test_no_network_at_run_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    from guidetrace.trace.cli.demo import run_demo
+    from guidetrace.api import run_demo
 
     index = run_demo(tmp_path / "demo", echo=lambda _line: None)
     assert index.exists() and os.path.getsize(index) > 10_000

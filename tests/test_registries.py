@@ -19,7 +19,7 @@ from guidetrace.reports.exports import EXPORTS
 from guidetrace.reports.labels import labels
 from guidetrace.reports.registry import REPORTS
 from guidetrace.trace.cli import cli
-from guidetrace.trace.cli.project_file import read_project
+from guidetrace.api import read_project
 from guidetrace.trace.cli.readme_registries import readme_block, with_block
 from guidetrace.trace.cli.registries import FAMILIES
 from guidetrace.trace.errors import GuidetraceError
@@ -79,10 +79,10 @@ def project_errors(tmp_path: Path) -> list[str]:
     errors = []
     for name in READERS.names(auto=True):
         project = read_project(_project(tmp_path, f"comments: [{{file: c, revision: R, format: {name}}}]\n"))
-        if project.comments[0].format != name:
-            errors.append(f"comments format {name} read as {project.comments[0].format}")
+        if project.comments[0].options.format != name:
+            errors.append(f"comments format {name} read as {project.comments[0].options.format}")
     for name in TREE_FORMATS.names(auto=True):
-        if read_project(_project(tmp_path, f"trees: [{{file: t.yaml, format: {name}}}]\n")).trees[0].format != name:
+        if read_project(_project(tmp_path, f"trees: [{{file: t.yaml, format: {name}}}]\n")).trees[0].options.format != name:
             errors.append(f"trees format {name}")
     for kind in REPORTS.values():
         for fmt in kind.formats:
@@ -154,7 +154,7 @@ def test_a_toy_format_loads_a_file_and_shows_in_help_and_the_readme(toy: Plugin,
 
     assert "ssv" in _choices(_help("comments", "load"), "--format")
     assert "ssv (.ssv)" in " ".join(_help("comments", "load").split())
-    assert read_project(_project(tmp_path, "comments: [{file: c, revision: R, format: ssv}]\n")).comments[0].format == "ssv"
+    assert read_project(_project(tmp_path, "comments: [{file: c, revision: R, format: ssv}]\n")).comments[0].options.format == "ssv"
     assert help_errors() == []  # the check holds with the toy registered: it reads the registry, not a list
     readme = README.read_text(encoding="utf-8")
     assert readme_block() not in readme and "| `ssv` |" in with_block(readme)  # the README check would fail

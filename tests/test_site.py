@@ -103,7 +103,7 @@ def test_english_labels(loaded: Store, tmp_path: Path) -> None:
 def test_demo_without_any_renderer_writes_everything_with_notices(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Neither Graphviz nor graphviz-pure (GUIDETRACE_DOT=system, no dot on PATH): the README's first
     command still succeeds, and each diagram says what it needs."""
-    from guidetrace.trace.cli.demo import run_demo
+    from guidetrace.api import run_demo
 
     monkeypatch.setenv("GUIDETRACE_DOT", "system")
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))

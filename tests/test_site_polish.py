@@ -16,7 +16,7 @@ from sqlalchemy import select
 from guidetrace.comments.store_comments import load_comments
 from guidetrace.reports.site.build import build_site
 from guidetrace.reports.site.pages import topic_page
-from guidetrace.trace.cli.demo import run_demo
+from guidetrace.api import run_demo
 from guidetrace.trace.models import Topic
 from guidetrace.trace.store import open_store
 

@@ -11,7 +11,6 @@ import click
 from click.core import ParameterSource
 
 from ..errors import GuidetraceError
-from ..languages import LANGS
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -76,7 +75,7 @@ def tell(name: str, lang: str, /, *args: Any, **values: Any) -> None:
     click.echo(say(name, lang, *args, **values), err=True)
 
 
-LANG = click.option("--lang", type=click.Choice(LANGS), default=None,
+LANG = click.option("--lang", type=click.Choice(["ja", "en"]), default=None,
                     help="Label language (default: the language of the loaded documents).")
 
 
@@ -142,10 +141,9 @@ class Lazy:
         """`--lang` when given, else the language the store's documents are written in."""
         if given:
             return given
-        from guidetrace.comments.rounds import store_language
+        from guidetrace.api import language
 
-        with self.store.sessions() as session:
-            return store_language(session)
+        return language(self.store)
 
     def message_lang(self) -> str:
         """The language of a command's messages: the store's, or Japanese where there is no store to ask."""
@@ -159,7 +157,11 @@ class Lazy:
         if self._store is None:
             ctx = click.get_current_context(silent=True)
             command = " ".join(ctx.command_path.split()[1:]) if ctx is not None else ""
-            from ..store import open_store
+            from guidetrace.api import open_store
 
             self._store = open_store(self.db, create=command in WRITERS)
         return self._store
+
+    def use(self, store: Store) -> None:
+        """A store opened elsewhere (a project's, by `build`)."""
+        self._store = store

@@ -6,8 +6,11 @@ import gc
 import shlex
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
+
+from guidetrace.api.options import LoadOptions, TreeOptions
 
 from .. import __version__
 from ..errors import GuidetraceError
@@ -16,7 +19,8 @@ from ..output import emit, render
 from ..store_location import DB_ENV, DEFAULT_DB, chosen_db
 from .base import FORMATS, LANG, Cli, Lazy, NamedChoice, dispositions, submitter_kinds, tell
 from .load_echo import echo_comments, echo_review, echo_tree
-from .registries import exports, listed, readers, tree_formats
+from .options import cli_options
+from .registries import exports, listed
 
 
 @click.group(cls=Cli)
@@ -36,29 +40,17 @@ def guideline() -> None:
 @guideline.command("load")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--bundled", is_flag=True, help="Load the trees shipped with guidetrace.")
-@listed("--format", "fmt", registry=tree_formats, auto=True, default="auto", help="auto (the default): by the file's ending:")
-@click.option("--guideline", "guideline_key", help="Guideline key (CSV trees).")
-@click.option("--title", help="Guideline title (CSV trees).")
-@click.option("--revision", help="Revision key (CSV trees).")
-@click.option("--label", help="Revision label (CSV trees).")
-@click.option("--predecessor", help="Predecessor revision key (CSV trees).")
-@click.option("--status", type=click.Choice(["draft", "final"]), default="final")
-@click.option("--allow-removals", is_flag=True,
-              help="Load a tree that drops cited sections (their citations stay, unresolved, until the section returns).")
+@cli_options(TreeOptions)
 @click.pass_obj
-def guideline_load(obj: Lazy, files: tuple[Path, ...], bundled: bool, fmt: str, guideline_key: str | None,
-                   title: str | None, revision: str | None, label: str | None, predecessor: str | None,
-                   status: str, allow_removals: bool) -> None:
+def guideline_load(obj: Lazy, files: tuple[Path, ...], bundled: bool, **given: Any) -> None:
     """Load revision trees from YAML or CSV files (one revision per file), in the order given."""
-    from .build import load_tree
-    from .project_file import TreeInput
+    from guidetrace.api import BUNDLED, load_tree
 
     if not files and not bundled:
         raise GuidetraceError("give tree FILES or --bundled")
-    trees = [TreeInput(bundled=True)] if bundled else []
-    trees += [TreeInput(path, False, fmt, guideline_key, title, revision, label, predecessor, status, allow_removals)
-              for path in files]
-    summaries = [s for tree in trees for s in load_tree(obj.store, tree)]  # all read, then all said
+    options = TreeOptions(**given)
+    sources = ([BUNDLED] if bundled else []) + list(files)
+    summaries = [s for source in sources for s in load_tree(obj.store, source, options)]  # all read, then all said
     lang = obj.lang()
     for summary in summaries:
         echo_tree(summary, lang)
@@ -169,42 +161,20 @@ def comments() -> None:
 @click.argument("file", required=False, type=click.Path(path_type=Path))
 @click.option("--bundled", is_flag=True,
               help="Load the comment results shipped with guidetrace (revision 3.0-draft), as `guidetrace demo` does.")
-@click.option("--revision", help="The revision the comments were made on (required with FILE).")
-@click.option("--round", "round_key", help="Round key (default: GUIDELINE-REVISION).")
-@listed("--format", "fmt", registry=readers, auto=True, default="auto",
-        help="auto (the default): PDF, Word and Excel by content, then by ending, then text by content. Endings:")
-@click.option("--columns", help="Override detected columns, 1-based: opinion=3,answer=4,location=2,…")
-@click.option("--grow-tree", is_flag=True, help="Add sections the document names but the tree lacks (inferred).")
-@click.option("--topics", "topics_file", type=click.Path(path_type=Path), help="A lexicon YAML merged over the shipped one.")
-@click.option("--encoding", help="Text encoding (default: detect UTF-8, UTF-8 with BOM, CP932).")
-@click.option("--lang", type=click.Choice(LANGS), help="The document's language (default: detected).")
-@click.option("--decisions", "decisions_file", type=click.Path(path_type=Path),
-              help="Restore review decisions from this file (written by `rounds remove`).")
-@click.option("--allow-removals", is_flag=True,
-              help="Accept a reload that drops more than a tenth of the round's opinions.")
+@cli_options(LoadOptions)
 @click.pass_obj
-def comments_load(obj: Lazy, file: Path | None, bundled: bool, revision: str | None, round_key: str | None, fmt: str,
-                  columns: str | None, grow_tree: bool, topics_file: Path | None, encoding: str | None,
-                  lang: str | None, decisions_file: Path | None, allow_removals: bool) -> None:
+def comments_load(obj: Lazy, file: Path | None, bundled: bool, **given: Any) -> None:
     """Load one document in one transaction; loading it again changes nothing."""
-    from guidetrace.comments.store_comments import load_comments
+    from guidetrace.api import BUNDLED, load_comments
 
     from .progress import progress_bar
-    from .project_file import bundled_comments
 
-    if bundled:
-        if file is not None:
-            raise GuidetraceError("give a FILE or --bundled, not both")
-        file, revision = bundled_comments(revision)
-    elif file is None:
+    if bundled and file is not None:
+        raise GuidetraceError("give a FILE or --bundled, not both")
+    if not bundled and file is None:
         raise GuidetraceError("give the comment document FILE (with --revision), or --bundled for the shipped one")
-    elif revision is None:
-        raise GuidetraceError(f"give --revision: the revision the comments in {file} were made on")
-
     with progress_bar() as progress:
-        s = load_comments(obj.store, file, revision=revision, round_key=round_key, fmt=fmt, columns=columns,
-                          grow=grow_tree, progress=progress, topics_file=topics_file, encoding=encoding, lang=lang,
-                          decisions_file=decisions_file, allow_removals=allow_removals)
+        s = load_comments(obj.store, BUNDLED if file is None else file, LoadOptions(**given), progress=progress)
     echo_comments(s)
 
 
@@ -364,17 +334,13 @@ def db_upgrade(obj: Lazy) -> None:
 def build(obj: Lazy, project: Path) -> None:
     """Load a project file's trees and comment documents, then write its reports and site: the whole job, run
     again after any file changes (`--db` or GUIDETRACE_DB overrides its store:)."""
-    from .build import build_project
-    from .build_paths import refuse_overwrites
-    from .project_file import make_store_folder, read_project
+    from guidetrace.api import build_project, open_project_store, read_project
+
+    from .build_echo import BuildEcho
 
     spec = read_project(project)
-    chosen = chosen_db(obj.db)  # --db or GUIDETRACE_DB overrides the project's store
-    refuse_overwrites(spec, chosen or spec.store)  # before anything is made or written
-    if chosen is None:
-        obj.db = spec.store
-        make_store_folder(spec)
-    index = build_project(spec, obj.store, lang=obj.lang)
+    obj.use(open_project_store(spec, chosen_db(obj.db)))  # --db or GUIDETRACE_DB overrides its store:
+    index = build_project(spec, obj.store, BuildEcho(obj, spec.lang))
     if index is not None:
         tell("msg_pages", obj.lang(spec.lang), sum(1 for _ in index.parent.glob("*.html")))
         click.echo(str(index))
@@ -385,7 +351,7 @@ def build(obj: Lazy, project: Path) -> None:
 @click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG)
 def demo(outdir: Path, lang: str) -> None:
     """The main job on the bundled data: a fresh store, the trees, the seed, the site, reports and diagrams."""
-    from .demo import run_demo
+    from guidetrace.api import run_demo
 
     run_demo(outdir, echo=click.echo, lang=lang)
 

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from guidetrace.api.options import SiteOptions
 from guidetrace.reports.registry import REPORTS
 
 from ..errors import GuidetraceError
 from ..output import emit, write_atomic
 from .base import LANG, Lazy, tell
+from .options import cli_options
 from .registries import choice, diagrams, format_choice
 
 if TYPE_CHECKING:
@@ -53,6 +56,8 @@ def _report_command(kind: Plugin) -> None:
     @click.pass_obj
     def command(obj: Lazy, scope_value: str | None, fmt: str, output: str | None, lang: str | None,
                 excel: bool | None) -> None:
+        from guidetrace.api.outputs import for_excel
+
         lang = obj.lang(lang)
         with obj.store.sessions() as session:
             data = render_report(session, kind.name, scope_value, fmt, lang)
@@ -61,13 +66,6 @@ def _report_command(kind: Plugin) -> None:
 
 EXCEL = click.option("--excel/--no-excel", default=None,
                      help="CSV with a byte-order mark, so Excel reads it as UTF-8 (default: on for Japanese).")
-
-
-def for_excel(data: str | bytes, fmt: str, lang: str, excel: bool | None) -> str | bytes:
-    """Excel opens a CSV without a BOM as the local code page: 日本語 turns to mojibake."""
-    if fmt == "csv" and isinstance(data, str) and (excel if excel is not None else lang == "ja"):
-        return "\ufeff" + data
-    return data
 
 
 for _kind in REPORTS.values():
@@ -102,20 +100,17 @@ def diagram(obj: Lazy, kind: str, root: str | None, depth: int | None, round_key
 
 @click.command("site")
 @click.argument("outdir", type=click.Path(path_type=Path))
-@LANG
-@click.option("--force", is_flag=True, help="Replace OUTDIR even if guidetrace did not write it.")
-@click.option("--internal", is_flag=True,
-              help="Unmasked: personal data shown as submitted, every page marked internal. Never publish it.")
+@cli_options(SiteOptions, skip=("outdir",))
 @click.pass_obj
-def site(obj: Lazy, outdir: Path, lang: str | None, force: bool, internal: bool) -> None:
+def site(obj: Lazy, outdir: Path, **given: Any) -> None:
     """A static site (works from disk, no network): index, a page per section and topic, the plan."""
-    from guidetrace.reports.site.build import build_site
+    from guidetrace.api import build_site
 
     from .progress import progress_bar
 
-    lang = obj.lang(lang)
-    with obj.store.sessions() as session, progress_bar("writing pages") as progress:
-        index = build_site(session, outdir, lang=lang, force=force, internal=internal, progress=progress)
-    tell("msg_pages_internal" if internal else "msg_pages", lang, sum(1 for _ in outdir.glob("*.html")))
+    options = SiteOptions(outdir, **given)
+    lang = obj.lang(options.lang)
+    with progress_bar("writing pages") as progress:
+        index = build_site(obj.store, replace(options, lang=lang), progress=progress)
+    tell("msg_pages_internal" if options.internal else "msg_pages", lang, sum(1 for _ in outdir.glob("*.html")))
     click.echo(str(index), err=False)
-

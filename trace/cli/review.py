@@ -44,12 +44,11 @@ def review_list(obj: Lazy, round_key: str | None, kinds: tuple[str, ...], below:
                 output: str | None) -> None:
     """What awaits a person, the opinions standing for most submissions first (then suggested topics).
     `check` counts the same items."""
-    from guidetrace.comments.review.queue import review_queue
+    from guidetrace.api import review as api
 
     from .tables import labelled
 
-    with obj.store.sessions() as session:
-        items = review_queue(session, round_key=round_key, kinds=kinds or KINDS, below=below)
+    items = api.queue(obj.store, api.QueueOptions(round_key, kinds or KINDS, below))
     lang = obj.lang(lang)
     rows = [asdict(i) for i in items]
     if fmt != "json":
@@ -85,24 +84,12 @@ def review_set(obj: Lazy, opinion: str, cite: tuple[str, ...], uncite: tuple[str
                tag: tuple[str, ...], untag: tuple[str, ...], mask: tuple[str, ...], keep: tuple[str, ...],
                note: str | None, by: str | None) -> None:
     """Record decisions on one opinion; each is applied at once and kept across reloads."""
-    from guidetrace.comments.review.decisions import DecisionRequest
-    from guidetrace.comments.review.record import decide
+    from guidetrace.api import review as api
 
-    from ..errors import GuidetraceError
-
-    requests = ([DecisionRequest(opinion, "uncite", v, note) for v in uncite]
-                + [DecisionRequest(opinion, "cite", v, note) for v in cite]
-                + ([DecisionRequest(opinion, "disposition", disposition, note)] if disposition else [])
-                + [DecisionRequest(opinion, "untag", v, note) for v in untag]
-                + [DecisionRequest(opinion, "tag", v, note) for v in tag]
-                + [DecisionRequest(opinion, "mask", v, note) for v in mask]
-                + [DecisionRequest(opinion, "keep", v, note) for v in keep])
-    if not requests:
-        raise GuidetraceError("give at least one of --cite, --uncite, --disposition, --tag, --untag")
+    decisions = api.Decisions(cite, uncite, disposition, tag, untag, mask, keep, note, by)
     lang = obj.lang()  # asked before the write: a second connection inside it would wait for the first
-    with obj.store.transaction() as session:
-        made = decide(session, requests, by=by)
-        _echo_decisions(made, lang)
+    for entry in api.decide(obj.store, opinion, decisions):
+        tell("msg_decided", lang, id=entry["id"], opinion=entry["opinion"], edit=_edit(entry, lang), by=entry["by"])
 
 
 @review.command("accept")
@@ -117,23 +104,9 @@ def review_set(obj: Lazy, opinion: str, cite: tuple[str, ...], uncite: tuple[str
 def review_accept(obj: Lazy, opinions: tuple[str, ...], kinds: tuple[str, ...], round_key: str | None,
                   above: float | None, note: str | None, by: str | None) -> None:
     """Accept the machine's values as they stand: the items leave the queue (and return if the value changes)."""
-    from guidetrace.comments.review.decisions import DecisionRequest
-    from guidetrace.comments.review.queue import review_queue
-    from guidetrace.comments.review.record import decide
+    from guidetrace.api import review as api
 
-    from ..errors import GuidetraceError
-
-    if not opinions and not kinds:
-        raise GuidetraceError("give OPINION ids or --kind")
-    with obj.store.transaction() as session:
-        keys = list(opinions)
-        masks: list[DecisionRequest] = []
-        if kinds:
-            items = [i for i in review_queue(session, round_key=round_key, kinds=kinds)
-                     if above is None or (i.confidence or 0) >= above]
-            keys += [i.opinion for i in items if i.kind != "privacy"]
-            masks = [DecisionRequest(i.opinion, "mask", i.machine, note) for i in items if i.kind == "privacy"]
-        made = decide(session, [DecisionRequest(k, "accept", None, note) for k in dict.fromkeys(keys)] + masks, by=by)
+    made = api.accept(obj.store, api.AcceptOptions(opinions, kinds, round_key, above, note, by))
     tell("msg_accepted", obj.lang(), len(made), sum(d.action == "mask" for d in made))
 
 
@@ -142,11 +115,9 @@ def review_accept(obj: Lazy, opinions: tuple[str, ...], kinds: tuple[str, ...], 
 @click.pass_obj
 def review_undo(obj: Lazy, target: str) -> None:
     """Undo an edit (its number in `review log`) whole, or every edit on an OPINION: the machine's values return."""
-    from guidetrace.comments.review.decisions import undo
-    from guidetrace.comments.review.log import step_entry, steps_of
+    from guidetrace.api import review as api
 
-    with obj.store.transaction() as session:
-        undone = [step_entry(ds) for ds in steps_of(undo(session, target))]
+    undone = api.undo(obj.store, target)
     lang = obj.lang()
     for entry in undone:
         tell("msg_undone", lang, id=entry["id"], edit=_edit(entry, lang), opinion=entry["opinion"])
@@ -241,13 +212,6 @@ def _edit(entry: dict, lang: str) -> str:  # type: ignore[type-arg]
 
     return label("list_sep", lang).join(f"{label('action_' + d['action'], lang)} {value(d)}".rstrip()
                                         for d in entry["decisions"])
-
-
-def _echo_decisions(made: list, lang: str) -> None:  # type: ignore[type-arg]
-    from guidetrace.comments.review.log import step_entry, steps_of
-
-    for entry in map(step_entry, steps_of(made)):
-        tell("msg_decided", lang, id=entry["id"], opinion=entry["opinion"], edit=_edit(entry, lang), by=entry["by"])
 
 
 @click.group(invoke_without_command=True)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import GuidetraceError
-from ..output import write_atomic
-from ..store import open_store
-from ..store_location import DEFAULT_DB
+from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.output import write_atomic
+from guidetrace.trace.store_location import DEFAULT_DB
+
+from .loads import BUNDLED, load_comments, load_tree, open_store
+from .options import ReportOptions, SiteOptions
+from .outputs import build_site, write_reports
 
 REPORT_FORMATS = ("md", "csv", "json", "xlsx")
 DIAGRAMS = (("heat", None), ("topics", None), ("lineage", None), ("impact", "サービス3-2"), ("impact", "sbom"))
@@ -16,17 +19,11 @@ DIAGRAMS = (("heat", None), ("topics", None), ("lineage", None), ("impact", "サ
 
 def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "ja") -> Path:
     """Returns the path of the site's index.html; every output lands under `outdir`."""
-    from guidetrace.comments.bundled import SEED_REVISION, seed_path
     from guidetrace.comments.review.check import check_store
-    from guidetrace.comments.store_comments import load_comments
-    from guidetrace.guideline.bundled import load_bundled_trees
     from guidetrace.reports.diagrams.dot import render_diagram
     from guidetrace.reports.diagrams.make import make_diagram
     from guidetrace.reports.diagrams.renderer import EMBEDDED, find_renderer, needed
     from guidetrace.reports.graph import build_graph, export_graph
-    from guidetrace.reports.site.build import build_site
-
-    from .report_files import DEFAULT_REPORTS, write_reports
 
     try:
         (outdir / "reports").mkdir(parents=True, exist_ok=True)
@@ -39,11 +36,11 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
     renderer = find_renderer()  # the system's Graphviz, else the embedded graphviz-pure (see renderer.py)
     store = open_store(str(db))
     try:
-        trees = load_bundled_trees(store)
-        loaded = load_comments(store, seed_path(), revision=SEED_REVISION)
+        trees = load_tree(store, BUNDLED)
+        loaded = load_comments(store, BUNDLED)
+        reports = write_reports(store, ReportOptions(outdir / "reports", formats=REPORT_FORMATS, lang=lang))
+        plan, written = reports.payloads["plan"], reports.files
         with store.sessions() as session:
-            payloads, written = write_reports(session, DEFAULT_REPORTS, REPORT_FORMATS, outdir / "reports", lang)
-            plan = payloads["plan"]
             for kind, root in DIAGRAMS:
                 model = make_diagram(session, kind, root=root, lang=lang)
                 name = f"{kind}-{root}" if root else kind
@@ -53,7 +50,7 @@ def run_demo(outdir: Path, *, echo: Callable[[str], None] = print, lang: str = "
                     written.append(_write(outdir / "diagrams" / f"{name}.txt", f"{name}: this diagram needs {needed()}\n"))
             written.append(_write(outdir / "graph.graphml", export_graph(build_graph(session), "graphml")))
             problems = check_store(session)
-            index = build_site(session, outdir / "site", lang=lang)
+        index = build_site(store, SiteOptions(outdir / "site", lang=lang))
     finally:
         store.dispose()
     from guidetrace.reports.labels import label, say

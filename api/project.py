@@ -8,58 +8,35 @@ with the core's safe loader: an unknown key or a wrong value is one line naming 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
-from ..errors import GuidetraceError
-from ..languages import LANGS
-from ..safe_yaml import LINE, load_yaml
-from ..store_location import DEFAULT_DB
+from guidetrace.trace.errors import GuidetraceError
+from guidetrace.trace.safe_yaml import LINE, load_yaml
+from guidetrace.trace.store_location import DEFAULT_DB
+
+from .loads import BUNDLED, Source, bundled_comments
+from .options import LANGS, LoadOptions, ReportOptions, TreeOptions, project_keys
 
 DEFAULT_NAME = "guidetrace.yaml"
 
 
 @dataclass(frozen=True)
 class TreeInput:
-    """One revision's tree (`file`), or the trees shipped with guidetrace (`bundled: true`)."""
+    """One revision's tree (`file:`), or the trees shipped with guidetrace (`bundled: true`)."""
 
-    file: Path | None = None
-    bundled: bool = False
-    format: str = "auto"
-    guideline: str | None = None
-    title: str | None = None
-    revision: str | None = None
-    label: str | None = None
-    predecessor: str | None = None
-    status: str = "final"
-    allow_removals: bool = False
+    file: Source
+    options: TreeOptions = TreeOptions()
 
 
 @dataclass(frozen=True)
 class CommentsInput:
-    """One comment-result document (`file`, or the shipped one: `bundled: true`) and the revision its opinions
-    were made on."""
+    """One comment-result document (`file:`, or the shipped one: `bundled: true`, read here as its path and
+    revision) and how it is loaded."""
 
     file: Path
-    revision: str
-    round: str | None = None
-    format: str = "auto"
-    columns: str | None = None
-    grow_tree: bool = False
-    topics: Path | None = None
-    encoding: str | None = None
-    lang: str | None = None
-    allow_removals: bool = False
-
-
-@dataclass(frozen=True)
-class ReportsOutput:
-    """Report files: each named report in each format, as `folder/NAME.FMT`."""
-
-    folder: Path
-    names: tuple[str, ...]
-    formats: tuple[str, ...]
+    options: LoadOptions
 
 
 @dataclass(frozen=True)
@@ -70,7 +47,7 @@ class Project:
     comments: tuple[CommentsInput, ...]
     site: Path | None
     lang: str | None
-    reports: ReportsOutput | None = None
+    reports: ReportOptions | None = None
 
 
 def read_project(path: Path) -> Project:
@@ -110,66 +87,44 @@ def make_store_folder(project: Project) -> None:
         raise GuidetraceError(f"store: cannot create the folder {folder}: {exc.strerror}", file=str(project.file)) from None
 
 
-def _reports(item: Any, file: str, root: Path) -> ReportsOutput:
+def _reports(item: Any, file: str, root: Path) -> ReportOptions:
     from guidetrace.reports.registry import REPORTS
 
-    from .report_files import DEFAULT_REPORTS
-
-    f = _Fields(item, file, ("folder", "names", "formats"))
-    names = tuple(f.texts("names", tuple(REPORTS))) or DEFAULT_REPORTS
+    f = _Fields(item, file, project_keys(ReportOptions))
+    names = tuple(f.texts("names", tuple(REPORTS))) or ReportOptions.names
     files = tuple(dict.fromkeys(fmt for kind in REPORTS.values() for fmt in kind.formats if fmt != "table"))
-    formats = tuple(f.texts("formats", files)) or ("xlsx",)  # `table` is for the terminal
+    formats = tuple(f.texts("formats", files)) or ReportOptions.formats  # `table` is for the terminal
     for name in names:
         for fmt in formats:
             if fmt not in REPORTS[name].formats:
                 raise GuidetraceError(f"formats: the {name} report has no {fmt} (it has "
                                       f"{', '.join(x for x in REPORTS[name].formats if x != 'table')})",
                                       file=file, line=f.line)
-    return ReportsOutput(root / f.text("folder", required=True), names, formats)
+    return ReportOptions(root / f.text("folder", required=True), names, formats)
 
 
 def _tree(item: Any, file: str, root: Path) -> TreeInput:
-    from guidetrace.guideline.formats.registry import TREE_FORMATS
-
-    f = _Fields(item, file, tuple(x.name for x in fields(TreeInput)))
+    f = _Fields(item, file, ("file", "bundled", *project_keys(TreeOptions)))
     bundled = f.flag("bundled")
     given = f.text("file")
     if bundled == bool(given):
         raise GuidetraceError("a tree gives either file: or bundled: true", file=file, line=f.line)
-    return TreeInput(root / given if given else None, bundled, f.choice("format", TREE_FORMATS.names(auto=True))
-                     or "auto", f.optional("guideline"), f.optional("title"), f.optional("revision"),
-                     f.optional("label"), f.optional("predecessor"), f.choice("status", ("draft", "final")) or "final",
-                     f.flag("allow_removals"))
-
-
-def bundled_comments(revision: str | None) -> tuple[Path, str]:
-    """The shipped comment results and their revision: what `comments load --bundled` (and `bundled: true`
-    under comments:) load, as `guidetrace demo` does."""
-    from guidetrace.comments.bundled import SEED_REVISION, seed_path
-
-    if revision not in (None, SEED_REVISION):
-        raise GuidetraceError(f"the bundled comment results are on revision {SEED_REVISION}, not {revision}")
-    return seed_path(), SEED_REVISION
+    return TreeInput(root / given if given else BUNDLED, f.options(TreeOptions, root))
 
 
 def _comments(item: Any, file: str, root: Path) -> CommentsInput:
-    from guidetrace.comments.readers.registry import READERS
-
-    f = _Fields(item, file, (*(x.name for x in fields(CommentsInput)), "bundled"))
-    topics = f.text("topics")
+    f = _Fields(item, file, ("file", *project_keys(LoadOptions), "bundled"))
+    options = f.options(LoadOptions, root)
     if f.flag("bundled"):
         if f.text("file"):
             raise GuidetraceError("a comment document gives either file: or bundled: true", file=file, line=f.line)
         try:
-            path, revision = bundled_comments(f.optional("revision"))
+            path, revision = bundled_comments(options.revision)
         except GuidetraceError as exc:
             raise GuidetraceError(str(exc), file=file, line=f.line) from None
     else:
         path, revision = root / f.text("file", required=True), f.text("revision", required=True)
-    return CommentsInput(path, revision, f.optional("round"),
-                         f.choice("format", READERS.names(auto=True)) or "auto", f.optional("columns"), f.flag("grow_tree"),
-                         root / topics if topics else None, f.optional("encoding"), f.choice("lang", LANGS),
-                         f.flag("allow_removals"))
+    return CommentsInput(path, replace(options, revision=revision))
 
 
 class _Fields:
@@ -221,6 +176,26 @@ class _Fields:
         if any(not isinstance(v, str) or v not in allowed for v in values):
             raise self._fail(key, f"a list of {', '.join(allowed)}")
         return list(dict.fromkeys(values))
+
+    def options(self, cls: type, root: Path) -> Any:
+        """`cls` (an options dataclass) from this mapping's keys, each read as its field's type says: a
+        flag, a path beside the project file, a choice among the field's, or text."""
+        hints = get_type_hints(cls)
+        given: dict[str, Any] = {}
+        for x in fields(cls):
+            if not x.metadata["project"] or x.name not in self.item:
+                continue
+            kind, choices = hints[x.name], x.metadata["choices"]
+            if kind is bool:
+                given[x.name] = self.flag(x.name)
+            elif choices is not None:
+                given[x.name] = self.choice(x.name, tuple(choices())) or x.default
+            elif Path in getattr(kind, "__args__", (kind,)):
+                text = self.text(x.name)
+                given[x.name] = root / text if text else None
+            else:
+                given[x.name] = self.optional(x.name)
+        return cls(**given)
 
     def items(self, key: str) -> list[Any]:
         value = self.item.get(key) or []

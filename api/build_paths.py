@@ -13,8 +13,9 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import GuidetraceError
-from .project_file import Project
+from guidetrace.trace.errors import GuidetraceError
+
+from .project import Project
 
 STORE_SIDECARS = ("", "-wal", "-shm", "-journal")
 
@@ -47,12 +48,12 @@ def _inputs(project: Project, db: str) -> Iterator[tuple[str, Path]]:
         for suffix in STORE_SIDECARS:
             yield "the store", store.with_name(store.name + suffix)
     for tree in project.trees:
-        if tree.file is not None:
+        if isinstance(tree.file, Path):
             yield "the tree", tree.file
     for c in project.comments:
         yield "the comment document", c.file
-        if c.topics is not None:
-            yield "the topic lexicon", c.topics
+        if c.options.topics is not None:
+            yield "the topic lexicon", c.options.topics
 
 
 def _store_file(db: str) -> Path | None:
