@@ -96,8 +96,8 @@ def decide(store: Store, opinion: str, decisions: Decisions) -> list[Edit]:
 def accept(store: Store, options: AcceptOptions) -> list[ReviewDecision]:
     """The items leave the queue (and return if the machine's value changes). Returns the decisions made."""
     from guidetrace.comments.review.decisions import DecisionRequest
-    from guidetrace.comments.review.record import decide as record
     from guidetrace.comments.review.queue import review_queue
+    from guidetrace.comments.review.record import decide as record
 
     with store.transaction() as session:
         keys = list(options.opinions)
