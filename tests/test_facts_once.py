@@ -18,7 +18,7 @@ from guidetrace.trace.languages import LANGS, label_for
 from guidetrace.trace.rules import packaged_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-FOLDERS = ("trace", "guideline", "comments", "reports", "benchmarks")
+FOLDERS = ("trace", "guideline", "comments", "reports", "api", "benchmarks")
 REGISTRY = {"comments/vocabulary.py", "trace/tally.py"}  # trace/tally: the unknown kind, below comments/
 # A word that is a key elsewhere, meaning something else here (each still found, so the list cannot rot).
 OTHER_MEANING = {
@@ -29,7 +29,7 @@ OTHER_MEANING = {
     ("comments/review/check.py", "unclassified"): "a section of `check`'s report, and its queue kind",
     ("comments/review/decisions.py", "unknown"): "the reviewer when the OS names none",
     ("trace/cli/load_echo.py", "unknown"): "the catalogue's word for a language not detected",
-    ("trace/cli/demo.py", "unclassified"): "a section of `check`'s report",
+    ("api/demo.py", "unclassified"): "a section of `check`'s report",
 }
 
 
@@ -107,7 +107,7 @@ def test_label_for_falls_back_japanese_first() -> None:
 
 
 def test_one_language_list_and_one_store_default() -> None:
-    for folder in ("trace", "comments", "reports", "guideline"):
+    for folder in ("trace", "comments", "reports", "guideline", "api"):
         for path in (ROOT / folder).rglob("*.py"):
             rel = path.relative_to(ROOT).as_posix()
             text = path.read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ import click
 from click.core import ParameterSource
 
 from ..errors import GuidetraceError
+from ..languages import LANGS
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -75,7 +76,7 @@ def tell(name: str, lang: str, /, *args: Any, **values: Any) -> None:
     click.echo(say(name, lang, *args, **values), err=True)
 
 
-LANG = click.option("--lang", type=click.Choice(["ja", "en"]), default=None,
+LANG = click.option("--lang", type=click.Choice(LANGS), default=None,
                     help="Label language (default: the language of the loaded documents).")
 
 
