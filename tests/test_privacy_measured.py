@@ -89,11 +89,36 @@ def test_a_public_person_is_listed_low_and_published_unless_masked() -> None:
 def test_held_out_corpus_stays_where_it_was_measured() -> None:
     """tests/privacy_heldout.py was written blind by a second writer and scored once before any rule was fixed
     for it (names 57.6 %, 48.8 false findings per 100 clean). The rules were then fixed for it by family; this
-    guards those figures (names 84.6 %: below the issue's 90 %, said so in the benchmarks' README)."""
+    guards those figures (names 84.4 %: below the issue's 90 %, said so in the benchmarks' README)."""
     m = _benchmark().measure(1000, "privacy_heldout")
     recall = m["recall"]
     assert isinstance(recall, dict)
-    floors = {"name": 0.84, "url": 0.89}
+    floors = {"name": 0.84, "url": 0.89}  # as measured: 84.4 %, 89.5 %
     for kind, (found, total) in recall.items():
         assert found / total >= floors.get(kind, 0.95), (kind, found, total)
     assert not m["false"] and m["public_high"] == 0
+
+
+@pytest.mark.parametrize("corpus", ["privacy_realistic", "privacy_heldout"])
+def test_no_opinion_word_is_lost_to_a_mask(corpus: str) -> None:
+    """Masking replaces what was planted and nothing of the opinion around it: every character a finding
+    covers beyond a planted value is a space, a bracket, a reading in kana, an honorific or a label mark
+    (〒), or the finding is an age or a public person's name (listed, not masked unasked)."""
+    import importlib
+    import re
+
+    planted, _ = importlib.import_module(f"tests.{corpus}").realistic_corpus()
+    lost = []
+    for sub in planted:
+        text, covered = sub.body, [False] * len(sub.body)
+        for plant in (p for p in sub.plants if p.field == "body"):
+            at = text.find(plant.value)
+            while at >= 0:
+                covered[at:at + len(plant.value)] = [True] * len(plant.value)
+                at = text.find(plant.value, at + 1)
+        for f in detect(text):
+            extra = "".join(text[k] for k in range(f.start, f.end) if not covered[k])
+            if f.kind not in ("age", "postal_code") and f.rule != "public-person" and re.sub(
+                    r"[\s　()（）【】\[\]・、,:：<>\"＜＞様]|[ぁ-ゖァ-ヺー]", "", extra):
+                lost.append((f.kind, f.text, extra))
+    assert lost == []

@@ -22,7 +22,8 @@ Span = tuple[str, int, int, float, str]  # kind, start, end (in the folded text)
 PUBLIC_PERSON = "public-person"  # the rule of a name with a public role: listed, published unless an editor masks it
 BOUNDARY = "。．.！!？?\n"
 _NAMEISH = re.compile(r"[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z]+")
-READING = re.compile(r"\s?[(（【\[][ぁ-ゖァ-ヺー\s・]{2,20}[)）】\]]")
+# a reading in brackets after a name (not a note that says the name is in kana: （カナ）)
+READING = re.compile(r"\s?[(（【\[](?!(?:カナ|かな|ｶﾅ|フリガナ|ふりがな)[)）】\]])[ぁ-ゖァ-ヺー\s・]{2,20}[)）】\]]")
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def trailing_run(ws: tuple[Word, ...]) -> list[Word]:
     if len(rest) >= 2 and rest[-1].suffix and re.fullmatch(r"[一-龯々]", rest[-1].surface) and rest[-2].surname:
         run, rest = [rest[-1]], rest[:-1]  # 岡田|樹: a one-kanji given name the dictionary reads as a suffix
     for w in reversed(rest):
-        if name_word(w) or (w.surface.isspace() and run and len(w.surface) <= 1):
+        if name_word(w) or (w.surface == " " and run):
             run.insert(0, w)
         else:
             break
@@ -181,7 +182,7 @@ def name_start(folded: str, base: int, ws: tuple[Word, ...], first: int) -> int:
 def leading_run(ws: tuple[Word, ...]) -> list[Word]:
     run: list[Word] = []
     for w in ws:
-        if name_word(w) or (w.surface.isspace() and run and len(w.surface) <= 1):
+        if name_word(w) or (w.surface == " " and run):
             run.append(w)
         else:
             break

@@ -117,7 +117,9 @@ def introduced_names(folded: str) -> Iterator[Span]:
                 after = folded[m.end() + run[-1].end:m.end() + run[-1].end + 6]
                 if rule == "self-introduction" and not re.match(r"\s?(?:は|です|と申|と言|といい|から|、)", after):
                     continue
-                span = classify(folded, m.end(), m.end() + run[-1].end, run, rule, strong=True)
+                # a relative's name the dictionary does not know goes to the model (祖母の連絡先 is no name)
+                span = classify(folded, m.end(), m.end() + run[-1].end, run, rule,
+                                strong=rule == "self-introduction" or not all(w.known for w in run))
                 if span:
                     yield span
 

@@ -76,10 +76,10 @@ def closing_names(folded: str) -> Iterator[Span]:
         whole = (_WHOLE_NAME.fullmatch(stripped) and not stripped.endswith(("です", "ます", "でした", "ました"))
                  and not _PARTICLE.search(stripped))  # スマートシティに反対: words joined by a particle
         end = with_reading(folded, base + len(stripped))
-        if whole and (people or _SPELLED.fullmatch(stripped) or role):
+        if whole and ((people and people[0] == 0) or _SPELLED.fullmatch(stripped) or role):
             # a line that is only a name: 山田太郎, よこやま ゆういち, イマイシゲル, HAMADA Takashi
             span = classify(folded, base, end, list(ws), "signature", strong=True, pen=True)
-        elif whole:
+        elif whole and not people:
             span = classify(folded, base, end, list(ws), "signature", strong=False)  # 岡本樹: the model decides
         elif people:
             first = people[0]
@@ -88,7 +88,8 @@ def closing_names(folded: str) -> Iterator[Span]:
             last = people[0]  # the name is the run from its first name word, not every name word of the line
             while last + 1 < len(ws) and (ws[last + 1].person or (name_word(ws[last + 1]) and not ws[last + 1].known)
                                           or (ws[last + 1].surface in (" ", "・", "、") and last + 2 < len(ws)
-                                              and (ws[last + 2].person or not ws[last + 2].known
+                                              and (ws[last + 2].person or (not ws[last + 2].known
+                                                                           and name_word(ws[last + 2]))
                                                    or (ws[last].surname and KANA_OR_KANJI.fullmatch(
                                                        ws[last + 2].surface))))):
                 # 谷口 きく, 横山 悠斗・花子, 高橋 夢叶、健太: after a surname and a space, the given name whatever it reads
