@@ -71,7 +71,13 @@ def group_themes(terms: list[Term], index: TermIndex, *, top: int = TOP, similar
         clusters = _agglomerate(_counts(head, index, frames), _shared_words(head), _same_forms(head), similar)
     grouped = {t.text for t in head}
     alone = sorted((i for i, t in enumerate(terms) if t.text not in grouped))
-    groups = [[head[i] for i in c] for c in clusters] + [[terms[i]] for i in alone]
+    groups = [[head[i] for i in c] for c in clusters]
+    for i in alone:  # too few texts for contexts: a term holding another's whole form is that term's variant
+        home = next((g for g in groups if any(len(t.text) >= 3 and t.text in terms[i].text for t in g)), None)
+        if home is not None:
+            home.append(terms[i])  # 人流データ分析 under 人流データ
+        else:
+            groups.append([terms[i]])
     themes = []
     for group in groups:
         members = sorted({i for t in group for i in t.members})
