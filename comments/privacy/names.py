@@ -62,6 +62,8 @@ _BRACKET_END = re.compile(r"\s?[(（][^()（）]{1,12}[)）]$")
 _WORDISH = re.compile(r"[一-龯々〆ヶァ-ヺー]")
 _ONE = r"[一-龯々〆ヶぁ-ゖァ-ヺー]{1,6}\s?[一-龯々〆ヶぁ-ゖァ-ヺー]{0,6}"  # a name, perhaps with a space
 _WE = re.compile(rf"(?:私たち|私達|わたしたち|我々)\s?((?:{_ONE}[・、,]){{1,8}}{_ONE}?)(?=は|が|の|一同|\s)")
+_NOT_A_NAME_END = re.compile(r"(?:ない|たい|しい|いい|ので|こと|もの|よう|はず|わけ|ため|だけ|まで|ほど|くらい|ところ|必要|問題|"
+                             r"反対|賛成|重要|大切|不安|心配|残念|同様|以上|[0-9%％])$")
 _INTRO_BEFORE = re.compile(r"(?:[、,の\s]|私は|私、|こんにちは|はじめまして|初めまして|所属|担当|(?:て|で)(?:い|お)ります|"
                            r"います|いる|なる|来た|した|でございます|として)$")  # 〜で働いている|森です, 〜から来た|グエンです
 
@@ -71,19 +73,24 @@ def introduced_names(folded: str) -> Iterator[Span]:
     r = rules()
     for m in r.self_intro.finditer(folded):
         body, verb = _BRACKET_END.sub("", m.group(1)), m.group(2)  # 小川 寛治（行政書士）です
-        ws = words(body)
+        if verb == "です" and _NOT_A_NAME_END.search(body):
+            continue  # 〜必要です, 〜ないです: most sentences, and never a name
+        cut = max(0, len(body) - 32)  # a name is the last words before the verb: the tokenizer reads only those
+        ws = tuple(w for w in words(body[cut:]) if w.start > 0 or cut == 0)
         run = trailing_run(ws)
         if not run:
             continue
-        if verb == "です" and len(body) > r.self_max_desu and not any(w.person for w in run):
+        whole, body = len(body), body[cut:]  # positions below are within the tail
+        if verb == "です" and whole > r.self_max_desu and not any(w.person for w in run):
             continue
         before = body[:run[0].start].rstrip()
         if verb == "です" and before and not _INTRO_BEFORE.search(before):
             continue  # 〜の理由は安全です: not an introduction
-        start, end = m.start(1) + run[0].start, m.start(1) + run[-1].end
+        at = m.start(1) + cut
+        start, end = at + run[0].start, at + run[-1].end
         if run[0].person:
             first = next(i for i, w in enumerate(ws) if w is run[0])
-            start = name_start(folded, m.start(1), ws, first)
+            start = name_start(folded, at, ws, first)
         span = classify(folded, start, with_reading(folded, end), run, "self-introduction", strong=verb != "です",
                          pen=verb in r.naming_verbs)
         if span:

@@ -60,6 +60,8 @@ def closing_names(folded: str) -> Iterator[Span]:
         if not stripped or (offset == 0 and stripped == line.strip()):
             continue  # a text of one line signs only after 以上、 or with より
         stripped = _SAID.sub("", stripped)  # 以上、猪股乙葉でした。
+        if "。" in stripped or len(re.findall(r"[ぁ-ゖ]", stripped)) > 8 and not _SPELLED.fullmatch(stripped):
+            continue  # a sentence, not a signature: not worth the tokenizer
         role = _ROLE_FIRST.match(stripped)
         if role and _WHOLE_NAME.fullmatch(stripped[role.end():]):
             stripped = stripped[role.end():]  # 課長 舘ケン, 副会長 杉山 凛: a role, then the person
