@@ -206,3 +206,23 @@ def test_a_copy_with_words_around_it_shows_just_those(body: str, greeting: str, 
     found = differences(body, greeting + body + closing)
     assert "".join(c.added for c in found.changes) == "".join(p for p in (greeting, closing) if p.strip())
     assert not any(c.removed for c in found.changes)
+
+
+def test_a_campaigns_words_and_edits_are_escaped_on_every_page(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The block and the campaign page show comment text (and each copy's changed words, inside <del>/<ins>)
+    escaped: a copy whose edit adds markup shows it as text, never as an element."""
+    rows = copies()
+    rows[1] = (rows[1][0], rows[1][1], rows[1][2].replace("反対します", "<i onclick=a()>強く</i>反対します"), rows[1][3])
+    rows[2] = (rows[2][0], '<b onmouseover=b()>団体</b>', rows[2][2], rows[2][3])
+    raw = write_raw(tmp_path / "raw.csv", rows)
+    assert run("guideline", "load", "--bundled").exit_code == 0
+    assert run("comments", "load-raw", str(raw), "--revision", "3.0-draft", "--round", "raw").exit_code == 0
+    (campaign,) = json.loads(run("report", "campaigns", "--format", "json").stdout)["campaigns"]
+    assert "raw/R-C02" in campaign["members"]  # the edited copy stays in the campaign
+    site = tmp_path / "site"
+    assert run("site", str(site)).exit_code == 0
+    pages = {p.name: p.read_text(encoding="utf-8") for p in site.glob("*.html")}
+    for name, text in pages.items():
+        assert "<i onclick" not in text and "<b onmouseover" not in text, name
+    changes = [t for t in pages.values() if "<ins" in t]
+    assert changes and any("&lt;i onclick=a()&gt;" in t for t in changes)  # the change, shown as text

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -22,6 +22,7 @@ from guidetrace.comments.review.workbook_import import PRIVACY_COLUMNS, PRIVACY_
 from guidetrace.trace.output import neutralise
 
 from ..labels import label
+from .sheet_layout import finish_sheet
 from .words import finding_field, finding_kind
 
 WIDTHS = {"opinion": 26, "round": 16, "copies": 8, "field": 10, "kind": 16, "text": 24, "context": 60,
@@ -48,12 +49,4 @@ def privacy_sheet(book: Workbook, groups: Sequence[FindingGroup], lang: str) -> 
         row[PRIVACY_COLUMNS.index("text")] = exact_cell(g.text)
         sheet.append(row)
         check.add(f"{decision_col}{n}")
-    for i, c in enumerate(PRIVACY_COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = WIDTHS[c]
-        if c in EDITABLE:
-            for cell in sheet[get_column_letter(i)][2:]:
-                cell.fill = PatternFill("solid", fgColor="FFF6CC")
-    for row in sheet.iter_rows(min_row=3):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A3"
+    finish_sheet(sheet, PRIVACY_COLUMNS, WIDTHS, EDITABLE)

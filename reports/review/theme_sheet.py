@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -20,6 +20,7 @@ from guidetrace.comments.review.theme_sheet import THEME_COLUMNS, THEME_SHEET, T
 from guidetrace.trace.output import neutralise
 
 from ..labels import label
+from .sheet_layout import finish_sheet
 
 WIDTHS = {"term": 22, "variants": 26, "opinions": 8, "examples": 70, "decision": 18, "value": 28, "note": 30}
 EDITABLE = ("decision", "value", "note")
@@ -48,15 +49,7 @@ def add_theme_sheet(book: Workbook, items: Sequence[ThemeItem], lang: str, topic
         topics = DataValidation(type="list", formula1=topics_range, allow_blank=True, showErrorMessage=False)
         sheet.add_data_validation(topics)
         topics.add(f"{_column('value')}3:{_column('value')}{last}")
-    for i, c in enumerate(THEME_COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = WIDTHS[c]
-        if c in EDITABLE:
-            for cell in sheet[get_column_letter(i)][2:]:
-                cell.fill = PatternFill("solid", fgColor="FFF6CC")
-    for row in sheet.iter_rows(min_row=3):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A3"
+    finish_sheet(sheet, THEME_COLUMNS, WIDTHS, EDITABLE)
 
 
 def _column(key: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy import select
@@ -31,6 +31,7 @@ from guidetrace.trace.output import neutralise
 
 from ..labels import label, shown_key
 from .privacy_sheet import privacy_sheet
+from .sheet_layout import finish_sheet
 from .theme_sheet import add_theme_sheet
 from .words import detail, machine
 
@@ -71,15 +72,7 @@ def review_workbook(session: Session, items: Sequence[ReviewItem], lang: str,
                                                      showErrorMessage=True)
                 sheet.add_data_validation(validations[source])
             validations[source].add(f"{decision_col}{n}")
-    for i, c in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = WIDTHS[c]
-        if c in EDITABLE:
-            for cell in sheet[get_column_letter(i)][2:]:
-                cell.fill = PatternFill("solid", fgColor="FFF6CC")
-    for row in sheet.iter_rows(min_row=3):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A3"
+    finish_sheet(sheet, COLUMNS, WIDTHS, EDITABLE)
     if findings is not None:
         privacy_sheet(book, findings, lang)
     add_theme_sheet(book, themes, lang, ranges.get("topics"))
