@@ -46,6 +46,7 @@ class _Rules:
     public_domain: re.Pattern[str]
     personal_hosts: tuple[str, ...]
     personal_paths: re.Pattern[str]
+    hyphens: str
     high: float
 
 
@@ -74,7 +75,7 @@ def rules() -> _Rules:
         org_mailbox=re.compile(data["org_mailboxes"], re.I), org_handle=re.compile(data["org_handles"], re.I),
         public_domain=re.compile(data["public_body_domains"], re.I),
         personal_hosts=tuple(data["url_personal"]["hosts"]), personal_paths=re.compile(data["url_personal"]["paths"]),
-        high=float(data["high"]),
+        high=float(data["high"]), hyphens=str(h),
     )
 
 
@@ -128,16 +129,11 @@ def _phone(folded: str, m: re.Match[str]) -> tuple[int, int] | None:
             digits = "0" + digits[2:].lstrip("0")
         if r.phone_digits.match(digits) and not re.fullmatch(r"\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}", text):
             return m.start(), m.start() + len(text)
-        cut = max(text.rfind(c) for c in " .-()" + rules_hyphens())
+        cut = max(text.rfind(c) for c in " .-()" + r.hyphens)
         if cut <= 0 or len(digits) < 10:
             return None
         text = text[:cut]
     return None
-
-
-@lru_cache(maxsize=1)
-def rules_hyphens() -> str:
-    return str(packaged_yaml("guidetrace.comments", "privacy.yaml")["hyphen"])
 
 
 _CONTACT_LINE = re.compile(r"[\s>＞・■●]*(?:(?:TEL|Tel|tel|FAX|Fax|E-?mail|e-?mail|メール|電話|〒|住所|所在地|URL|HP|代表|内線|"
